@@ -1,0 +1,36 @@
+import { expect, type Page } from '@playwright/test';
+
+export const SCREENSHOTS = 'e2e-artifacts/screenshots';
+
+/** Opens a page of the portal, signing in as guest when the sign-in page shows. */
+export async function openAsGuest(page: Page, path: string) {
+  await page.goto(path);
+  const enter = page.getByRole('button', { name: /^enter$/i });
+  const content = page.locator('main');
+  await expect(enter.or(content).first()).toBeVisible({ timeout: 60_000 });
+  if (await enter.isVisible()) {
+    await enter.click();
+  }
+}
+
+/**
+ * Waits until the backend has analysed the catalog with this entity in it (the first analysis
+ * runs a few seconds after start-up, while the demo catalog is still being ingested).
+ */
+export async function waitForAnalysis(page: Page, entityPath: string) {
+  await expect(async () => {
+    const token = await page.evaluate(async () => {
+      const res = await fetch('http://localhost:7007/api/auth/guest/refresh', {
+        headers: { 'X-Requested-With': 'XMLHttpRequest' },
+        credentials: 'include',
+      });
+      return (await res.json()).backstageIdentity.token as string;
+    });
+    const res = await page.request.get(
+      `http://localhost:7007/api/autonomy/entities/${entityPath}/mission-chain`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    expect(res.status()).toBe(200);
+    expect((await res.json()).chain.length).toBeGreaterThan(0);
+  }).toPass({ timeout: 90_000, intervals: [2_000] });
+}

@@ -1,0 +1,116 @@
+import {
+  parseEntityRef,
+  RELATION_CHILD_OF,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import {
+  AUTONOMY_ANNOTATIONS,
+  isMissionEntity,
+  type MissionEntityV1alpha1,
+} from '@aligned-autonomy/plugin-autonomy-common';
+
+/**
+ * The plain, flat view of one catalog entity that the domain core works on. Built once per run
+ * from the catalog; every analysis reads it, none of them touches the catalog itself.
+ */
+export interface CatalogNode {
+  ref: string;
+  /** Lower-case kind, as in entity references. */
+  kind: string;
+  title: string;
+  specType?: string;
+  ownerRef?: string;
+  /** For components, APIs and resources: the system they are part of. */
+  systemRef?: string;
+  /** For systems: their domain. */
+  domainRef?: string;
+  /** For groups: the parent group. */
+  parentGroupRef?: string;
+  /** The `aligned-autonomy.io/mission` annotation as a full reference, if valid. */
+  missionAnnotationRef?: string;
+  /** The annotation's raw value when it is not a valid reference. */
+  invalidMissionAnnotation?: string;
+  /** Set on Mission entities. */
+  mission?: MissionEntityV1alpha1['spec'];
+}
+
+export type CatalogSnapshot = Map<string, CatalogNode>;
+
+/** The entity fields the snapshot needs; API definitions and the like stay in the catalog. */
+export const SNAPSHOT_FIELDS = [
+  'apiVersion',
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.type',
+  'spec.owner',
+  'spec.statement',
+  'spec.why',
+  'spec.parent',
+  'spec.horizon',
+  'spec.reviewBy',
+  'spec.successMetrics',
+  'relations',
+];
+
+function firstRelation(entity: Entity, type: string, targetKind: string) {
+  return entity.relations?.find(
+    r => r.type === type && parseEntityRef(r.targetRef).kind === targetKind,
+  )?.targetRef;
+}
+
+function parseMissionAnnotation(entity: Entity, namespace: string) {
+  const raw = entity.metadata.annotations?.[AUTONOMY_ANNOTATIONS.mission];
+  if (raw === undefined) return {};
+  try {
+    const ref = parseEntityRef(raw.trim(), {
+      defaultKind: 'mission',
+      defaultNamespace: namespace,
+    });
+    if (ref.kind.toLocaleLowerCase('en-US') !== 'mission') {
+      return { invalidMissionAnnotation: raw };
+    }
+    return { missionAnnotationRef: stringifyEntityRef(ref) };
+  } catch {
+    return { invalidMissionAnnotation: raw };
+  }
+}
+
+/** Turns a catalog entity (read with {@link SNAPSHOT_FIELDS}) into a {@link CatalogNode}. */
+export function toCatalogNode(entity: Entity): CatalogNode {
+  const namespace = entity.metadata.namespace ?? 'default';
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  const node: CatalogNode = {
+    ref: stringifyEntityRef(entity),
+    kind,
+    title: entity.metadata.title ?? entity.metadata.name,
+    specType:
+      typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
+    ownerRef: entity.relations?.find(r => r.type === RELATION_OWNED_BY)
+      ?.targetRef,
+    ...parseMissionAnnotation(entity, namespace),
+  };
+  if (kind === 'system') {
+    node.domainRef = firstRelation(entity, RELATION_PART_OF, 'domain');
+  } else if (kind === 'group') {
+    node.parentGroupRef = firstRelation(entity, RELATION_CHILD_OF, 'group');
+  } else if (kind !== 'domain') {
+    node.systemRef = firstRelation(entity, RELATION_PART_OF, 'system');
+  }
+  if (isMissionEntity(entity)) node.mission = entity.spec;
+  return node;
+}
+
+export function buildSnapshot(entities: Iterable<Entity>): CatalogSnapshot {
+  const snapshot: CatalogSnapshot = new Map();
+  for (const entity of entities) {
+    const node = toCatalogNode(entity);
+    snapshot.set(node.ref, node);
+  }
+  return snapshot;
+}

@@ -1,0 +1,6 @@
+/**
+ * The Aligned Autonomy backend plugin: missions, boundaries and guardrail scorecards.
+ *
+ * @packageDocumentation
+ */
+export { autonomyPlugin as default } from './plugin';

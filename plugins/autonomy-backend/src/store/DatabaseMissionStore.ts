@@ -1,0 +1,162 @@
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import type { MissionProblem } from '@aligned-autonomy/plugin-autonomy-common';
+import type {
+  EntityMission,
+  MissionAnalysis,
+} from '../domain/missions/resolveMissions';
+import type { MissionStore, StoredMission } from './MissionStore';
+
+const migrationsDir = resolvePackagePath(
+  '@aligned-autonomy/plugin-autonomy-backend',
+  'migrations',
+);
+
+// Keeps each INSERT under SQLite's bound-parameter limit (12 columns × 80 rows).
+const BATCH_SIZE = 80;
+
+type EntityRow = {
+  entity_ref: string;
+  kind: string;
+  spec_type: string | null;
+  title: string;
+  owner_ref: string | null;
+  mission_ref: string | null;
+  via: string | null;
+  source_ref: string | null;
+  chain_refs: string;
+  problem_type: string | null;
+  problem: string | null;
+  has_own_mission: boolean | number | null;
+};
+
+function toRow(e: EntityMission): EntityRow {
+  return {
+    entity_ref: e.entityRef,
+    kind: e.kind,
+    spec_type: e.specType ?? null,
+    title: e.title,
+    owner_ref: e.ownerRef ?? null,
+    mission_ref: e.resolution?.missionRef ?? null,
+    via: e.resolution?.via ?? null,
+    source_ref: e.resolution?.sourceRef ?? null,
+    chain_refs: JSON.stringify(e.chainRefs),
+    problem_type: e.problem?.type ?? null,
+    problem: e.problem ? JSON.stringify(e.problem) : null,
+    has_own_mission: e.hasOwnMission ?? null,
+  };
+}
+
+function fromRow(row: EntityRow): EntityMission {
+  return {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    specType: row.spec_type ?? undefined,
+    title: row.title,
+    ownerRef: row.owner_ref ?? undefined,
+    resolution:
+      row.mission_ref && row.via && row.source_ref
+        ? { missionRef: row.mission_ref, via: row.via as any, sourceRef: row.source_ref }
+        : undefined,
+    chainRefs: JSON.parse(row.chain_refs),
+    problem: row.problem ? JSON.parse(row.problem) : undefined,
+    hasOwnMission: row.has_own_mission === null ? undefined : Boolean(row.has_own_mission),
+  };
+}
+
+/** {@link MissionStore} on the plugin's database (SQLite or PostgreSQL). */
+export class DatabaseMissionStore implements MissionStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseMissionStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseMissionStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async replaceAnalysis(analysis: MissionAnalysis, evaluatedAt: Date) {
+    await this.db.transaction(async tx => {
+      await tx('autonomy_entity_missions').delete();
+      await tx('autonomy_missions').delete();
+      await tx('autonomy_mission_problems').delete();
+      await tx.batchInsert('autonomy_entity_missions', analysis.entities.map(toRow), BATCH_SIZE);
+      await tx.batchInsert(
+        'autonomy_missions',
+        analysis.missions.map(m => ({
+          mission_ref: m.ref,
+          parent_ref: m.parentRef ?? null,
+          owner_ref: m.ownerRef,
+          department_ref: m.departmentRef ?? null,
+          review_by: m.reviewBy ?? null,
+          summary: JSON.stringify(m),
+        })),
+        BATCH_SIZE,
+      );
+      await tx.batchInsert(
+        'autonomy_mission_problems',
+        analysis.problems.map(p => ({ mission_ref: p.missionRef, type: p.type, message: p.message })),
+        BATCH_SIZE,
+      );
+      await tx('autonomy_analysis_runs')
+        .insert({ name: 'missions', evaluated_at: evaluatedAt.toISOString(), entity_count: analysis.entities.length })
+        .onConflict('name')
+        .merge();
+    });
+  }
+
+  async getEvaluatedAt() {
+    const row = await this.db('autonomy_analysis_runs').where({ name: 'missions' }).first();
+    return row?.evaluated_at as string | undefined;
+  }
+
+  async getEntityMission(entityRef: string) {
+    const row = await this.db<EntityRow>('autonomy_entity_missions')
+      .where({ entity_ref: entityRef })
+      .first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async getMissions(refs?: string[]) {
+    const query = this.db('autonomy_missions').select('summary').orderBy('mission_ref');
+    if (refs) query.whereIn('mission_ref', refs);
+    const rows = await query;
+    return rows.map(r => JSON.parse(r.summary) as StoredMission);
+  }
+
+  async getMissionsToReview(today: string) {
+    const rows = await this.db('autonomy_missions')
+      .select('summary')
+      .whereNotNull('review_by')
+      .andWhere('review_by', '<', today)
+      .orderBy('review_by');
+    return rows.map(r => JSON.parse(r.summary) as StoredMission);
+  }
+
+  async listMissionProblems(): Promise<MissionProblem[]> {
+    const rows = await this.db('autonomy_mission_problems').orderBy(['mission_ref', 'type']);
+    return rows.map(r => ({ missionRef: r.mission_ref, type: r.type, message: r.message }));
+  }
+
+  async listBrokenChains(page: { limit: number; offset: number }) {
+    const base = this.db<EntityRow>('autonomy_entity_missions').whereNotNull('problem_type');
+    const [{ count }] = await base.clone().count({ count: '*' });
+    const rows = await base.clone().orderBy('entity_ref').limit(page.limit).offset(page.offset);
+    return { items: rows.map(fromRow), total: Number(count) };
+  }
+
+  async listTeamsWithoutMission() {
+    const rows = await this.db<EntityRow>('autonomy_entity_missions')
+      .where({ kind: 'group', spec_type: 'team' })
+      .andWhere(q => q.where('has_own_mission', false).orWhereNull('has_own_mission'))
+      .orderBy('entity_ref');
+    return rows.map(fromRow);
+  }
+}

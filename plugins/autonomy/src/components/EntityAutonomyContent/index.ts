@@ -1,0 +1,1 @@
+export { EntityAutonomyContent } from './EntityAutonomyContent';

@@ -1,0 +1,1 @@
+export { MissionCard, MissionChainView } from './MissionCard';

@@ -1,0 +1,2 @@
+export { MissionsPage, MissionsContent } from './MissionsPage';
+export { buildMissionForest } from './MissionTree';

@@ -1,0 +1,81 @@
+import {
+  getCompoundEntityRef,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+  type CompoundEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import {
+  processingResult,
+  type CatalogProcessor,
+  type CatalogProcessorEmit,
+  type LocationSpec,
+} from '@backstage/plugin-catalog-node';
+import {
+  isMissionEntity,
+  RELATION_SERVED_BY_MISSION,
+  RELATION_SERVES_MISSION,
+  validateMissionEntity,
+} from '@aligned-autonomy/plugin-autonomy-common';
+
+/**
+ * Validates `Mission` entities against their schema and emits their relations in both
+ * directions: mission ↔ owning group, mission ↔ parent mission.
+ *
+ * Whether the owner or parent exists, and whether parents form a cycle, needs the whole catalog;
+ * the autonomy backend reports those from its analysis.
+ *
+ * @public
+ */
+export class MissionEntitiesProcessor implements CatalogProcessor {
+  getProcessorName(): string {
+    return 'MissionEntitiesProcessor';
+  }
+
+  async validateEntityKind(entity: Entity): Promise<boolean> {
+    // Throws a TypeError naming each invalid field; the catalog records it on the entity.
+    return validateMissionEntity(entity) !== false;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    if (!isMissionEntity(entity)) return entity;
+    const self = getCompoundEntityRef(entity);
+    const namespace = self.namespace;
+
+    const link = (
+      target: CompoundEntityRef,
+      forward: string,
+      backward: string,
+    ) => {
+      emit(processingResult.relation({ source: self, type: forward, target }));
+      emit(
+        processingResult.relation({ source: target, type: backward, target: self }),
+      );
+    };
+
+    link(
+      parseEntityRef(entity.spec.owner, { defaultKind: 'group', defaultNamespace: namespace }),
+      RELATION_OWNED_BY,
+      RELATION_OWNER_OF,
+    );
+    if (entity.spec.parent) {
+      const parent = parseEntityRef(entity.spec.parent, {
+        defaultKind: 'mission',
+        defaultNamespace: namespace,
+      });
+      if (parent.kind === self.kind && parent.namespace === namespace && parent.name === self.name) {
+        emit(
+          processingResult.inputError(location, `spec.parent of Mission ${self.name} refers to itself`),
+        );
+      } else {
+        link(parent, RELATION_SERVES_MISSION, RELATION_SERVED_BY_MISSION);
+      }
+    }
+    return entity;
+  }
+}
