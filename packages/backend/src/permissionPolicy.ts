@@ -1,4 +1,7 @@
-import { createBackendModule, coreServices } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  coreServices,
+} from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import {
   AuthorizeResult,
@@ -27,7 +30,10 @@ export class AutonomyDemoPolicy implements PermissionPolicy {
     );
   }
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     if (isPermission(request.permission, autonomyRefreshPermission)) {
       const refs = user?.info.ownershipEntityRefs ?? [];
       return {

@@ -17,7 +17,10 @@ exports.up = async function up(knex) {
     table.string('mission_ref', 255).nullable();
     table.string('via', 31).nullable();
     table.string('source_ref', 255).nullable();
-    table.text('chain_refs').notNullable().comment('JSON array of mission refs, nearest first');
+    table
+      .text('chain_refs')
+      .notNullable()
+      .comment('JSON array of mission refs, nearest first');
     table.string('problem_type', 31).nullable();
     table.text('problem').nullable().comment('JSON ChainProblem');
     table.boolean('has_own_mission').nullable();
@@ -31,10 +34,15 @@ exports.up = async function up(knex) {
     table.string('owner_ref', 255).notNullable();
     table.string('department_ref', 255).nullable();
     table.string('review_by', 10).nullable().comment('ISO date');
-    table.text('summary').notNullable().comment('JSON MissionSummary without stale');
+    table
+      .text('summary')
+      .notNullable()
+      .comment('JSON MissionSummary without stale');
   });
   await knex.schema.createTable('autonomy_mission_problems', table => {
-    table.comment('Problems that need the whole catalog to see: missing owners/parents, cycles');
+    table.comment(
+      'Problems that need the whole catalog to see: missing owners/parents, cycles',
+    );
     table.increments('id');
     table.string('mission_ref', 255).notNullable();
     table.string('type', 31).notNullable();

@@ -53,7 +53,9 @@ export const autonomyPlugin = createBackendPlugin({
           scheduler,
           logger,
           schedule: scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                scheduleConfig,
+              )
             : DEFAULT_SCHEDULE,
           run: () =>
             runAnalysis({

@@ -45,14 +45,18 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 /** The REST API under /api/autonomy. Every route authenticates and is authorized. */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, scheduler, missions, factProviders } = options;
   const router = Router();
   router.use(express.json());
 
   const authorize = async (req: Request, permission: BasicPermission) => {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }
@@ -62,7 +66,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await httpAuth.credentials(req);
     res.json({
       status: 'ok',
-      factProviders: factProviders.list().map(p => ({ id: p.id, description: p.description })),
+      factProviders: factProviders
+        .list()
+        .map(p => ({ id: p.id, description: p.description })),
     });
   });
 
@@ -83,14 +89,21 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/missions/broken-chains', async (req, res) => {
     await authorize(req, autonomyReadPermission);
-    res.json(await missions.getBrokenChains(parse(pageQuery, req.query, 'query')));
+    res.json(
+      await missions.getBrokenChains(parse(pageQuery, req.query, 'query')),
+    );
   });
 
-  router.get('/entities/:kind/:namespace/:name/mission-chain', async (req, res) => {
-    await authorize(req, autonomyReadPermission);
-    const { kind, namespace, name } = req.params;
-    res.json(await missions.getChain(stringifyEntityRef({ kind, namespace, name })));
-  });
+  router.get(
+    '/entities/:kind/:namespace/:name/mission-chain',
+    async (req, res) => {
+      await authorize(req, autonomyReadPermission);
+      const { kind, namespace, name } = req.params;
+      res.json(
+        await missions.getChain(stringifyEntityRef({ kind, namespace, name })),
+      );
+    },
+  );
 
   router.post('/refresh', async (req, res) => {
     await authorize(req, autonomyRefreshPermission);

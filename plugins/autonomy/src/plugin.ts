@@ -30,7 +30,8 @@ export const autonomyPlugin = createPlugin({
 export const AutonomyPage = autonomyPlugin.provide(
   createRoutableExtension({
     name: 'AutonomyPage',
-    component: () => import('./components/MissionsPage').then(m => m.MissionsPage),
+    component: () =>
+      import('./components/MissionsPage').then(m => m.MissionsPage),
     mountPoint: rootRouteRef,
   }),
 );
@@ -43,7 +44,10 @@ export const EntityAutonomyContent = autonomyPlugin.provide(
   createComponentExtension({
     name: 'EntityAutonomyContent',
     component: {
-      lazy: () => import('./components/EntityAutonomyContent').then(m => m.EntityAutonomyContent),
+      lazy: () =>
+        import('./components/EntityAutonomyContent').then(
+          m => m.EntityAutonomyContent,
+        ),
     },
   }),
 );

@@ -24,7 +24,10 @@ export class MissionService {
 
   private withStaleness(missions: StoredMission[]): MissionSummary[] {
     const today = this.today();
-    return missions.map(m => ({ ...m, stale: !!m.reviewBy && m.reviewBy < today }));
+    return missions.map(m => ({
+      ...m,
+      stale: !!m.reviewBy && m.reviewBy < today,
+    }));
   }
 
   private async evaluatedAt(): Promise<string> {
@@ -46,7 +49,9 @@ export class MissionService {
       );
     }
     const missions = new Map(
-      this.withStaleness(await this.store.getMissions(entry.chainRefs)).map(m => [m.ref, m]),
+      this.withStaleness(await this.store.getMissions(entry.chainRefs)).map(
+        m => [m.ref, m],
+      ),
     );
     return {
       entityRef,
@@ -71,7 +76,9 @@ export class MissionService {
   async getStale(): Promise<StaleMissionsResponse> {
     const evaluatedAt = await this.evaluatedAt();
     return {
-      items: this.withStaleness(await this.store.getMissionsToReview(this.today())),
+      items: this.withStaleness(
+        await this.store.getMissionsToReview(this.today()),
+      ),
       evaluatedAt,
     };
   }
@@ -85,7 +92,10 @@ export class MissionService {
     };
   }
 
-  async getBrokenChains(page: { limit: number; offset: number }): Promise<BrokenChainsResponse> {
+  async getBrokenChains(page: {
+    limit: number;
+    offset: number;
+  }): Promise<BrokenChainsResponse> {
     const evaluatedAt = await this.evaluatedAt();
     const { items, total } = await this.store.listBrokenChains(page);
     return { items: items.map(toIssue), total, evaluatedAt };

@@ -59,11 +59,16 @@ function fromRow(row: EntityRow): EntityMission {
     ownerRef: row.owner_ref ?? undefined,
     resolution:
       row.mission_ref && row.via && row.source_ref
-        ? { missionRef: row.mission_ref, via: row.via as any, sourceRef: row.source_ref }
+        ? {
+            missionRef: row.mission_ref,
+            via: row.via as any,
+            sourceRef: row.source_ref,
+          }
         : undefined,
     chainRefs: JSON.parse(row.chain_refs),
     problem: row.problem ? JSON.parse(row.problem) : undefined,
-    hasOwnMission: row.has_own_mission === null ? undefined : Boolean(row.has_own_mission),
+    hasOwnMission:
+      row.has_own_mission === null ? undefined : Boolean(row.has_own_mission),
   };
 }
 
@@ -87,7 +92,11 @@ export class DatabaseMissionStore implements MissionStore {
       await tx('autonomy_entity_missions').delete();
       await tx('autonomy_missions').delete();
       await tx('autonomy_mission_problems').delete();
-      await tx.batchInsert('autonomy_entity_missions', analysis.entities.map(toRow), BATCH_SIZE);
+      await tx.batchInsert(
+        'autonomy_entity_missions',
+        analysis.entities.map(toRow),
+        BATCH_SIZE,
+      );
       await tx.batchInsert(
         'autonomy_missions',
         analysis.missions.map(m => ({
@@ -102,18 +111,28 @@ export class DatabaseMissionStore implements MissionStore {
       );
       await tx.batchInsert(
         'autonomy_mission_problems',
-        analysis.problems.map(p => ({ mission_ref: p.missionRef, type: p.type, message: p.message })),
+        analysis.problems.map(p => ({
+          mission_ref: p.missionRef,
+          type: p.type,
+          message: p.message,
+        })),
         BATCH_SIZE,
       );
       await tx('autonomy_analysis_runs')
-        .insert({ name: 'missions', evaluated_at: evaluatedAt.toISOString(), entity_count: analysis.entities.length })
+        .insert({
+          name: 'missions',
+          evaluated_at: evaluatedAt.toISOString(),
+          entity_count: analysis.entities.length,
+        })
         .onConflict('name')
         .merge();
     });
   }
 
   async getEvaluatedAt() {
-    const row = await this.db('autonomy_analysis_runs').where({ name: 'missions' }).first();
+    const row = await this.db('autonomy_analysis_runs')
+      .where({ name: 'missions' })
+      .first();
     return row?.evaluated_at as string | undefined;
   }
 
@@ -125,7 +144,9 @@ export class DatabaseMissionStore implements MissionStore {
   }
 
   async getMissions(refs?: string[]) {
-    const query = this.db('autonomy_missions').select('summary').orderBy('mission_ref');
+    const query = this.db('autonomy_missions')
+      .select('summary')
+      .orderBy('mission_ref');
     if (refs) query.whereIn('mission_ref', refs);
     const rows = await query;
     return rows.map(r => JSON.parse(r.summary) as StoredMission);
@@ -141,21 +162,36 @@ export class DatabaseMissionStore implements MissionStore {
   }
 
   async listMissionProblems(): Promise<MissionProblem[]> {
-    const rows = await this.db('autonomy_mission_problems').orderBy(['mission_ref', 'type']);
-    return rows.map(r => ({ missionRef: r.mission_ref, type: r.type, message: r.message }));
+    const rows = await this.db('autonomy_mission_problems').orderBy([
+      'mission_ref',
+      'type',
+    ]);
+    return rows.map(r => ({
+      missionRef: r.mission_ref,
+      type: r.type,
+      message: r.message,
+    }));
   }
 
   async listBrokenChains(page: { limit: number; offset: number }) {
-    const base = this.db<EntityRow>('autonomy_entity_missions').whereNotNull('problem_type');
+    const base = this.db<EntityRow>('autonomy_entity_missions').whereNotNull(
+      'problem_type',
+    );
     const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base.clone().orderBy('entity_ref').limit(page.limit).offset(page.offset);
+    const rows = await base
+      .clone()
+      .orderBy('entity_ref')
+      .limit(page.limit)
+      .offset(page.offset);
     return { items: rows.map(fromRow), total: Number(count) };
   }
 
   async listTeamsWithoutMission() {
     const rows = await this.db<EntityRow>('autonomy_entity_missions')
       .where({ kind: 'group', spec_type: 'team' })
-      .andWhere(q => q.where('has_own_mission', false).orWhereNull('has_own_mission'))
+      .andWhere(q =>
+        q.where('has_own_mission', false).orWhereNull('has_own_mission'),
+      )
       .orderBy('entity_ref');
     return rows.map(fromRow);
   }

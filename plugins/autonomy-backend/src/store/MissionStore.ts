@@ -20,6 +20,9 @@ export interface MissionStore {
   /** Missions whose review date is before `today` (YYYY-MM-DD). */
   getMissionsToReview(today: string): Promise<StoredMission[]>;
   listMissionProblems(): Promise<MissionProblem[]>;
-  listBrokenChains(page: { limit: number; offset: number }): Promise<{ items: EntityMission[]; total: number }>;
+  listBrokenChains(page: {
+    limit: number;
+    offset: number;
+  }): Promise<{ items: EntityMission[]; total: number }>;
   listTeamsWithoutMission(): Promise<EntityMission[]>;
 }

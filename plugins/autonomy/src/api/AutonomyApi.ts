@@ -17,7 +17,10 @@ export interface AutonomyApi {
   getMissionTree(): Promise<MissionTreeResponse>;
   getStaleMissions(): Promise<StaleMissionsResponse>;
   getTeamsWithoutMission(): Promise<TeamsWithoutMissionResponse>;
-  getBrokenChains(page?: { limit?: number; offset?: number }): Promise<BrokenChainsResponse>;
+  getBrokenChains(page?: {
+    limit?: number;
+    offset?: number;
+  }): Promise<BrokenChainsResponse>;
 }
 
 /** @public */

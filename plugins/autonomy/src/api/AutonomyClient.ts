@@ -39,7 +39,9 @@ export class AutonomyClient implements AutonomyApi {
   }
 
   getTeamsWithoutMission() {
-    return this.get<TeamsWithoutMissionResponse>('/missions/teams-without-mission');
+    return this.get<TeamsWithoutMissionResponse>(
+      '/missions/teams-without-mission',
+    );
   }
 
   getBrokenChains(page: { limit?: number; offset?: number } = {}) {

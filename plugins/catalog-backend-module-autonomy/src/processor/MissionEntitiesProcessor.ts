@@ -3,6 +3,7 @@ import {
   parseEntityRef,
   RELATION_OWNED_BY,
   RELATION_OWNER_OF,
+  stringifyEntityRef,
   type CompoundEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
@@ -54,12 +55,19 @@ export class MissionEntitiesProcessor implements CatalogProcessor {
     ) => {
       emit(processingResult.relation({ source: self, type: forward, target }));
       emit(
-        processingResult.relation({ source: target, type: backward, target: self }),
+        processingResult.relation({
+          source: target,
+          type: backward,
+          target: self,
+        }),
       );
     };
 
     link(
-      parseEntityRef(entity.spec.owner, { defaultKind: 'group', defaultNamespace: namespace }),
+      parseEntityRef(entity.spec.owner, {
+        defaultKind: 'group',
+        defaultNamespace: namespace,
+      }),
       RELATION_OWNED_BY,
       RELATION_OWNER_OF,
     );
@@ -68,9 +76,12 @@ export class MissionEntitiesProcessor implements CatalogProcessor {
         defaultKind: 'mission',
         defaultNamespace: namespace,
       });
-      if (parent.kind === self.kind && parent.namespace === namespace && parent.name === self.name) {
+      if (stringifyEntityRef(parent) === stringifyEntityRef(self)) {
         emit(
-          processingResult.inputError(location, `spec.parent of Mission ${self.name} refers to itself`),
+          processingResult.inputError(
+            location,
+            `spec.parent of Mission ${self.name} refers to itself`,
+          ),
         );
       } else {
         link(parent, RELATION_SERVES_MISSION, RELATION_SERVED_BY_MISSION);

@@ -39,6 +39,11 @@ export interface MissionAnalysis {
   problems: MissionProblem[];
 }
 
+/** The node at a reference, if the reference is set and the entity exists. */
+function nodeAt(snapshot: CatalogSnapshot, ref: string | undefined) {
+  return ref ? snapshot.get(ref) : undefined;
+}
+
 interface Chain {
   refs: string[];
   problem?: ChainProblem;
@@ -50,7 +55,10 @@ function normalizeParent(mission: CatalogNode): string | undefined {
   try {
     const { namespace } = parseEntityRef(mission.ref);
     return stringifyEntityRef(
-      parseEntityRef(parent, { defaultKind: 'mission', defaultNamespace: namespace }),
+      parseEntityRef(parent, {
+        defaultKind: 'mission',
+        defaultNamespace: namespace,
+      }),
     );
   } catch {
     return undefined; // the processor already rejects invalid references
@@ -71,7 +79,9 @@ function normalizeParent(mission: CatalogNode): string | undefined {
  */
 export function resolveMissions(snapshot: CatalogSnapshot): MissionAnalysis {
   // Only entities that are Missions of our apiVersion; another plugin's "Mission" kind is not ours.
-  const missionNodes = [...snapshot.values()].filter(n => n.mission !== undefined);
+  const missionNodes = [...snapshot.values()].filter(
+    n => n.mission !== undefined,
+  );
   const parentOf = new Map(missionNodes.map(m => [m.ref, normalizeParent(m)]));
 
   // Missions owned by each group, sorted so the choice among several is deterministic.
@@ -101,7 +111,11 @@ export function resolveMissions(snapshot: CatalogSnapshot): MissionAnalysis {
       if (onPath.has(current)) {
         tail = {
           refs: [],
-          problem: { type: 'cycle', ref: current, message: `Mission parents form a cycle through ${current}` },
+          problem: {
+            type: 'cycle',
+            ref: current,
+            message: `Mission parents form a cycle through ${current}`,
+          },
         };
         break;
       }
@@ -111,8 +125,18 @@ export function resolveMissions(snapshot: CatalogSnapshot): MissionAnalysis {
           refs: [],
           problem:
             path.length === 0
-              ? { type: 'missing-mission', ref: missing, message: `Mission ${missing} does not exist` }
-              : { type: 'missing-parent', ref: missing, message: `Parent mission ${missing} of ${path[path.length - 1]} does not exist` },
+              ? {
+                  type: 'missing-mission',
+                  ref: missing,
+                  message: `Mission ${missing} does not exist`,
+                }
+              : {
+                  type: 'missing-parent',
+                  ref: missing,
+                  message: `Parent mission ${missing} of ${
+                    path[path.length - 1]
+                  } does not exist`,
+                },
         };
         break;
       }
@@ -137,32 +161,53 @@ export function resolveMissions(snapshot: CatalogSnapshot): MissionAnalysis {
       return { missionRef: node.ref, via: 'self', sourceRef: node.ref };
     }
     if (node.invalidMissionAnnotation !== undefined) {
-      return { type: 'missing-mission', message: `The mission annotation "${node.invalidMissionAnnotation}" is not a Mission reference` };
+      return {
+        type: 'missing-mission',
+        message: `The mission annotation "${node.invalidMissionAnnotation}" is not a Mission reference`,
+      };
     }
     if (node.missionAnnotationRef) {
-      return { missionRef: node.missionAnnotationRef, via: 'annotation', sourceRef: node.ref };
+      return {
+        missionRef: node.missionAnnotationRef,
+        via: 'annotation',
+        sourceRef: node.ref,
+      };
     }
-    const system = node.systemRef ? snapshot.get(node.systemRef) : undefined;
+    const system = nodeAt(snapshot, node.systemRef);
     if (system?.missionAnnotationRef) {
-      return { missionRef: system.missionAnnotationRef, via: 'system', sourceRef: system.ref };
+      return {
+        missionRef: system.missionAnnotationRef,
+        via: 'system',
+        sourceRef: system.ref,
+      };
     }
-    const domainRef = node.kind === 'system' ? node.domainRef : system?.domainRef;
-    const domain = domainRef ? snapshot.get(domainRef) : undefined;
+    const domainRef =
+      node.kind === 'system' ? node.domainRef : system?.domainRef;
+    const domain = nodeAt(snapshot, domainRef);
     if (domain?.missionAnnotationRef) {
-      return { missionRef: domain.missionAnnotationRef, via: 'domain', sourceRef: domain.ref };
+      return {
+        missionRef: domain.missionAnnotationRef,
+        via: 'domain',
+        sourceRef: domain.ref,
+      };
     }
     // A group's "owner" is the group itself; other entities go to their owning group.
-    let group = node.kind === 'group' ? node : node.ownerRef ? snapshot.get(node.ownerRef) : undefined;
+    let group = node.kind === 'group' ? node : nodeAt(snapshot, node.ownerRef);
     const visited = new Set<string>();
-    let via: MissionResolution['via'] = node.kind === 'group' ? 'annotation' : 'owner';
+    let via: MissionResolution['via'] =
+      node.kind === 'group' ? 'annotation' : 'owner';
     while (group && group.kind === 'group' && !visited.has(group.ref)) {
       visited.add(group.ref);
       const missionRef = ownMissionOfGroup(group);
       if (missionRef) return { missionRef, via, sourceRef: group.ref };
       via = 'owner-ancestor';
-      group = group.parentGroupRef ? snapshot.get(group.parentGroupRef) : undefined;
+      group = nodeAt(snapshot, group.parentGroupRef);
     }
-    return { type: 'no-mission', message: 'No mission on the entity, its system, its domain or its owning team' };
+    return {
+      type: 'no-mission',
+      message:
+        'No mission on the entity, its system, its domain or its owning team',
+    };
   };
 
   const entities: EntityMission[] = [];
@@ -177,7 +222,8 @@ export function resolveMissions(snapshot: CatalogSnapshot): MissionAnalysis {
       ownerRef: node.ownerRef,
       chainRefs: [],
     };
-    if (node.kind === 'group') entry.hasOwnMission = ownMissionOfGroup(node) !== undefined;
+    if (node.kind === 'group')
+      entry.hasOwnMission = ownMissionOfGroup(node) !== undefined;
     if ('missionRef' in outcome) {
       const chain = chainOf(outcome.missionRef);
       entry.resolution = outcome;
@@ -191,18 +237,20 @@ export function resolveMissions(snapshot: CatalogSnapshot): MissionAnalysis {
 
   return {
     entities,
-    missions: missionNodes.map(m => summarize(m, parentOf.get(m.ref), snapshot)),
+    missions: missionNodes.map(m =>
+      summarize(m, parentOf.get(m.ref), snapshot),
+    ),
     problems: missionProblems(missionNodes, parentOf, chainOf, snapshot),
   };
 }
 
 function departmentOf(ownerRef: string | undefined, snapshot: CatalogSnapshot) {
   const visited = new Set<string>();
-  let group = ownerRef ? snapshot.get(ownerRef) : undefined;
+  let group = nodeAt(snapshot, ownerRef);
   while (group && group.kind === 'group' && !visited.has(group.ref)) {
     if (group.specType === 'department') return group.ref;
     visited.add(group.ref);
-    group = group.parentGroupRef ? snapshot.get(group.parentGroupRef) : undefined;
+    group = nodeAt(snapshot, group.parentGroupRef);
   }
   return undefined;
 }
@@ -235,19 +283,35 @@ function missionProblems(
 ): MissionProblem[] {
   const problems: MissionProblem[] = [];
   for (const m of missions) {
-    const owner = m.ownerRef ? snapshot.get(m.ownerRef) : undefined;
+    const owner = nodeAt(snapshot, m.ownerRef);
     if (!owner) {
-      problems.push({ missionRef: m.ref, type: 'missing-owner', message: `Owner ${m.ownerRef ?? m.mission?.owner} does not exist` });
+      problems.push({
+        missionRef: m.ref,
+        type: 'missing-owner',
+        message: `Owner ${m.ownerRef ?? m.mission?.owner} does not exist`,
+      });
     } else if (owner.kind !== 'group') {
-      problems.push({ missionRef: m.ref, type: 'owner-not-group', message: `Owner ${owner.ref} is not a Group` });
+      problems.push({
+        missionRef: m.ref,
+        type: 'owner-not-group',
+        message: `Owner ${owner.ref} is not a Group`,
+      });
     }
     const parent = parentOf.get(m.ref);
     if (parent && !parentOf.has(parent)) {
-      problems.push({ missionRef: m.ref, type: 'missing-parent', message: `Parent mission ${parent} does not exist` });
+      problems.push({
+        missionRef: m.ref,
+        type: 'missing-parent',
+        message: `Parent mission ${parent} does not exist`,
+      });
     }
     const chain = chainOf(m.ref);
     if (chain.problem?.type === 'cycle') {
-      problems.push({ missionRef: m.ref, type: 'cycle', message: chain.problem.message });
+      problems.push({
+        missionRef: m.ref,
+        type: 'cycle',
+        message: chain.problem.message,
+      });
     }
   }
   return problems;

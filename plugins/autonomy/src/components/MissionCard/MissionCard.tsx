@@ -1,5 +1,4 @@
 import { Box, Chip, Typography } from '@material-ui/core';
-import WarningIcon from '@material-ui/icons/Warning';
 import {
   CodeSnippet,
   InfoCard,
@@ -9,10 +8,7 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  EntityRefLink,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
 import type {
@@ -24,6 +20,7 @@ import { autonomyApiRef } from '../../api/AutonomyApi';
 import { MissionChainPath } from './MissionChainPath';
 import { MetricProgress } from './MetricProgress';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
+import { StaleChip } from '../shared/StaleChip';
 
 const VIA_TEXT: Record<MissionResolution['via'], string> = {
   self: 'this is a mission',
@@ -52,7 +49,12 @@ export const MissionChainView = ({ data }: { data: MissionChainResponse }) => {
   if (!mission) {
     return (
       <>
-        <WarningPanel severity="info" title="No mission yet" message={data.problem?.message} />
+        <Typography variant="subtitle1" component="h3">
+          No mission yet
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          {data.problem?.message}
+        </Typography>
         <Box mt={2}>
           <HowToLink />
         </Box>
@@ -63,25 +65,44 @@ export const MissionChainView = ({ data }: { data: MissionChainResponse }) => {
     <>
       {data.problem && (
         <Box mb={2}>
-          <WarningPanel severity="warning" title="The chain does not reach the north star" message={data.problem.message} />
+          <WarningPanel
+            severity="warning"
+            title="The chain does not reach the north star"
+            message={data.problem.message}
+            defaultExpanded
+          />
         </Box>
       )}
       <MissionChainPath chain={data.chain} reachesNorthStar={!data.problem} />
-      <Box mt={2} display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+      <Box
+        mt={2}
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
         <Typography variant="h6" component="h3">
           <EntityRefLink entityRef={mission.ref} title={mission.title} />
         </Typography>
-        {mission.stale && (
-          <Chip size="small" icon={<WarningIcon />} label={`Review overdue since ${mission.reviewBy}`} color="secondary" />
+        <StaleChip mission={mission} />
+        {mission.horizon && (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={`Horizon ${mission.horizon}`}
+          />
         )}
-        {mission.horizon && <Chip size="small" variant="outlined" label={`Horizon ${mission.horizon}`} />}
       </Box>
       {data.resolution && (
         <Typography variant="caption" color="textSecondary">
           Mission {VIA_TEXT[data.resolution.via]}
-          {data.resolution.via !== 'self' && data.resolution.via !== 'annotation' && (
-            <> (<EntityRefLink entityRef={data.resolution.sourceRef} />)</>
-          )}
+          {data.resolution.via !== 'self' &&
+            data.resolution.via !== 'annotation' && (
+              <>
+                {' '}
+                (<EntityRefLink entityRef={data.resolution.sourceRef} />)
+              </>
+            )}
           {' · owned by '}
           <EntityRefLink entityRef={mission.ownerRef} />
         </Typography>

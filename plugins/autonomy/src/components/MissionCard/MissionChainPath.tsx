@@ -12,24 +12,27 @@ export const MissionChainPath = ({
 }) => {
   const topDown = [...chain].reverse();
   return (
-    <nav aria-label="Mission chain from the north star">
-      <Breadcrumbs separator="›" maxItems={8}>
-        {!reachesNorthStar && (
-          <Typography color="error" variant="body2">
-            (chain broken)
-          </Typography>
-        )}
-        {topDown.map((mission, i) => (
-          <span key={mission.ref}>
-            {i === 0 && reachesNorthStar && (
-              <Typography component="span" variant="caption">
-                North star:{' '}
-              </Typography>
-            )}
-            <EntityRefLink entityRef={mission.ref} title={mission.title} />
-          </span>
-        ))}
-      </Breadcrumbs>
-    </nav>
+    // Breadcrumbs renders the <nav> landmark itself; the label names it.
+    <Breadcrumbs
+      aria-label="Mission chain from the north star"
+      separator="›"
+      maxItems={8}
+    >
+      {!reachesNorthStar && (
+        <Typography color="error" variant="body2">
+          (chain broken)
+        </Typography>
+      )}
+      {topDown.map((mission, i) => (
+        <span key={mission.ref}>
+          {i === 0 && reachesNorthStar && (
+            <Typography component="span" variant="caption">
+              North star:{' '}
+            </Typography>
+          )}
+          <EntityRefLink entityRef={mission.ref} title={mission.title} />
+        </span>
+      ))}
+    </Breadcrumbs>
   );
 };

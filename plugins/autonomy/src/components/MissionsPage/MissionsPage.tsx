@@ -1,5 +1,11 @@
 import { useMemo, useState } from 'react';
-import { FormControl, Grid, InputLabel, MenuItem, Select } from '@material-ui/core';
+import {
+  FormControl,
+  Grid,
+  InputLabel,
+  MenuItem,
+  Select,
+} from '@material-ui/core';
 import {
   Content,
   ContentHeader,
@@ -12,8 +18,10 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink, humanizeEntityRef } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  EntityDisplayName,
+  EntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { autonomyApiRef } from '../../api/AutonomyApi';
 import { buildMissionForest, MissionTree } from './MissionTree';
@@ -29,11 +37,19 @@ export const MissionsContent = () => {
   );
   const [tree, teams] = state.value ?? [];
   const departments = useMemo(
-    () => [...new Set((tree?.missions ?? []).flatMap(m => (m.departmentRef ? [m.departmentRef] : [])))].sort(),
+    () =>
+      [
+        ...new Set(
+          (tree?.missions ?? []).flatMap(m =>
+            m.departmentRef ? [m.departmentRef] : [],
+          ),
+        ),
+      ].sort(),
     [tree],
   );
   const forest = useMemo(
-    () => (tree ? buildMissionForest(tree.missions, department || undefined) : []),
+    () =>
+      tree ? buildMissionForest(tree.missions, department || undefined) : [],
     [tree, department],
   );
 
@@ -53,7 +69,11 @@ export const MissionsContent = () => {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <ContentHeader title="Missions">
-          <FormControl variant="outlined" size="small" style={{ minWidth: 220 }}>
+          <FormControl
+            variant="outlined"
+            size="small"
+            style={{ minWidth: 220 }}
+          >
             <InputLabel id="department-filter-label">Department</InputLabel>
             <Select
               labelId="department-filter-label"
@@ -64,14 +84,18 @@ export const MissionsContent = () => {
               <MenuItem value="">All departments</MenuItem>
               {departments.map(d => (
                 <MenuItem key={d} value={d}>
-                  {humanizeEntityRef(parseEntityRef(d), { defaultKind: 'group' })}
+                  <EntityDisplayName entityRef={d} hideIcon />
                 </MenuItem>
               ))}
             </Select>
           </FormControl>
         </ContentHeader>
         {tree.problems.length > 0 && (
-          <WarningPanel severity="warning" title={`${tree.problems.length} mission problem(s)`}>
+          <WarningPanel
+            severity="warning"
+            title={`${tree.problems.length} mission problem(s)`}
+            defaultExpanded
+          >
             <ul>
               {tree.problems.map(p => (
                 <li key={`${p.missionRef}-${p.type}`}>
@@ -110,7 +134,10 @@ export const MissionsContent = () => {
 /** @public */
 export const MissionsPage = () => (
   <Page themeId="tool">
-    <Header title="Aligned Autonomy" subtitle="Missions, boundaries and guardrails across the organisation" />
+    <Header
+      title="Aligned Autonomy"
+      subtitle="Missions, boundaries and guardrails across the organisation"
+    />
     <Content>
       <MissionsContent />
     </Content>

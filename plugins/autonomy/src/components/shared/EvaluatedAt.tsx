@@ -5,7 +5,10 @@ export const EvaluatedAt = ({ at }: { at: string }) => (
   <Typography variant="caption" color="textSecondary" component="p">
     Evaluated{' '}
     <time dateTime={at} title={at}>
-      {new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+      {new Date(at).toLocaleString('en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      })}
     </time>
   </Typography>
 );

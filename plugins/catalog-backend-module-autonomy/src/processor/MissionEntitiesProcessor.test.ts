@@ -1,0 +1,117 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
+import { MissionEntitiesProcessor } from './MissionEntitiesProcessor';
+
+const location = { type: 'file', target: '/repo/missions.yaml' };
+
+const mission = (spec: Record<string, unknown>): Entity => ({
+  apiVersion: 'aligned-autonomy.io/v1alpha1',
+  kind: 'Mission',
+  metadata: { name: 'frictionless-checkout', namespace: 'commerce' },
+  spec: { owner: 'checkout', statement: 'What', why: 'Why', ...spec },
+});
+
+async function process(entity: Entity) {
+  const emitted: CatalogProcessorResult[] = [];
+  await new MissionEntitiesProcessor().postProcessEntity(entity, location, r =>
+    emitted.push(r),
+  );
+  return emitted;
+}
+
+describe('MissionEntitiesProcessor', () => {
+  const processor = new MissionEntitiesProcessor();
+
+  it('validates missions and leaves other kinds to other processors', async () => {
+    await expect(
+      processor.validateEntityKind(mission({ parent: 'north-star' })),
+    ).resolves.toBe(true);
+    await expect(
+      processor.validateEntityKind({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'x' },
+        spec: {},
+      }),
+    ).resolves.toBe(false);
+  });
+
+  it('rejects an invalid mission with an error naming the field', async () => {
+    await expect(
+      processor.validateEntityKind(mission({ statement: undefined })),
+    ).rejects.toThrow(/statement/);
+    await expect(
+      processor.validateEntityKind(mission({ owner: 'user:maya' })),
+    ).rejects.toThrow(/spec\.owner must reference a group/);
+    await expect(
+      processor.validateEntityKind(mission({ reviewBy: '2027-02-31' })),
+    ).rejects.toThrow(/spec\.reviewBy/);
+  });
+
+  it('emits owner and parent relations in both directions, in the mission namespace', async () => {
+    const emitted = await process(mission({ parent: 'commerce-mission' }));
+    const self = {
+      kind: 'Mission',
+      namespace: 'commerce',
+      name: 'frictionless-checkout',
+    };
+    const owner = { kind: 'group', namespace: 'commerce', name: 'checkout' };
+    const parent = {
+      kind: 'mission',
+      namespace: 'commerce',
+      name: 'commerce-mission',
+    };
+    expect(emitted).toEqual([
+      {
+        type: 'relation',
+        relation: { source: self, type: 'ownedBy', target: owner },
+      },
+      {
+        type: 'relation',
+        relation: { source: owner, type: 'ownerOf', target: self },
+      },
+      {
+        type: 'relation',
+        relation: { source: self, type: 'servesMission', target: parent },
+      },
+      {
+        type: 'relation',
+        relation: { source: parent, type: 'servedByMission', target: self },
+      },
+    ]);
+  });
+
+  it('emits no parent relation for the north star', async () => {
+    const emitted = await process(mission({}));
+    expect(emitted.map(r => (r as any).relation.type)).toEqual([
+      'ownedBy',
+      'ownerOf',
+    ]);
+  });
+
+  it('reports a mission that is its own parent instead of relating it to itself', async () => {
+    const emitted = await process(
+      mission({ parent: 'mission:commerce/frictionless-checkout' }),
+    );
+    const errors = emitted.filter(r => r.type === 'error');
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as any).error.message).toMatch(
+      /spec\.parent of Mission frictionless-checkout refers to itself/,
+    );
+    expect(
+      emitted.some(
+        r => r.type === 'relation' && r.relation.type === 'servesMission',
+      ),
+    ).toBe(false);
+  });
+
+  it('leaves non-mission entities untouched', async () => {
+    const component: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'x' },
+      spec: { owner: 'y' },
+    };
+    expect(await process(component)).toEqual([]);
+  });
+});
