@@ -76,6 +76,8 @@ export interface MissionChainResponse {
   /** From the entity's mission up to the north star. */
   chain: MissionSummary[];
   problem?: ChainProblem;
+  /** Problems of the missions on the chain (e.g. an owner that does not exist). */
+  missionProblems: MissionProblem[];
   /** When the catalog was last analysed (ISO timestamp). */
   evaluatedAt: string;
 }

@@ -58,6 +58,7 @@ export class MissionService {
       resolution: entry.resolution,
       chain: entry.chainRefs.map(ref => missions.get(ref)!).filter(Boolean),
       problem: entry.problem,
+      missionProblems: await this.store.listMissionProblems(entry.chainRefs),
       evaluatedAt,
     };
   }

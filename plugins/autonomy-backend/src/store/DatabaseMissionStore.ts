@@ -161,11 +161,13 @@ export class DatabaseMissionStore implements MissionStore {
     return rows.map(r => JSON.parse(r.summary) as StoredMission);
   }
 
-  async listMissionProblems(): Promise<MissionProblem[]> {
-    const rows = await this.db('autonomy_mission_problems').orderBy([
+  async listMissionProblems(missionRefs?: string[]): Promise<MissionProblem[]> {
+    const query = this.db('autonomy_mission_problems').orderBy([
       'mission_ref',
       'type',
     ]);
+    if (missionRefs) query.whereIn('mission_ref', missionRefs);
+    const rows = await query;
     return rows.map(r => ({
       missionRef: r.mission_ref,
       type: r.type,

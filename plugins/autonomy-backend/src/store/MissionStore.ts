@@ -19,7 +19,8 @@ export interface MissionStore {
   getMissions(refs?: string[]): Promise<StoredMission[]>;
   /** Missions whose review date is before `today` (YYYY-MM-DD). */
   getMissionsToReview(today: string): Promise<StoredMission[]>;
-  listMissionProblems(): Promise<MissionProblem[]>;
+  /** All mission problems, or those of the given missions. */
+  listMissionProblems(missionRefs?: string[]): Promise<MissionProblem[]>;
   listBrokenChains(page: {
     limit: number;
     offset: number;

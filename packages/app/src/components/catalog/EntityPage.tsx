@@ -267,7 +267,10 @@ const apiPage = (
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard height={400} />
         </Grid>
-        <Grid item md={4} xs={12}>
+        <Grid item md={6} xs={12}>
+          <EntityMissionCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
         <Grid container item md={12}>
@@ -323,6 +326,9 @@ const groupPage = (
           <EntityOwnershipCard />
         </Grid>
         <Grid item xs={12} md={6}>
+          <EntityMissionCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
           <EntityMembersListCard />
         </Grid>
         <Grid item xs={12} md={6}>
@@ -347,10 +353,13 @@ const systemPage = (
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard height={400} />
         </Grid>
-        <Grid item md={4} xs={12}>
+        <Grid item md={6} xs={12}>
+          <EntityMissionCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
-        <Grid item md={8}>
+        <Grid item md={12}>
           <EntityHasComponentsCard />
         </Grid>
         <Grid item md={6}>

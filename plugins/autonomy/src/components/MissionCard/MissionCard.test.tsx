@@ -72,6 +72,7 @@ const fullChain: MissionChainResponse = {
     sourceRef: 'system:shop/payments',
   },
   chain: [teamMission, department, northStar],
+  missionProblems: [],
   evaluatedAt: '2025-06-01T10:00:00Z',
 };
 
@@ -248,6 +249,7 @@ describe('MissionCard', () => {
       makeApi(async () => ({
         entityRef: 'component:shop/checkout-api',
         chain: [],
+        missionProblems: [],
         problem: {
           type: 'no-mission',
           message:
@@ -293,5 +295,51 @@ describe('MissionCard', () => {
         name: 'Mission chain from the north star',
       }),
     ).not.toBeInTheDocument();
+  });
+
+  it('reports problems of the missions on the chain, such as a missing owner', async () => {
+    await renderCard(
+      makeApi(async () => ({
+        ...fullChain,
+        missionProblems: [
+          {
+            missionRef: department.ref,
+            type: 'missing-owner',
+            message: 'Owner group:default/ghosts does not exist',
+          },
+        ],
+      })),
+    );
+    const panel = await screen.findByRole('alert');
+    expect(
+      within(panel).getByText(/Missions on this chain need attention/),
+    ).toBeInTheDocument();
+    expect(
+      within(panel).getByText(/Owner group:default\/ghosts does not exist/),
+    ).toBeVisible();
+  });
+
+  it('renders mission Markdown without executing or inserting raw HTML', async () => {
+    const hostile = {
+      ...teamMission,
+      statement:
+        'Plain **bold** <img src="x" onerror="window.__pwned=1"> <script>window.__pwned=2</script>',
+      why: '[a link](javascript:alert(1)) and <b>raw</b>',
+    };
+    await renderCard(
+      makeApi(async () => ({
+        ...fullChain,
+        chain: [hostile, department, northStar],
+      })),
+    );
+    await chainNav();
+    expect(screen.getByText('bold').tagName).toBe('STRONG');
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect(document.querySelector('script')).toBeNull();
+    expect((window as any).__pwned).toBeUndefined();
+    expect(document.querySelector('a[href^="javascript" i]')).toBeNull();
+    // The unsafe link keeps its text; the raw tag shows as text, not as an element.
+    expect(screen.getByText(/a link and <b>raw<\/b>/)).toBeInTheDocument();
+    expect(document.querySelector('b')).toBeNull();
   });
 });

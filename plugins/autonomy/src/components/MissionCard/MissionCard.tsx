@@ -2,7 +2,6 @@ import { Box, Chip, Typography } from '@material-ui/core';
 import {
   CodeSnippet,
   InfoCard,
-  MarkdownContent,
   Progress,
   ResponseErrorPanel,
   WarningPanel,
@@ -21,6 +20,7 @@ import { MissionChainPath } from './MissionChainPath';
 import { MetricProgress } from './MetricProgress';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
 import { StaleChip } from '../shared/StaleChip';
+import { MissionMarkdown } from '../shared/MissionMarkdown';
 
 const VIA_TEXT: Record<MissionResolution['via'], string> = {
   self: 'this is a mission',
@@ -73,6 +73,23 @@ export const MissionChainView = ({ data }: { data: MissionChainResponse }) => {
           />
         </Box>
       )}
+      {data.missionProblems.length > 0 && (
+        <Box mb={2}>
+          <WarningPanel
+            severity="warning"
+            title="Missions on this chain need attention"
+            defaultExpanded
+          >
+            <ul>
+              {data.missionProblems.map(p => (
+                <li key={`${p.missionRef}-${p.type}`}>
+                  <EntityRefLink entityRef={p.missionRef} />: {p.message}
+                </li>
+              ))}
+            </ul>
+          </WarningPanel>
+        </Box>
+      )}
       <MissionChainPath chain={data.chain} reachesNorthStar={!data.problem} />
       <Box
         mt={2}
@@ -109,9 +126,9 @@ export const MissionChainView = ({ data }: { data: MissionChainResponse }) => {
       )}
       <Box mt={2}>
         <Typography variant="overline">What we are solving</Typography>
-        <MarkdownContent content={mission.statement} />
+        <MissionMarkdown content={mission.statement} />
         <Typography variant="overline">Why now</Typography>
-        <MarkdownContent content={mission.why} />
+        <MissionMarkdown content={mission.why} />
       </Box>
       {mission.successMetrics.length > 0 && (
         <Box mt={1}>
