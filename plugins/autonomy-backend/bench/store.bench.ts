@@ -4,7 +4,7 @@ import { join } from 'path';
 import knexFactory, { type Knex } from 'knex';
 import { buildSnapshot } from '../src/domain/catalogSnapshot';
 import { resolveMissions } from '../src/domain/missions/resolveMissions';
-import { DatabaseMissionStore } from '../src/store/DatabaseMissionStore';
+import { createStores } from '../src/store/createStores';
 import { generateCatalog } from '../src/testUtils/catalogFixtures';
 
 async function timeRuns(
@@ -28,9 +28,7 @@ async function timeRuns(
 }
 
 async function onDatabase(label: string, knex: Knex, size: number) {
-  const store = await DatabaseMissionStore.create({
-    database: { getClient: async () => knex },
-  });
+  const store = (await createStores({ getClient: async () => knex })).missions;
   const snapshot = buildSnapshot(generateCatalog(size));
   await timeRuns(
     `analysis run: resolve + store in one transaction (${label})`,

@@ -196,7 +196,7 @@ describe('autonomy backend plugin', () => {
         .get(`/api/autonomy/missions/broken-chains?${query}`)
         .set('Authorization', user);
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/Invalid query: (limit|offset)/);
+      expect(res.body.error.message).toMatch(/request\/query\/(limit|offset)/);
     }
   });
 

@@ -5,13 +5,22 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { autonomyPermissions } from '@aligned-autonomy/plugin-autonomy-common';
-import { autonomyFactsExtensionPoint } from '@aligned-autonomy/plugin-autonomy-node';
+import {
+  autonomyFactsExtensionPoint,
+  autonomyRulesExtensionPoint,
+  type AutonomyRuleOperator,
+} from '@aligned-autonomy/plugin-autonomy-node';
 import { FactProviderRegistry } from './facts/FactProviderRegistry';
 import { createRouter } from './router';
-import { DatabaseMissionStore } from './store/DatabaseMissionStore';
+import { createStores } from './store/createStores';
 import { MissionService } from './service/MissionService';
+import { GuardrailService } from './service/GuardrailService';
 import { readCatalogSnapshot } from './catalog/readCatalogSnapshot';
-import { runAnalysis, scheduleAnalysis } from './run/analysisTask';
+import { readEntityNeighbourhood } from './catalog/readEntityNeighbourhood';
+import { scheduleAnalysis } from './run/analysisTask';
+import { AnalysisPipeline } from './run/AnalysisPipeline';
+import { readGuardrailsConfig } from './config/readGuardrailsConfig';
+import { compileGuardrails } from './domain/guardrails/compileGuardrails';
 
 const DEFAULT_SCHEDULE = {
   frequency: { minutes: 5 },
@@ -28,6 +37,10 @@ export const autonomyPlugin = createBackendPlugin({
   register(env) {
     const factProviders = new FactProviderRegistry();
     env.registerExtensionPoint(autonomyFactsExtensionPoint, factProviders);
+    const operators: AutonomyRuleOperator[] = [];
+    env.registerExtensionPoint(autonomyRulesExtensionPoint, {
+      addRuleOperator: (...added) => operators.push(...added),
+    });
 
     env.registerInit({
       deps: {
@@ -43,35 +56,53 @@ export const autonomyPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, logger, database, scheduler, httpRouter } = deps;
+        const { config, logger, scheduler, catalog, auth } = deps;
+        // Invalid guardrail configuration throws here, naming the key: nothing half-configured runs.
+        const guardrailsConfig = readGuardrailsConfig(config);
+        const guardrails = compileGuardrails({
+          ...guardrailsConfig,
+          operators,
+          providerIds: factProviders.list().map(p => p.id),
+        });
         deps.permissionsRegistry.addPermissions(autonomyPermissions);
 
         const now = () => new Date();
-        const missionStore = await DatabaseMissionStore.create({ database });
+        const stores = await createStores(deps.database);
+        const pipeline = new AnalysisPipeline({
+          stores,
+          guardrails,
+          historyRetentionDays: guardrailsConfig.history.retentionDays,
+          factProviders,
+          readSnapshot: () => readCatalogSnapshot(catalog, auth),
+          readNeighbourhood: ref => readEntityNeighbourhood(catalog, auth, ref),
+          logger,
+          now,
+        });
         const scheduleConfig = config.getOptionalConfig('autonomy.schedule');
         await scheduleAnalysis({
           scheduler,
           logger,
           schedule: scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                scheduleConfig,
-              )
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
             : DEFAULT_SCHEDULE,
-          run: () =>
-            runAnalysis({
-              readSnapshot: () => readCatalogSnapshot(deps.catalog, deps.auth),
-              missionStore,
-              now,
-            }),
+          run: () => pipeline.runFull(),
         });
 
-        httpRouter.use(
+        deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             scheduler,
             factProviders,
-            missions: new MissionService(missionStore, now),
+            missions: new MissionService(stores.missions, now),
+            guardrails: new GuardrailService({
+              stores,
+              guardrails,
+              sources: guardrailsConfig.sources,
+              maxExemptionDays: guardrailsConfig.exemptions.maxDays,
+              pipeline,
+              now,
+            }),
           }),
         );
       },

@@ -7,3 +7,4 @@ export * from './annotations';
 export * from './permissions';
 export * from './mission';
 export * from './api';
+export * from './guardrails';

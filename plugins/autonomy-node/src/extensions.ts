@@ -18,7 +18,7 @@ export interface AutonomyFactProvider {
   /** Facts for the given entities: entity ref → fact name → value. Missing means unknown. */
   getFacts(
     entityRefs: string[],
-  ): Promise<Map<string, Record<string, AutonomyFactValue>>>;
+  ): Promise<Map<string, Record<string, AutonomyFactValue | string[]>>>;
 }
 
 /**
@@ -35,3 +35,36 @@ export interface AutonomyFactsExtensionPoint {
  */
 export const autonomyFactsExtensionPoint =
   createExtensionPoint<AutonomyFactsExtensionPoint>({ id: 'autonomy.facts' });
+
+/**
+ * A rule operator for guardrail rules, e.g. `semverAtLeast`. Used in config as
+ * `{ fact: 'ci.nodeVersion', semverAtLeast: '20.0.0' }`.
+ *
+ * @public
+ */
+export interface AutonomyRuleOperator {
+  name: string;
+  /** A problem with the parameter, in words, or undefined; checked once at start-up. */
+  validateParam(param: unknown): string | undefined;
+  /** Turns the parameter into what `test` receives, once at compile time. */
+  prepare?(param: unknown): unknown;
+  /** Whether the value meets the parameter. `undefined` is a fact the entity does not have. */
+  test(value: AutonomyFactValue | string[] | undefined, param: any, context: { now: number }): boolean;
+  /** Reads as the expectation after the fact id: "is at least 20.0.0". */
+  describe(param: any): string;
+}
+
+/**
+ * Lets backend modules add rule operators to the autonomy plugin.
+ * @public
+ */
+export interface AutonomyRulesExtensionPoint {
+  addRuleOperator(...operators: AutonomyRuleOperator[]): void;
+}
+
+/**
+ * Extension point of the autonomy backend plugin for rule operators.
+ * @public
+ */
+export const autonomyRulesExtensionPoint =
+  createExtensionPoint<AutonomyRulesExtensionPoint>({ id: 'autonomy.rules' });

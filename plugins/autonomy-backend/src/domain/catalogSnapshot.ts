@@ -35,6 +35,12 @@ export interface CatalogNode {
   invalidMissionAnnotation?: string;
   /** Set on Mission entities. */
   mission?: MissionEntityV1alpha1['spec'];
+  lifecycle?: string;
+  annotations?: Record<string, string>;
+  tags?: string[];
+  linkCount?: number;
+  /** All relations, as the catalog resolved them. */
+  relations?: { type: string; targetRef: string }[];
 }
 
 export type CatalogSnapshot = Map<string, CatalogNode>;
@@ -47,7 +53,10 @@ export const SNAPSHOT_FIELDS = [
   'metadata.namespace',
   'metadata.title',
   'metadata.annotations',
+  'metadata.tags',
+  'metadata.links',
   'spec.type',
+  'spec.lifecycle',
   'spec.owner',
   'spec.statement',
   'spec.why',
@@ -94,6 +103,14 @@ export function toCatalogNode(entity: Entity): CatalogNode {
     ownerRef: entity.relations?.find(r => r.type === RELATION_OWNED_BY)
       ?.targetRef,
     ...parseMissionAnnotation(entity, namespace),
+    lifecycle:
+      typeof entity.spec?.lifecycle === 'string'
+        ? entity.spec.lifecycle
+        : undefined,
+    annotations: entity.metadata.annotations,
+    tags: entity.metadata.tags,
+    linkCount: entity.metadata.links?.length ?? 0,
+    relations: entity.relations?.map(r => ({ type: r.type, targetRef: r.targetRef })),
   };
   if (kind === 'system') {
     node.domainRef = firstRelation(entity, RELATION_PART_OF, 'domain');

@@ -7,7 +7,8 @@ import type { Knex } from 'knex';
 import { buildSnapshot } from '../domain/catalogSnapshot';
 import { resolveMissions } from '../domain/missions/resolveMissions';
 import { entity, generateCatalog, mission } from '../testUtils/catalogFixtures';
-import { DatabaseMissionStore } from './DatabaseMissionStore';
+import type { DatabaseMissionStore } from './DatabaseMissionStore';
+import { createStores } from './createStores';
 
 jest.setTimeout(60_000);
 
@@ -41,7 +42,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       knex = await databases.init(id);
-      store = await DatabaseMissionStore.create({ database: asService(knex) });
+      store = (await createStores(asService(knex))).missions;
     });
 
     beforeEach(async () => {
@@ -155,7 +156,7 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasTable('autonomy_entity_missions')).toBe(
         false,
       );
-      await DatabaseMissionStore.create({ database: asService(knex, true) });
+      await createStores(asService(knex, true));
       expect(await knex.schema.hasTable('autonomy_entity_missions')).toBe(
         false,
       );

@@ -1,7 +1,3 @@
-import {
-  resolvePackagePath,
-  type DatabaseService,
-} from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type { MissionProblem } from '@aligned-autonomy/plugin-autonomy-common';
 import type {
@@ -9,11 +5,6 @@ import type {
   MissionAnalysis,
 } from '../domain/missions/resolveMissions';
 import type { MissionStore, StoredMission } from './MissionStore';
-
-const migrationsDir = resolvePackagePath(
-  '@aligned-autonomy/plugin-autonomy-backend',
-  'migrations',
-);
 
 // Keeps each INSERT under SQLite's bound-parameter limit (12 columns × 80 rows).
 const BATCH_SIZE = 80;
@@ -74,18 +65,7 @@ function fromRow(row: EntityRow): EntityMission {
 
 /** {@link MissionStore} on the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseMissionStore implements MissionStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseMissionStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseMissionStore(client);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   async replaceAnalysis(analysis: MissionAnalysis, evaluatedAt: Date) {
     await this.db.transaction(async tx => {

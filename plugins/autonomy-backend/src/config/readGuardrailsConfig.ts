@@ -1,0 +1,135 @@
+import type { Config } from '@backstage/config';
+import type { GuardrailDefinition } from '@aligned-autonomy/plugin-autonomy-common';
+import { isCalendarDate } from '@aligned-autonomy/plugin-autonomy-common';
+import { z } from 'zod';
+import type { FactSourceSchema } from '../domain/guardrails/facts';
+
+export interface GuardrailsConfig {
+  levels: string[];
+  definitions: GuardrailDefinition[];
+  sources: FactSourceSchema[];
+  exemptions: { maxDays: number };
+  history: { retentionDays: number };
+}
+
+const KEY = 'autonomy.guardrails';
+const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'];
+
+const list = z.union([z.string().min(1), z.array(z.string().min(1))]).transform(v => (Array.isArray(v) ? v : [v]));
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+const url = z.string().url();
+const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
+
+const definitionSchema = z
+  .object({
+    id,
+    title: z.string().min(1),
+    description: z.string().optional(),
+    rationale: z
+      .object({
+        why: z.string().min(1),
+        risk: z.string().optional(),
+        evidenceUrl: url.optional(),
+        owner: z.string().optional(),
+        howToFix: z.string().optional(),
+        howToAppeal: z.string().optional(),
+      })
+      .strict(),
+    appliesTo: z
+      .object({ kind: list, type: list, lifecycle: list, tier: list, tags: list, annotations: list })
+      .partial()
+      .strict()
+      .default({}),
+    rule: z.record(z.string(), z.unknown()),
+    level: z.string().min(1),
+    weight: z.number().positive().default(1),
+    mode: z.enum(['enforced', 'warning']).default('enforced'),
+    enforcedFrom: date.optional(),
+  })
+  .strict();
+
+const sourceSchema = z
+  .object({
+    id,
+    description: z.string().optional(),
+    maxAgeDays: z.number().positive(),
+    fields: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'field names are letters, digits and _'), z.enum(['string', 'number', 'boolean', 'datetime', 'string-array'])),
+  })
+  .strict();
+
+const configSchema = z
+  .object({
+    levels: z.array(id).min(1).default(DEFAULT_LEVELS),
+    exemptions: z.object({ maxDays: z.number().int().positive().default(90) }).strict().default({ maxDays: 90 }),
+    history: z.object({ retentionDays: z.number().int().min(1).default(400) }).strict().default({ retentionDays: 400 }),
+    facts: z.array(sourceSchema).default([]),
+    definitions: z.array(definitionSchema).default([]),
+  })
+  .strict();
+
+/** Thrown at start-up: the backend must not run half-configured. */
+export class GuardrailConfigError extends Error {
+  constructor(key: string, problem: string) {
+    super(`Invalid configuration at ${key}: ${problem}`);
+    this.name = 'GuardrailConfigError';
+  }
+}
+
+const keyOf = (path: PropertyKey[]) =>
+  path.reduce<string>((key, part) => (typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`), KEY);
+
+/**
+ * Reads `autonomy.guardrails`, checking shapes, ids, levels and dates. Rules themselves are
+ * checked when compiled (see compileGuardrails), also with the config key in every message.
+ */
+export function readGuardrailsConfig(config: Config): GuardrailsConfig {
+  const raw = config.getOptional(KEY) ?? {};
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new GuardrailConfigError(keyOf(issue.path), issue.message);
+  }
+  const { levels, definitions, facts, exemptions, history } = parsed.data;
+  const seen = new Set<string>();
+  definitions.forEach((d, i) => {
+    const key = `${KEY}.definitions[${i}]`;
+    if (seen.has(d.id)) throw new GuardrailConfigError(`${key}.id`, `duplicate guardrail id "${d.id}"`);
+    seen.add(d.id);
+    if (!levels.includes(d.level)) {
+      throw new GuardrailConfigError(`${key}.level`, `unknown level "${d.level}" (levels: ${levels.join(', ')})`);
+    }
+    if (d.enforcedFrom && d.mode === 'warning') {
+      throw new GuardrailConfigError(`${key}.enforcedFrom`, 'a warning-only guardrail is never enforced; drop enforcedFrom or the mode');
+    }
+  });
+  const sourceIds = new Set<string>();
+  facts.forEach((s, i) => {
+    if (sourceIds.has(s.id)) throw new GuardrailConfigError(`${KEY}.facts[${i}].id`, `duplicate fact source "${s.id}"`);
+    sourceIds.add(s.id);
+  });
+  return {
+    levels,
+    exemptions,
+    history,
+    sources: facts,
+    definitions: definitions.map(d => ({
+      id: d.id,
+      title: d.title,
+      description: d.description,
+      rationale: {
+        why: d.rationale.why,
+        risk: d.rationale.risk,
+        evidenceUrl: d.rationale.evidenceUrl,
+        ownerRef: d.rationale.owner,
+        howToFix: d.rationale.howToFix,
+        howToAppeal: d.rationale.howToAppeal,
+      },
+      appliesTo: d.appliesTo,
+      rule: d.rule as GuardrailDefinition['rule'],
+      level: d.level,
+      weight: d.weight,
+      mode: d.enforcedFrom ? 'grace' : d.mode,
+      enforcedFrom: d.enforcedFrom,
+    })),
+  };
+}

@@ -1,0 +1,67 @@
+import type { GuardrailResult, GuardrailState } from '@aligned-autonomy/plugin-autonomy-common';
+import type { CompiledGuardrail, CompiledGuardrails } from './compileGuardrails';
+import { observe, type FactContext } from './facts';
+import { levelAndScore, type LevelAndScore, type ScoredResult } from './levels';
+
+export interface EntityEvaluation extends LevelAndScore {
+  entityRef: string;
+  /** Applicable guardrails only; absent ones are not applicable. */
+  results: GuardrailResult[];
+}
+
+/** Active exemptions of one entity: guardrail id → exemption id. */
+export type ActiveExemptions = Map<string, { id: string; expiresAt: string }>;
+
+function stateOf(g: CompiledGuardrail, ctx: FactContext): { state: GuardrailState; message?: string } {
+  let outcome;
+  try {
+    outcome = g.rule.evaluate(ctx);
+  } catch (e) {
+    return { state: 'error', message: `The rule failed to evaluate: ${(e as Error).message}` };
+  }
+  if (outcome === 'pass') return { state: 'pass' };
+  const explanation = g.rule.explain(ctx);
+  // A guardrail that is not enforced (warning-only, or still in its grace period) never blocks a
+  // level: whether it failed or its facts are unknown, it is a warning that says so.
+  if (g.definition.mode === 'warning') {
+    return { state: 'warning', message: `${explanation} (warning only)` };
+  }
+  if (g.enforcedFromMs !== undefined && ctx.now < g.enforcedFromMs) {
+    return { state: 'warning', message: `${explanation} (enforced from ${g.definition.enforcedFrom})` };
+  }
+  return { state: outcome, message: explanation };
+}
+
+/**
+ * Evaluates every guardrail for one entity. Guardrails were compiled once; the facts of the
+ * entity are read once into `ctx` and shared by all of them. A throwing rule becomes `error` for
+ * that guardrail only.
+ */
+export function evaluateEntity(
+  compiled: CompiledGuardrails,
+  ctx: FactContext,
+  exemptions?: ActiveExemptions,
+): EntityEvaluation | undefined {
+  const scored: ScoredResult[] = [];
+  for (const g of compiled.guardrails) {
+    if (!g.applies(ctx.node)) continue;
+    const exemption = exemptions?.get(g.definition.id);
+    const { state, message } = exemption
+      ? { state: 'exempt' as const, message: `Exempt until ${exemption.expiresAt}` }
+      : stateOf(g, ctx);
+    const result: GuardrailResult = {
+      guardrailId: g.definition.id,
+      state,
+      facts: g.rule.facts.map(f => observe(f, ctx)),
+    };
+    if (message) result.message = message;
+    if (exemption) result.exemptionId = exemption.id;
+    scored.push({ result, levelIndex: g.levelIndex, weight: g.definition.weight });
+  }
+  if (scored.length === 0) return undefined;
+  return {
+    entityRef: ctx.node.ref,
+    results: scored.map(s => s.result),
+    ...levelAndScore(scored, compiled.levels.length),
+  };
+}

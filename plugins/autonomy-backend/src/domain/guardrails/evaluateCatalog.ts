@@ -1,0 +1,74 @@
+import type { CatalogSnapshot, CatalogNode } from '../catalogSnapshot';
+import type { EntityMission } from '../missions/resolveMissions';
+import type { CompiledGuardrails } from './compileGuardrails';
+import { evaluateEntity, type ActiveExemptions, type EntityEvaluation } from './evaluate';
+import type { FactValue, PushedFacts } from './facts';
+
+/** An evaluation with the catalog context the views group and filter by. */
+export interface ScoredEntity extends EntityEvaluation {
+  kind: string;
+  title: string;
+  ownerRef?: string;
+  systemRef?: string;
+  domainRef?: string;
+  level: string | null;
+}
+
+export interface CatalogFacts {
+  missions: Map<string, EntityMission>;
+  pushed: Map<string, Map<string, PushedFacts>>;
+  /** Provider id → entity ref → values. */
+  provided: Map<string, Map<string, Record<string, FactValue>>>;
+  /** Entity ref → derived fact id → value (e.g. boundary analysis). */
+  derived: Map<string, Record<string, FactValue>>;
+  exemptions: Map<string, ActiveExemptions>;
+}
+
+function domainOf(node: CatalogNode, snapshot: CatalogSnapshot) {
+  if (node.kind === 'system') return node.domainRef;
+  return node.systemRef ? snapshot.get(node.systemRef)?.domainRef : undefined;
+}
+
+/** Evaluates the given entities (by default the whole snapshot) against the compiled guardrails. */
+export function evaluateCatalog(
+  snapshot: CatalogSnapshot,
+  compiled: CompiledGuardrails,
+  facts: CatalogFacts,
+  now: number,
+  refs: Iterable<string> = snapshot.keys(),
+): ScoredEntity[] {
+  const scored: ScoredEntity[] = [];
+  for (const ref of refs) {
+    const node = snapshot.get(ref);
+    if (!node) continue;
+    const provided = new Map<string, Record<string, FactValue>>();
+    for (const [providerId, byEntity] of facts.provided) {
+      const values = byEntity.get(ref);
+      if (values) provided.set(providerId, values);
+    }
+    const evaluation = evaluateEntity(
+      compiled,
+      {
+        node,
+        owner: node.ownerRef ? snapshot.get(node.ownerRef) : undefined,
+        mission: facts.missions.get(ref),
+        derived: facts.derived.get(ref),
+        pushed: facts.pushed.get(ref),
+        provided,
+        now,
+      },
+      facts.exemptions.get(ref),
+    );
+    if (!evaluation) continue;
+    scored.push({
+      ...evaluation,
+      kind: node.kind,
+      title: node.title,
+      ownerRef: node.ownerRef,
+      systemRef: node.systemRef ?? (node.kind === 'system' ? node.ref : undefined),
+      domainRef: domainOf(node, snapshot),
+      level: evaluation.levelIndex >= 0 ? compiled.levels[evaluation.levelIndex] : null,
+    });
+  }
+  return scored;
+}

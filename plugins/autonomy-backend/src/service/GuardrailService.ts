@@ -1,0 +1,147 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type {
+  CreateExemptionRequest,
+  EntityScorecardResponse,
+  Exemption,
+  GuardrailsResponse,
+  GuardrailResult,
+  HistoryResponse,
+  PushFactsRequest,
+} from '@aligned-autonomy/plugin-autonomy-common';
+import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
+import type { FactSourceSchema } from '../domain/guardrails/facts';
+import { validatePushedFacts } from '../domain/guardrails/validatePushedFacts';
+import type { AnalysisPipeline } from '../run/AnalysisPipeline';
+import type { Stores } from '../store/createStores';
+import type { RollupScope, ScoreQuery } from '../store/DatabaseGuardrailStore';
+import type { ExemptionQuery } from '../store/DatabaseExemptionStore';
+
+const DAY_MS = 86_400_000;
+const TREND_DAYS = 90;
+
+const daysAgo = (now: Date, days: number) =>
+  new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+
+/** Reads stored guardrail results and carries out the writes (exemptions, pushed facts). */
+export class GuardrailService {
+  constructor(
+    private readonly deps: {
+      stores: Stores;
+      guardrails: CompiledGuardrails;
+      sources: FactSourceSchema[];
+      maxExemptionDays: number;
+      pipeline: AnalysisPipeline;
+      now(): Date;
+    },
+  ) {}
+
+  private get definitions() {
+    return this.deps.guardrails.guardrails.map(g => g.definition);
+  }
+
+  getGuardrails(): GuardrailsResponse {
+    return { levels: this.deps.guardrails.levels, guardrails: this.definitions };
+  }
+
+  async getScorecard(entityRef: string): Promise<EntityScorecardResponse> {
+    const { stores, now } = this.deps;
+    const score = await stores.guardrails.getScore(entityRef);
+    if (!score) {
+      const evaluated = await stores.guardrails.getEvaluatedAt();
+      throw new NotFoundError(
+        evaluated
+          ? `No guardrail applies to ${entityRef}, or it is not in the catalog`
+          : 'Guardrails have not been evaluated yet; the first evaluation runs shortly after start-up',
+      );
+    }
+    const stored = new Map((await stores.guardrails.getResults(entityRef)).map(r => [r.guardrailId, r]));
+    const results: GuardrailResult[] = this.definitions.map(
+      d => stored.get(d.id) ?? { guardrailId: d.id, state: 'not-applicable', facts: [] },
+    );
+    const { blockingNext, ...rest } = score;
+    const levels = this.deps.guardrails.levels;
+    const nextIndex = score.level === null ? 0 : levels.indexOf(score.level) + 1;
+    return {
+      ...rest,
+      nextLevel: nextIndex < levels.length ? { level: levels[nextIndex], blockingGuardrailIds: blockingNext } : undefined,
+      results,
+      exemptions: await stores.exemptions.list({ entityRef: [entityRef] }, now()),
+      trend: await stores.guardrails.history('entity', entityRef, daysAgo(now(), TREND_DAYS)),
+    };
+  }
+
+  /** Re-evaluates one entity now and returns its new scorecard. */
+  async evaluate(entityRef: string): Promise<EntityScorecardResponse> {
+    await this.deps.pipeline.runEntity(entityRef);
+    return this.getScorecard(entityRef);
+  }
+
+  async listScores(query: ScoreQuery) {
+    const page = await this.deps.stores.guardrails.listScores(query);
+    return { ...page, evaluatedAt: await this.deps.stores.guardrails.getEvaluatedAt() };
+  }
+
+  async rollups(scope: RollupScope | undefined, page: { limit: number; offset: number }) {
+    const result = await this.deps.stores.guardrails.rollups(scope, this.deps.guardrails.levels, page);
+    return { ...result, evaluatedAt: await this.deps.stores.guardrails.getEvaluatedAt() };
+  }
+
+  async history(scope: HistoryResponse['scope'], ref: string | undefined, days: number): Promise<HistoryResponse> {
+    if (scope !== 'org' && !ref) throw new InputError(`ref is required for scope ${scope}`);
+    const scopeRef = scope === 'org' ? 'org' : ref!;
+    return { scope, ref: scopeRef, points: await this.deps.stores.guardrails.history(scope, scopeRef, daysAgo(this.deps.now(), days)) };
+  }
+
+  listExemptions(query: ExemptionQuery) {
+    return this.deps.stores.exemptions.list(query, this.deps.now());
+  }
+
+  async getExemption(id: string): Promise<Exemption> {
+    const exemption = await this.deps.stores.exemptions.get(id, this.deps.now());
+    if (!exemption) throw new NotFoundError(`No exemption ${id}`);
+    return exemption;
+  }
+
+  async createExemption(request: CreateExemptionRequest, createdBy: string): Promise<Exemption> {
+    const { stores, now, maxExemptionDays } = this.deps;
+    const at = now();
+    if (!this.definitions.some(d => d.id === request.guardrailId)) {
+      throw new InputError(`guardrailId "${request.guardrailId}" is not a configured guardrail`);
+    }
+    const expires = Date.parse(request.expiresAt);
+    if (isNaN(expires)) throw new InputError(`expiresAt "${request.expiresAt}" is not a timestamp`);
+    if (expires <= at.getTime()) throw new InputError('expiresAt must be in the future');
+    if (expires > at.getTime() + maxExemptionDays * DAY_MS) {
+      throw new InputError(`expiresAt is more than ${maxExemptionDays} days ahead (autonomy.guardrails.exemptions.maxDays)`);
+    }
+    const active = await stores.exemptions.list({ entityRef: [request.entityRef], guardrailId: request.guardrailId, status: ['active'] }, at);
+    if (active.length) {
+      throw new ConflictError(`${request.entityRef} already has an active exemption from ${request.guardrailId} (${active[0].id}), until ${active[0].expiresAt}`);
+    }
+    // Reading the entity first turns an unknown entity into a 404 before anything is stored.
+    const entity = await this.deps.pipeline.readEntity(request.entityRef);
+    const exemption = await stores.exemptions.create(request, createdBy, at);
+    await this.deps.pipeline.runEntity(request.entityRef, entity);
+    return exemption;
+  }
+
+  async revokeExemption(id: string, by: string, reason: string): Promise<Exemption> {
+    const exemption = await this.getExemption(id);
+    const revoked = await this.deps.stores.exemptions.revoke(id, by, reason, this.deps.now());
+    if (!revoked) throw new ConflictError(`Exemption ${id} is ${exemption.status}, not active`);
+    await this.deps.pipeline.runEntity(exemption.entityRef);
+    return revoked;
+  }
+
+  async pushFacts(request: PushFactsRequest) {
+    const { stores, now, sources } = this.deps;
+    const at = now();
+    const { problems, values, observedAt } = validatePushedFacts(request, new Map(sources.map(s => [s.id, s])), at);
+    if (problems.length) throw new InputError(`Invalid facts: ${problems.join('; ')}`);
+    // Fails with 404 for an entity that is not in the catalog, before anything is stored.
+    const entity = await this.deps.pipeline.readEntity(request.entityRef);
+    await stores.facts.upsert(request.entityRef, request.source, values, observedAt, at);
+    await this.deps.pipeline.runEntity(request.entityRef, entity);
+    return { entityRef: request.entityRef, source: request.source, observedAt: observedAt.toISOString(), score: await stores.guardrails.getScore(request.entityRef) };
+  }
+}

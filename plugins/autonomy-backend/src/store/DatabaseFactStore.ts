@@ -1,0 +1,33 @@
+import type { Knex } from 'knex';
+import type { FactValue, PushedFacts } from '../domain/guardrails/facts';
+
+/** The latest pushed facts per entity and source (history lives in the score history). */
+export class DatabaseFactStore {
+  constructor(private readonly db: Knex) {}
+
+  async upsert(entityRef: string, source: string, values: Record<string, FactValue>, observedAt: Date, receivedAt: Date) {
+    await this.db('autonomy_pushed_facts')
+      .insert({
+        entity_ref: entityRef,
+        source,
+        fact_values: JSON.stringify(values),
+        observed_at: observedAt.toISOString(),
+        received_at: receivedAt.toISOString(),
+      })
+      .onConflict(['entity_ref', 'source'])
+      .merge();
+  }
+
+  /** All pushed facts, or one entity's: entity ref → source → facts. One query. */
+  async byEntity(entityRef?: string): Promise<Map<string, Map<string, PushedFacts>>> {
+    const q = this.db('autonomy_pushed_facts');
+    if (entityRef) q.where({ entity_ref: entityRef });
+    const result = new Map<string, Map<string, PushedFacts>>();
+    for (const row of await q) {
+      const sources = result.get(row.entity_ref) ?? new Map();
+      sources.set(row.source, { values: JSON.parse(row.fact_values), observedAt: row.observed_at });
+      result.set(row.entity_ref, sources);
+    }
+    return result;
+  }
+}

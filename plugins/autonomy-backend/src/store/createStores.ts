@@ -1,0 +1,26 @@
+import { resolvePackagePath, type DatabaseService } from '@backstage/backend-plugin-api';
+import { DatabaseMissionStore } from './DatabaseMissionStore';
+import { DatabaseGuardrailStore } from './DatabaseGuardrailStore';
+import { DatabaseExemptionStore } from './DatabaseExemptionStore';
+import { DatabaseFactStore } from './DatabaseFactStore';
+
+const migrationsDir = resolvePackagePath('@aligned-autonomy/plugin-autonomy-backend', 'migrations');
+
+export type Stores = Awaited<ReturnType<typeof createStores>>;
+
+/**
+ * Opens the plugin database, runs the migrations (unless the operator runs them out-of-band:
+ * `backend.database.migrations.skip`) and returns every store on one client.
+ */
+export async function createStores(database: DatabaseService) {
+  const client = await database.getClient();
+  if (!database.migrations?.skip) {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+  return {
+    missions: new DatabaseMissionStore(client),
+    guardrails: new DatabaseGuardrailStore(client),
+    exemptions: new DatabaseExemptionStore(client),
+    facts: new DatabaseFactStore(client),
+  };
+}
