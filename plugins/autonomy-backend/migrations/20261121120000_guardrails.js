@@ -29,7 +29,7 @@ exports.up = async function up(knex) {
     table.string('domain_ref', 255).nullable();
     table.string('level', 63).nullable();
     table.integer('level_rank').notNullable().comment('-1 when no level is reached');
-    table.float('score').nullable();
+    table.double('score').nullable();
     for (const state of ['pass', 'fail', 'warning', 'exempt', 'unknown', 'error']) {
       table.integer(`${state}_count`).notNullable();
     }
@@ -46,7 +46,7 @@ exports.up = async function up(knex) {
     table.string('day', 10).notNullable();
     table.string('scope_type', 15).notNullable().comment('entity, team or org');
     table.string('scope_ref', 255).notNullable();
-    table.float('score').nullable();
+    table.double('score').nullable();
     table.integer('entity_count').notNullable();
     table.text('level_counts').notNullable().comment('JSON level -> count');
     table.primary(['scope_type', 'scope_ref', 'day']);

@@ -8,6 +8,7 @@ export {
   AutonomyPage,
   EntityAutonomyContent,
   EntityMissionCard,
+  EntityGuardrailScorecardCard,
 } from './plugin';
 export { autonomyApiRef, type AutonomyApi } from './api/AutonomyApi';
 export { AutonomyClient } from './api/AutonomyClient';

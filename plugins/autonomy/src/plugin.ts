@@ -64,3 +64,20 @@ export const EntityMissionCard = autonomyPlugin.provide(
     },
   }),
 );
+
+/**
+ * The guardrail scorecard card for entity overview pages: level, score, trend and each
+ * guardrail's state, rationale and facts, with exemption requests.
+ * @public
+ */
+export const EntityGuardrailScorecardCard = autonomyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGuardrailScorecardCard',
+    component: {
+      lazy: () =>
+        import('./components/GuardrailScorecard').then(
+          m => m.GuardrailScorecardCard,
+        ),
+    },
+  }),
+);

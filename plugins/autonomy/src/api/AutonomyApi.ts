@@ -2,6 +2,10 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BrokenChainsResponse,
+  CreateExemptionRequest,
+  EntityScorecardResponse,
+  Exemption,
+  GuardrailsResponse,
   MissionChainResponse,
   MissionTreeResponse,
   StaleMissionsResponse,
@@ -21,6 +25,15 @@ export interface AutonomyApi {
     limit?: number;
     offset?: number;
   }): Promise<BrokenChainsResponse>;
+  /** The guardrail definitions and the levels, lowest first. */
+  getGuardrails(): Promise<GuardrailsResponse>;
+  /** The entity's guardrail results; rejects with a 404 ResponseError when not evaluated yet. */
+  getEntityScorecard(
+    entity: CompoundEntityRef,
+  ): Promise<EntityScorecardResponse>;
+  /** Rejects with a ResponseError: 400 when invalid (e.g. expiry too far ahead), 403 when not allowed. */
+  createExemption(request: CreateExemptionRequest): Promise<Exemption>;
+  revokeExemption(id: string, reason: string): Promise<Exemption>;
 }
 
 /** @public */

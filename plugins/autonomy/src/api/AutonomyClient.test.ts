@@ -130,4 +130,146 @@ describe('AutonomyClient', () => {
     expect(error.statusCode).toBe(502);
     expect(error.cause.message).toContain('upstream exploded');
   });
+
+  describe('guardrails', () => {
+    const exemption = {
+      id: 'ex-1',
+      entityRef: 'component:shop/checkout-api',
+      guardrailId: 'owner-is-team',
+      reason: 'Team being formed',
+      expiresAt: '2026-02-01T23:59:59.999Z',
+      createdBy: 'user:default/jane',
+      createdAt: '2026-01-01T10:00:00Z',
+      status: 'active',
+    };
+
+    it('gets the guardrail definitions from /guardrails', async () => {
+      const body = { levels: ['bronze', 'silver'], guardrails: [] };
+      const { client, fetchApi } = setup(() => jsonResponse(body));
+      await expect(client.getGuardrails()).resolves.toEqual(body);
+      expect(fetchApi.fetch).toHaveBeenCalledWith(`${BASE_URL}/guardrails`);
+    });
+
+    it("gets an entity's scorecard, URL-encoding every path segment", async () => {
+      const body = { entityRef: 'component:my ns/svc', results: [] };
+      const { client, fetchApi } = setup(() => jsonResponse(body));
+      await expect(
+        client.getEntityScorecard({
+          kind: 'Component',
+          namespace: 'my ns',
+          name: 'svc/1',
+        }),
+      ).resolves.toEqual(body);
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        `${BASE_URL}/entities/Component/my%20ns/svc%2F1/scorecard`,
+      );
+    });
+
+    it('rejects with a 404 ResponseError when the entity has not been evaluated', async () => {
+      const { client } = setup(() =>
+        jsonResponse(
+          {
+            error: { name: 'NotFoundError', message: 'Not evaluated yet' },
+            response: { statusCode: 404 },
+          },
+          { status: 404, statusText: 'Not Found' },
+        ),
+      );
+      const error = await client
+        .getEntityScorecard({
+          kind: 'component',
+          namespace: 'default',
+          name: 'x',
+        })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(404);
+    });
+
+    it('creates an exemption with a JSON POST of the request', async () => {
+      const { client, fetchApi } = setup(() =>
+        jsonResponse(exemption, { status: 201 }),
+      );
+      const request = {
+        entityRef: 'component:shop/checkout-api',
+        guardrailId: 'owner-is-team',
+        reason: 'Team being formed',
+        expiresAt: '2026-02-01T23:59:59.999Z',
+        compensatingControl: 'Weekly review',
+      };
+
+      await expect(client.createExemption(request)).resolves.toEqual(exemption);
+
+      expect(fetchApi.fetch).toHaveBeenCalledTimes(1);
+      const [url, init] = fetchApi.fetch.mock.calls[0] as unknown as [
+        string,
+        RequestInit,
+      ];
+      expect(url).toBe(`${BASE_URL}/exemptions`);
+      expect(init.method).toBe('POST');
+      expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
+      expect(JSON.parse(init.body as string)).toEqual(request);
+    });
+
+    it('rejects a refused exemption with a ResponseError carrying the server message', async () => {
+      const { client } = setup(() =>
+        jsonResponse(
+          {
+            error: {
+              name: 'InputError',
+              message: 'expiresAt is more than 90 days ahead',
+            },
+            response: { statusCode: 400 },
+          },
+          { status: 400, statusText: 'Bad Request' },
+        ),
+      );
+      const error = await client
+        .createExemption({
+          entityRef: 'component:default/x',
+          guardrailId: 'g',
+          reason: 'r',
+          expiresAt: '2030-01-01T23:59:59.999Z',
+        })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(400);
+      expect(error.cause.message).toBe('expiresAt is more than 90 days ahead');
+    });
+
+    it('revokes an exemption with a JSON POST of the reason, encoding the id', async () => {
+      const revoked = { ...exemption, status: 'revoked' };
+      const { client, fetchApi } = setup(() => jsonResponse(revoked));
+
+      await expect(
+        client.revokeExemption('ex/1', 'Team exists now'),
+      ).resolves.toEqual(revoked);
+
+      const [url, init] = fetchApi.fetch.mock.calls[0] as unknown as [
+        string,
+        RequestInit,
+      ];
+      expect(url).toBe(`${BASE_URL}/exemptions/ex%2F1/revoke`);
+      expect(init.method).toBe('POST');
+      expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
+      expect(JSON.parse(init.body as string)).toEqual({
+        reason: 'Team exists now',
+      });
+    });
+
+    it('rejects a forbidden revoke with a 403 ResponseError', async () => {
+      const { client } = setup(() =>
+        jsonResponse(
+          {
+            error: { name: 'NotAllowedError', message: 'Unauthorized' },
+            response: { statusCode: 403 },
+          },
+          { status: 403, statusText: 'Forbidden' },
+        ),
+      );
+      const error = await client.revokeExemption('ex-1', 'x').catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(403);
+    });
+  });
 });

@@ -3,6 +3,10 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
   BrokenChainsResponse,
+  CreateExemptionRequest,
+  EntityScorecardResponse,
+  Exemption,
+  GuardrailsResponse,
   MissionChainResponse,
   MissionTreeResponse,
   StaleMissionsResponse,
@@ -16,18 +20,38 @@ export class AutonomyClient implements AutonomyApi {
     private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
   ) {}
 
-  private async get<T>(path: string): Promise<T> {
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('autonomy');
-    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    const response = await (init
+      ? this.deps.fetchApi.fetch(url, init)
+      : this.deps.fetchApi.fetch(url));
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as T;
   }
 
-  getMissionChain(entity: CompoundEntityRef) {
-    const path = [entity.kind, entity.namespace, entity.name]
+  private get<T>(path: string): Promise<T> {
+    return this.request<T>(path);
+  }
+
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private static entityPath(entity: CompoundEntityRef) {
+    return [entity.kind, entity.namespace, entity.name]
       .map(encodeURIComponent)
       .join('/');
-    return this.get<MissionChainResponse>(`/entities/${path}/mission-chain`);
+  }
+
+  getMissionChain(entity: CompoundEntityRef) {
+    return this.get<MissionChainResponse>(
+      `/entities/${AutonomyClient.entityPath(entity)}/mission-chain`,
+    );
   }
 
   getMissionTree() {
@@ -50,5 +74,26 @@ export class AutonomyClient implements AutonomyApi {
       offset: String(page.offset ?? 0),
     });
     return this.get<BrokenChainsResponse>(`/missions/broken-chains?${query}`);
+  }
+
+  getGuardrails() {
+    return this.get<GuardrailsResponse>('/guardrails');
+  }
+
+  getEntityScorecard(entity: CompoundEntityRef) {
+    return this.get<EntityScorecardResponse>(
+      `/entities/${AutonomyClient.entityPath(entity)}/scorecard`,
+    );
+  }
+
+  createExemption(request: CreateExemptionRequest) {
+    return this.post<Exemption>('/exemptions', request);
+  }
+
+  revokeExemption(id: string, reason: string) {
+    return this.post<Exemption>(
+      `/exemptions/${encodeURIComponent(id)}/revoke`,
+      { reason },
+    );
   }
 }

@@ -55,6 +55,7 @@ import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
 import {
   EntityAutonomyContent,
+  EntityGuardrailScorecardCard,
   EntityMissionCard,
 } from '@aligned-autonomy/plugin-autonomy';
 
@@ -136,6 +137,9 @@ const overviewContent = (
 
     <Grid item md={6} xs={12}>
       <EntityMissionCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityGuardrailScorecardCard />
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityLinksCard />
@@ -269,6 +273,9 @@ const apiPage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityMissionCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityGuardrailScorecardCard />
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityLinksCard />

@@ -6,9 +6,10 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { autonomyApiRef } from '../../api/AutonomyApi';
 import { EntityAutonomyContent } from './EntityAutonomyContent';
+import { guardrails, scorecard } from '../GuardrailScorecard/testFixtures';
 
 describe('EntityAutonomyContent', () => {
-  it('shows the mission of the entity', async () => {
+  it('shows the mission and the guardrail scorecard of the entity', async () => {
     const api = {
       getMissionChain: jest.fn(async () => ({
         entityRef: 'system:default/checkout',
@@ -31,6 +32,8 @@ describe('EntityAutonomyContent', () => {
         missionProblems: [],
         evaluatedAt: '2026-11-21T10:00:00Z',
       })),
+      getEntityScorecard: jest.fn(async () => scorecard()),
+      getGuardrails: jest.fn(async () => guardrails),
     };
     await renderInTestApp(
       <TestApiProvider apis={[[autonomyApiRef, api as any]]}>
@@ -51,6 +54,13 @@ describe('EntityAutonomyContent', () => {
       screen.getAllByText('The right gear, when promised').length,
     ).toBeGreaterThan(0);
     expect(api.getMissionChain).toHaveBeenCalledWith({
+      kind: 'System',
+      namespace: 'default',
+      name: 'checkout',
+    });
+    expect(screen.getByText('Guardrails')).toBeInTheDocument();
+    expect(await screen.findByText('82 / 100')).toBeInTheDocument();
+    expect(api.getEntityScorecard).toHaveBeenCalledWith({
       kind: 'System',
       namespace: 'default',
       name: 'checkout',

@@ -4,8 +4,9 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import type { Entity } from '@backstage/catalog-model';
+import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import type {
+  CreateExemptionRequest,
   MissionChainResponse,
   MissionSummary,
 } from '@aligned-autonomy/plugin-autonomy-common';
@@ -87,6 +88,10 @@ function makeApi(
     getStaleMissions: jest.fn(unused),
     getTeamsWithoutMission: jest.fn(unused),
     getBrokenChains: jest.fn(unused),
+    getGuardrails: jest.fn(unused),
+    getEntityScorecard: jest.fn((_entity: CompoundEntityRef) => unused()),
+    createExemption: jest.fn((_request: CreateExemptionRequest) => unused()),
+    revokeExemption: jest.fn((_id: string, _reason: string) => unused()),
   };
 }
 

@@ -4,6 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  CreateExemptionRequest,
   MissionSummary,
   MissionTreeResponse,
   TeamsWithoutMissionResponse,
@@ -90,6 +91,10 @@ function makeApi(
       overrides.getTeamsWithoutMission ?? (async () => teams),
     ),
     getBrokenChains: jest.fn(unused),
+    getGuardrails: jest.fn(unused),
+    getEntityScorecard: jest.fn((_entity: CompoundEntityRef) => unused()),
+    createExemption: jest.fn((_request: CreateExemptionRequest) => unused()),
+    revokeExemption: jest.fn((_id: string, _reason: string) => unused()),
   };
 }
 

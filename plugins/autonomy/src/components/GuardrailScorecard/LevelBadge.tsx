@@ -1,0 +1,13 @@
+import { Chip } from '@material-ui/core';
+import EmojiEventsIcon from '@material-ui/icons/EmojiEvents';
+import { formatLevel } from './format';
+
+/** The level reached, in words with an icon; "No level yet" when none is. */
+export const LevelBadge = ({ level }: { level: string | null }) => (
+  <Chip
+    icon={<EmojiEventsIcon aria-hidden />}
+    label={level ? formatLevel(level) : 'No level yet'}
+    color={level ? 'primary' : 'default'}
+    variant={level ? 'default' : 'outlined'}
+  />
+);

@@ -1,0 +1,5 @@
+export {
+  GuardrailScorecardCard,
+  GuardrailScorecardView,
+} from './GuardrailScorecardCard';
+export { ExemptionDialog } from './ExemptionDialog';
