@@ -13,19 +13,24 @@ export async function openAsGuest(page: Page, path: string) {
   }
 }
 
+/** A guest token for calling the backend directly from a test. */
+export async function guestToken(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const res = await fetch('http://localhost:7007/api/auth/guest/refresh', {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'include',
+    });
+    return (await res.json()).backstageIdentity.token as string;
+  });
+}
+
 /**
  * Waits until the backend has analysed the catalog with this entity in it (the first analysis
  * runs a few seconds after start-up, while the demo catalog is still being ingested).
  */
 export async function waitForAnalysis(page: Page, entityPath: string) {
   await expect(async () => {
-    const token = await page.evaluate(async () => {
-      const res = await fetch('http://localhost:7007/api/auth/guest/refresh', {
-        headers: { 'X-Requested-With': 'XMLHttpRequest' },
-        credentials: 'include',
-      });
-      return (await res.json()).backstageIdentity.token as string;
-    });
+    const token = await guestToken(page);
     const res = await page.request.get(
       `http://localhost:7007/api/autonomy/entities/${entityPath}/mission-chain`,
       { headers: { Authorization: `Bearer ${token}` } },

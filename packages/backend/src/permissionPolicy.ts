@@ -1,4 +1,7 @@
-import { createBackendModule, coreServices } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  coreServices,
+} from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import {
   AuthorizeResult,
@@ -6,7 +9,11 @@ import {
   isResourcePermission,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import type { PermissionPolicy, PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
+import type {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   catalogConditions,
@@ -38,26 +45,40 @@ export class AutonomyDemoPolicy implements PermissionPolicy {
   constructor(private readonly platformAdmins: Set<string>) {}
 
   static fromConfig(config: Config) {
-    return new AutonomyDemoPolicy(new Set(config.getOptionalStringArray('autonomy.platformAdmins') ?? []));
+    return new AutonomyDemoPolicy(
+      new Set(config.getOptionalStringArray('autonomy.platformAdmins') ?? []),
+    );
   }
 
   private isAdmin(user?: PolicyQueryUser) {
-    return (user?.info.ownershipEntityRefs ?? []).some(ref => this.platformAdmins.has(ref));
+    return (user?.info.ownershipEntityRefs ?? []).some(ref =>
+      this.platformAdmins.has(ref),
+    );
   }
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const { permission } = request;
     const allowIf = (condition: boolean): PolicyDecision => ({
       result: condition ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
     });
-    if (isPermission(permission, autonomyRefreshPermission)) return allowIf(this.isAdmin(user));
-    if (isPermission(permission, autonomyFactsPushPermission)) return allowIf(!user || this.isAdmin(user));
-    if (OWNER_OR_ADMIN.some(p => isPermission(permission, p)) && isResourcePermission(permission, 'catalog-entity')) {
+    if (isPermission(permission, autonomyRefreshPermission))
+      return allowIf(this.isAdmin(user));
+    if (isPermission(permission, autonomyFactsPushPermission))
+      return allowIf(!user || this.isAdmin(user));
+    if (
+      OWNER_OR_ADMIN.some(p => isPermission(permission, p)) &&
+      isResourcePermission(permission, 'catalog-entity')
+    ) {
       if (!user) return allowIf(false);
       if (this.isAdmin(user)) return allowIf(true);
       return createCatalogConditionalDecision(
         permission,
-        catalogConditions.isEntityOwner({ claims: user.info.ownershipEntityRefs }),
+        catalogConditions.isEntityOwner({
+          claims: user.info.ownershipEntityRefs,
+        }),
       );
     }
     return allowIf(true);

@@ -5,12 +5,17 @@
  */
 import { benchMissions } from './missions.bench';
 import { benchStore } from './store.bench';
+import { benchGuardrails } from './guardrails.bench';
 
 async function main() {
   const size = Number(process.env.BENCH_ENTITIES ?? 10_000);
-  console.log(`Node ${process.version}, ${size} entities`);
+  console.log(`Node ${process.version}`);
   benchMissions(size);
   await benchStore(size);
+  await benchGuardrails(
+    Number(process.env.BENCH_GUARDRAIL_ENTITIES ?? 5_000),
+    Number(process.env.BENCH_GUARDRAILS ?? 50),
+  );
 }
 
 main().catch(error => {

@@ -9,7 +9,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('autonomy_guardrail_results', table => {
-    table.comment('Current result of each applicable guardrail for each entity');
+    table.comment(
+      'Current result of each applicable guardrail for each entity',
+    );
     table.string('entity_ref', 255).notNullable();
     table.string('guardrail_id', 63).notNullable();
     table.string('state', 15).notNullable();
@@ -17,7 +19,10 @@ exports.up = async function up(knex) {
     table.text('facts').notNullable().comment('JSON FactObservation[]');
     table.string('exemption_id', 36).nullable();
     table.primary(['entity_ref', 'guardrail_id']);
-    table.index(['guardrail_id', 'state'], 'autonomy_guardrail_results_state_idx');
+    table.index(
+      ['guardrail_id', 'state'],
+      'autonomy_guardrail_results_state_idx',
+    );
   });
   await knex.schema.createTable('autonomy_entity_scores', table => {
     table.comment('Current level and score of each evaluated entity');
@@ -28,9 +33,19 @@ exports.up = async function up(knex) {
     table.string('system_ref', 255).nullable();
     table.string('domain_ref', 255).nullable();
     table.string('level', 63).nullable();
-    table.integer('level_rank').notNullable().comment('-1 when no level is reached');
+    table
+      .integer('level_rank')
+      .notNullable()
+      .comment('-1 when no level is reached');
     table.double('score').nullable();
-    for (const state of ['pass', 'fail', 'warning', 'exempt', 'unknown', 'error']) {
+    for (const state of [
+      'pass',
+      'fail',
+      'warning',
+      'exempt',
+      'unknown',
+      'error',
+    ]) {
       table.integer(`${state}_count`).notNullable();
     }
     table.text('failing_guardrail_ids').notNullable().comment('JSON string[]');
@@ -53,7 +68,9 @@ exports.up = async function up(knex) {
     table.index(['day'], 'autonomy_score_history_day_idx');
   });
   await knex.schema.createTable('autonomy_exemptions', table => {
-    table.comment('Exemptions per entity and guardrail; expire by themselves, revoking keeps them');
+    table.comment(
+      'Exemptions per entity and guardrail; expire by themselves, revoking keeps them',
+    );
     table.string('id', 36).primary().notNullable();
     table.string('entity_ref', 255).notNullable();
     table.string('guardrail_id', 63).notNullable();
@@ -66,7 +83,10 @@ exports.up = async function up(knex) {
     table.string('revoked_by', 255).nullable();
     table.string('revoked_at', 32).nullable();
     table.text('revoke_reason').nullable();
-    table.index(['entity_ref', 'guardrail_id'], 'autonomy_exemptions_entity_idx');
+    table.index(
+      ['entity_ref', 'guardrail_id'],
+      'autonomy_exemptions_entity_idx',
+    );
     table.index(['guardrail_id'], 'autonomy_exemptions_guardrail_idx');
   });
   await knex.schema.createTable('autonomy_pushed_facts', table => {

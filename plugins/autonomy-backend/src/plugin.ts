@@ -83,7 +83,9 @@ export const autonomyPlugin = createBackendPlugin({
           scheduler,
           logger,
           schedule: scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                scheduleConfig,
+              )
             : DEFAULT_SCHEDULE,
           run: () => pipeline.runFull(),
         });

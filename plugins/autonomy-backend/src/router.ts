@@ -7,7 +7,10 @@ import type {
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { AuthorizeResult, type Permission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type Permission,
+} from '@backstage/plugin-permission-common';
 import {
   autonomyEntityEvaluatePermission,
   autonomyExemptionCreatePermission,
@@ -42,7 +45,12 @@ const BODY_LIMIT = '64kb';
  * error format.
  */
 const bodyErrors: express.ErrorRequestHandler = (error, req, res, next) => {
-  const status = error?.type === 'entity.too.large' ? 413 : error?.type === 'entity.parse.failed' ? 400 : undefined;
+  const status = (
+    { 'entity.too.large': 413, 'entity.parse.failed': 400 } as Record<
+      string,
+      number
+    >
+  )[error?.type];
   if (!status) {
     next(error);
     return;
@@ -52,7 +60,10 @@ const bodyErrors: express.ErrorRequestHandler = (error, req, res, next) => {
       ? `Request body is larger than the ${BODY_LIMIT} limit`
       : `Request body is not valid JSON: ${error.message}`;
   res.status(status).json({
-    error: { name: status === 413 ? 'PayloadTooLargeError' : 'InputError', message },
+    error: {
+      name: status === 413 ? 'PayloadTooLargeError' : 'InputError',
+      message,
+    },
     request: { method: req.method, url: req.url },
     response: { statusCode: status },
   });
@@ -65,24 +76,42 @@ function normalizeRef(ref: string, what: string): string {
   try {
     return stringifyEntityRef(parseEntityRef(ref));
   } catch {
-    throw new InputError(`${what} "${ref}" is not an entity reference (kind:namespace/name)`);
+    throw new InputError(
+      `${what} "${ref}" is not an entity reference (kind:namespace/name)`,
+    );
   }
 }
 
 const entityRefOf = (req: Request) =>
-  stringifyEntityRef({ kind: req.params.kind, namespace: req.params.namespace, name: req.params.name });
+  stringifyEntityRef({
+    kind: req.params.kind,
+    namespace: req.params.namespace,
+    name: req.params.name,
+  });
 
 /**
  * The REST API under /api/autonomy, validated against the OpenAPI spec in ./schema/openapi.ts.
  * Every route authenticates through httpAuth and is authorized by the permission framework.
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, permissions, scheduler, missions, guardrails, factProviders } = options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    httpAuth,
+    permissions,
+    scheduler,
+    missions,
+    guardrails,
+    factProviders,
+  } = options;
   // Requests are validated against the spec at run time; the router's compile-time typing of a
   // spec this size exceeds TypeScript's instantiation depth, so handlers read validated values.
   const router = createValidatedOpenApiRouter(spec as any, {
     // An error handler is valid express middleware; the option's type only names request handlers.
-    middleware: [express.json({ limit: BODY_LIMIT }), bodyErrors as unknown as express.RequestHandler],
+    middleware: [
+      express.json({ limit: BODY_LIMIT }),
+      bodyErrors as unknown as express.RequestHandler,
+    ],
   }) as unknown as express.Router;
 
   const authorize = async (
@@ -91,20 +120,35 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     resourceRef?: string,
     allow?: ['user'],
   ): Promise<BackstageCredentials> => {
-    const credentials = allow ? await httpAuth.credentials(req, { allow }) : await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission, resourceRef } as any], { credentials });
+    const credentials = allow
+      ? await httpAuth.credentials(req, { allow })
+      : await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef } as any],
+      { credentials },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}${resourceRef ? ` on ${resourceRef}` : ''}`);
+      throw new NotAllowedError(
+        `Not allowed: ${permission.name}${
+          resourceRef ? ` on ${resourceRef}` : ''
+        }`,
+      );
     }
     return credentials;
   };
   const read = (req: Request) => authorize(req, autonomyReadPermission);
   const userRef = (credentials: BackstageCredentials) =>
-    (credentials.principal as { userEntityRef?: string }).userEntityRef ?? 'unknown';
+    (credentials.principal as { userEntityRef?: string }).userEntityRef ??
+    'unknown';
 
   router.get('/health', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json({ status: 'ok', factProviders: factProviders.list().map(p => ({ id: p.id, description: p.description })) });
+    res.json({
+      status: 'ok',
+      factProviders: factProviders
+        .list()
+        .map(p => ({ id: p.id, description: p.description })),
+    });
   });
 
   router.post('/refresh', async (req, res) => {
@@ -128,12 +172,20 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
   router.get('/missions/broken-chains', async (req, res) => {
     await read(req);
-    res.json(await missions.getBrokenChains({ limit: Number(req.query.limit ?? 50), offset: Number(req.query.offset ?? 0) }));
+    res.json(
+      await missions.getBrokenChains({
+        limit: Number(req.query.limit ?? 50),
+        offset: Number(req.query.offset ?? 0),
+      }),
+    );
   });
-  router.get('/entities/:kind/:namespace/:name/mission-chain', async (req, res) => {
-    await read(req);
-    res.json(await missions.getChain(entityRefOf(req)));
-  });
+  router.get(
+    '/entities/:kind/:namespace/:name/mission-chain',
+    async (req, res) => {
+      await read(req);
+      res.json(await missions.getChain(entityRefOf(req)));
+    },
+  );
 
   // Guardrails
   router.get('/guardrails', async (req, res) => {
@@ -172,13 +224,33 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/rollups', async (req, res) => {
     await read(req);
     const scope = req.query.scope as 'team' | 'system' | 'domain' | 'org';
-    const column = ({ team: 'owner', system: 'system', domain: 'domain', org: undefined } as const)[scope];
-    res.json(await guardrails.rollups(column, { limit: Number(req.query.limit ?? 50), offset: Number(req.query.offset ?? 0) }));
+    const column = (
+      {
+        team: 'owner',
+        system: 'system',
+        domain: 'domain',
+        org: undefined,
+      } as const
+    )[scope];
+    res.json(
+      await guardrails.rollups(column, {
+        limit: Number(req.query.limit ?? 50),
+        offset: Number(req.query.offset ?? 0),
+      }),
+    );
   });
   router.get('/history', async (req, res) => {
     await read(req);
-    const ref = req.query.ref ? normalizeRef(String(req.query.ref), 'ref') : undefined;
-    res.json(await guardrails.history(req.query.scope as any, ref, Number(req.query.days ?? 90)));
+    const ref = req.query.ref
+      ? normalizeRef(String(req.query.ref), 'ref')
+      : undefined;
+    res.json(
+      await guardrails.history(
+        req.query.scope as any,
+        ref,
+        Number(req.query.days ?? 90),
+      ),
+    );
   });
 
   router.post('/facts', async (req, res) => {
@@ -192,22 +264,49 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await read(req);
     res.json({
       items: await guardrails.listExemptions({
-        entityRef: strings(req.query.entityRef)?.map(r => normalizeRef(r, 'entityRef')),
+        entityRef: strings(req.query.entityRef)?.map(r =>
+          normalizeRef(r, 'entityRef'),
+        ),
         guardrailId: req.query.guardrailId as string | undefined,
-        ownerRef: req.query.ownerRef ? normalizeRef(String(req.query.ownerRef), 'ownerRef') : undefined,
+        ownerRef: req.query.ownerRef
+          ? normalizeRef(String(req.query.ownerRef), 'ownerRef')
+          : undefined,
         status: strings(req.query.status) as any,
       }),
     });
   });
   router.post('/exemptions', async (req, res) => {
     const entityRef = normalizeRef(req.body.entityRef, 'entityRef');
-    const credentials = await authorize(req, autonomyExemptionCreatePermission, entityRef, ['user']);
-    res.status(201).json(await guardrails.createExemption({ ...req.body, entityRef }, userRef(credentials)));
+    const credentials = await authorize(
+      req,
+      autonomyExemptionCreatePermission,
+      entityRef,
+      ['user'],
+    );
+    res
+      .status(201)
+      .json(
+        await guardrails.createExemption(
+          { ...req.body, entityRef },
+          userRef(credentials),
+        ),
+      );
   });
   router.post('/exemptions/:id/revoke', async (req, res) => {
     const exemption = await guardrails.getExemption(req.params.id);
-    const credentials = await authorize(req, autonomyExemptionRevokePermission, exemption.entityRef, ['user']);
-    res.json(await guardrails.revokeExemption(exemption.id, userRef(credentials), req.body.reason));
+    const credentials = await authorize(
+      req,
+      autonomyExemptionRevokePermission,
+      exemption.entityRef,
+      ['user'],
+    );
+    res.json(
+      await guardrails.revokeExemption(
+        exemption.id,
+        userRef(credentials),
+        req.body.reason,
+      ),
+    );
   });
 
   return router;

@@ -49,8 +49,12 @@ export interface AutonomyRuleOperator {
   /** Turns the parameter into what `test` receives, once at compile time. */
   prepare?(param: unknown): unknown;
   /** Whether the value meets the parameter. `undefined` is a fact the entity does not have. */
-  test(value: AutonomyFactValue | string[] | undefined, param: any, context: { now: number }): boolean;
-  /** Reads as the expectation after the fact id: "is at least 20.0.0". */
+  test(
+    value: AutonomyFactValue | string[] | undefined,
+    param: any,
+    context: { now: number },
+  ): boolean;
+  /** The expectation in words, read after "expected <fact id>": e.g. "to be at least 20.0.0". */
   describe(param: any): string;
 }
 

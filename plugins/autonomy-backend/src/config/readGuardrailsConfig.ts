@@ -15,10 +15,16 @@ export interface GuardrailsConfig {
 const KEY = 'autonomy.guardrails';
 const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'];
 
-const list = z.union([z.string().min(1), z.array(z.string().min(1))]).transform(v => (Array.isArray(v) ? v : [v]));
-const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+const list = z
+  .union([z.string().min(1), z.array(z.string().min(1))])
+  .transform(v => (Array.isArray(v) ? v : [v]));
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
 const url = z.string().url();
-const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
+const date = z
+  .string()
+  .refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
 
 const definitionSchema = z
   .object({
@@ -36,7 +42,14 @@ const definitionSchema = z
       })
       .strict(),
     appliesTo: z
-      .object({ kind: list, type: list, lifecycle: list, tier: list, tags: list, annotations: list })
+      .object({
+        kind: list,
+        type: list,
+        lifecycle: list,
+        tier: list,
+        tags: list,
+        annotations: list,
+      })
       .partial()
       .strict()
       .default({}),
@@ -53,15 +66,29 @@ const sourceSchema = z
     id,
     description: z.string().optional(),
     maxAgeDays: z.number().positive(),
-    fields: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'field names are letters, digits and _'), z.enum(['string', 'number', 'boolean', 'datetime', 'string-array'])),
+    fields: z.record(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z][A-Za-z0-9_]*$/,
+          'field names are letters, digits and _',
+        ),
+      z.enum(['string', 'number', 'boolean', 'datetime', 'string-array']),
+    ),
   })
   .strict();
 
 const configSchema = z
   .object({
     levels: z.array(id).min(1).default(DEFAULT_LEVELS),
-    exemptions: z.object({ maxDays: z.number().int().positive().default(90) }).strict().default({ maxDays: 90 }),
-    history: z.object({ retentionDays: z.number().int().min(1).default(400) }).strict().default({ retentionDays: 400 }),
+    exemptions: z
+      .object({ maxDays: z.number().int().positive().default(90) })
+      .strict()
+      .default({ maxDays: 90 }),
+    history: z
+      .object({ retentionDays: z.number().int().min(1).default(400) })
+      .strict()
+      .default({ retentionDays: 400 }),
     facts: z.array(sourceSchema).default([]),
     definitions: z.array(definitionSchema).default([]),
   })
@@ -76,7 +103,11 @@ export class GuardrailConfigError extends Error {
 }
 
 const keyOf = (path: PropertyKey[]) =>
-  path.reduce<string>((key, part) => (typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`), KEY);
+  path.reduce<string>(
+    (key, part) =>
+      typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`,
+    KEY,
+  );
 
 /**
  * Reads `autonomy.guardrails`, checking shapes, ids, levels and dates. Rules themselves are
@@ -86,25 +117,57 @@ export function readGuardrailsConfig(config: Config): GuardrailsConfig {
   const raw = config.getOptional(KEY) ?? {};
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new GuardrailConfigError(keyOf(issue.path), issue.message);
+    // Zod nests the reason for a bad record key under `issues`; report the innermost one.
+    let issue: any = parsed.error.issues[0];
+    const path = [...issue.path];
+    while (issue.issues?.length) {
+      issue = issue.issues[0];
+      path.push(...(issue.path ?? []));
+    }
+    throw new GuardrailConfigError(keyOf(path), issue.message);
   }
   const { levels, definitions, facts, exemptions, history } = parsed.data;
+  levels.forEach((level, i) => {
+    if (level === 'none')
+      throw new GuardrailConfigError(
+        `${KEY}.levels[${i}]`,
+        '"none" is reserved for entities without a level',
+      );
+    if (levels.indexOf(level) !== i)
+      throw new GuardrailConfigError(
+        `${KEY}.levels[${i}]`,
+        `duplicate level "${level}"`,
+      );
+  });
   const seen = new Set<string>();
   definitions.forEach((d, i) => {
     const key = `${KEY}.definitions[${i}]`;
-    if (seen.has(d.id)) throw new GuardrailConfigError(`${key}.id`, `duplicate guardrail id "${d.id}"`);
+    if (seen.has(d.id))
+      throw new GuardrailConfigError(
+        `${key}.id`,
+        `duplicate guardrail id "${d.id}"`,
+      );
     seen.add(d.id);
     if (!levels.includes(d.level)) {
-      throw new GuardrailConfigError(`${key}.level`, `unknown level "${d.level}" (levels: ${levels.join(', ')})`);
+      throw new GuardrailConfigError(
+        `${key}.level`,
+        `unknown level "${d.level}" (levels: ${levels.join(', ')})`,
+      );
     }
     if (d.enforcedFrom && d.mode === 'warning') {
-      throw new GuardrailConfigError(`${key}.enforcedFrom`, 'a warning-only guardrail is never enforced; drop enforcedFrom or the mode');
+      throw new GuardrailConfigError(
+        `${key}.enforcedFrom`,
+        'a warning-only guardrail is never enforced; drop enforcedFrom or the mode',
+      );
     }
   });
   const sourceIds = new Set<string>();
   facts.forEach((s, i) => {
-    if (sourceIds.has(s.id)) throw new GuardrailConfigError(`${KEY}.facts[${i}].id`, `duplicate fact source "${s.id}"`);
+    if (sourceIds.has(s.id))
+      throw new GuardrailConfigError(
+        `${KEY}.facts[${i}].id`,
+        `duplicate fact source "${s.id}"`,
+      );
     sourceIds.add(s.id);
   });
   return {

@@ -110,7 +110,10 @@ export function toCatalogNode(entity: Entity): CatalogNode {
     annotations: entity.metadata.annotations,
     tags: entity.metadata.tags,
     linkCount: entity.metadata.links?.length ?? 0,
-    relations: entity.relations?.map(r => ({ type: r.type, targetRef: r.targetRef })),
+    relations: entity.relations?.map(r => ({
+      type: r.type,
+      targetRef: r.targetRef,
+    })),
   };
   if (kind === 'system') {
     node.domainRef = firstRelation(entity, RELATION_PART_OF, 'domain');

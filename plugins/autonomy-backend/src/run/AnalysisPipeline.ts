@@ -1,8 +1,14 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogSnapshot } from '../domain/catalogSnapshot';
-import { resolveMissions, type EntityMission } from '../domain/missions/resolveMissions';
+import {
+  resolveMissions,
+  type EntityMission,
+} from '../domain/missions/resolveMissions';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
-import { evaluateCatalog, type CatalogFacts } from '../domain/guardrails/evaluateCatalog';
+import {
+  evaluateCatalog,
+  type CatalogFacts,
+} from '../domain/guardrails/evaluateCatalog';
 import type { FactValue } from '../domain/guardrails/facts';
 import { historyPoints } from '../domain/guardrails/history';
 import type { FactProviderRegistry } from '../facts/FactProviderRegistry';
@@ -36,7 +42,9 @@ export class AnalysisPipeline {
       try {
         provided.set(provider.id, await provider.getFacts(refs));
       } catch (e) {
-        this.options.logger.warn(`Fact provider ${provider.id} failed; its facts count as unknown: ${e}`);
+        this.options.logger.warn(
+          `Fact provider ${provider.id} failed; its facts count as unknown: ${e}`,
+        );
       }
     }
     return provided;
@@ -56,9 +64,16 @@ export class AnalysisPipeline {
       derived: new Map(),
       exemptions: await stores.exemptions.activeByEntity(started),
     };
-    const scored = evaluateCatalog(snapshot, this.options.guardrails, facts, started.getTime());
+    const scored = evaluateCatalog(
+      snapshot,
+      this.options.guardrails,
+      facts,
+      started.getTime(),
+    );
     const day = started.toISOString().slice(0, 10);
-    const pruneBefore = new Date(started.getTime() - this.options.historyRetentionDays * DAY_MS);
+    const pruneBefore = new Date(
+      started.getTime() - this.options.historyRetentionDays * DAY_MS,
+    );
     await stores.guardrails.replaceAll({
       entities: scored,
       evaluatedAt: started,
@@ -74,11 +89,15 @@ export class AnalysisPipeline {
   }
 
   /** Re-evaluates one entity with its current facts and exemptions. */
-  async runEntity(entityRef: string, neighbourhood?: CatalogSnapshot): Promise<void> {
+  async runEntity(
+    entityRef: string,
+    neighbourhood?: CatalogSnapshot,
+  ): Promise<void> {
     const { stores, now } = this.options;
     const snapshot = neighbourhood ?? (await this.readEntity(entityRef));
     const at = now();
-    const mission: EntityMission | undefined = await stores.missions.getEntityMission(entityRef);
+    const mission: EntityMission | undefined =
+      await stores.missions.getEntityMission(entityRef);
     const facts: CatalogFacts = {
       missions: new Map(mission ? [[entityRef, mission]] : []),
       pushed: await stores.facts.byEntity(entityRef),
@@ -86,7 +105,13 @@ export class AnalysisPipeline {
       derived: new Map(),
       exemptions: await stores.exemptions.activeByEntity(at, entityRef),
     };
-    const [scored] = evaluateCatalog(snapshot, this.options.guardrails, facts, at.getTime(), [entityRef]);
+    const [scored] = evaluateCatalog(
+      snapshot,
+      this.options.guardrails,
+      facts,
+      at.getTime(),
+      [entityRef],
+    );
     await stores.guardrails.replaceEntity(entityRef, scored, at);
   }
 }

@@ -23,7 +23,9 @@ export async function scheduleAnalysis(options: {
       const started = Date.now();
       const { entityCount, evaluatedCount } = await options.run();
       options.logger.info(
-        `Analysed ${entityCount} entities, evaluated guardrails for ${evaluatedCount}, in ${Date.now() - started} ms`,
+        `Analysed ${entityCount} entities, evaluated guardrails for ${evaluatedCount}, in ${
+          Date.now() - started
+        } ms`,
       );
     },
   });

@@ -40,7 +40,10 @@ export class GuardrailService {
   }
 
   getGuardrails(): GuardrailsResponse {
-    return { levels: this.deps.guardrails.levels, guardrails: this.definitions };
+    return {
+      levels: this.deps.guardrails.levels,
+      guardrails: this.definitions,
+    };
   }
 
   async getScorecard(entityRef: string): Promise<EntityScorecardResponse> {
@@ -54,19 +57,40 @@ export class GuardrailService {
           : 'Guardrails have not been evaluated yet; the first evaluation runs shortly after start-up',
       );
     }
-    const stored = new Map((await stores.guardrails.getResults(entityRef)).map(r => [r.guardrailId, r]));
+    const stored = new Map(
+      (await stores.guardrails.getResults(entityRef)).map(r => [
+        r.guardrailId,
+        r,
+      ]),
+    );
     const results: GuardrailResult[] = this.definitions.map(
-      d => stored.get(d.id) ?? { guardrailId: d.id, state: 'not-applicable', facts: [] },
+      d =>
+        stored.get(d.id) ?? {
+          guardrailId: d.id,
+          state: 'not-applicable',
+          facts: [],
+        },
     );
     const { blockingNext, ...rest } = score;
     const levels = this.deps.guardrails.levels;
-    const nextIndex = score.level === null ? 0 : levels.indexOf(score.level) + 1;
+    const nextIndex =
+      score.level === null ? 0 : levels.indexOf(score.level) + 1;
     return {
       ...rest,
-      nextLevel: nextIndex < levels.length ? { level: levels[nextIndex], blockingGuardrailIds: blockingNext } : undefined,
+      nextLevel:
+        nextIndex < levels.length
+          ? { level: levels[nextIndex], blockingGuardrailIds: blockingNext }
+          : undefined,
       results,
-      exemptions: await stores.exemptions.list({ entityRef: [entityRef] }, now()),
-      trend: await stores.guardrails.history('entity', entityRef, daysAgo(now(), TREND_DAYS)),
+      exemptions: await stores.exemptions.list(
+        { entityRef: [entityRef] },
+        now(),
+      ),
+      trend: await stores.guardrails.history(
+        'entity',
+        entityRef,
+        daysAgo(now(), TREND_DAYS),
+      ),
     };
   }
 
@@ -78,18 +102,44 @@ export class GuardrailService {
 
   async listScores(query: ScoreQuery) {
     const page = await this.deps.stores.guardrails.listScores(query);
-    return { ...page, evaluatedAt: await this.deps.stores.guardrails.getEvaluatedAt() };
+    return {
+      ...page,
+      evaluatedAt: await this.deps.stores.guardrails.getEvaluatedAt(),
+    };
   }
 
-  async rollups(scope: RollupScope | undefined, page: { limit: number; offset: number }) {
-    const result = await this.deps.stores.guardrails.rollups(scope, this.deps.guardrails.levels, page);
-    return { ...result, evaluatedAt: await this.deps.stores.guardrails.getEvaluatedAt() };
+  async rollups(
+    scope: RollupScope | undefined,
+    page: { limit: number; offset: number },
+  ) {
+    const result = await this.deps.stores.guardrails.rollups(
+      scope,
+      this.deps.guardrails.levels,
+      page,
+    );
+    return {
+      ...result,
+      evaluatedAt: await this.deps.stores.guardrails.getEvaluatedAt(),
+    };
   }
 
-  async history(scope: HistoryResponse['scope'], ref: string | undefined, days: number): Promise<HistoryResponse> {
-    if (scope !== 'org' && !ref) throw new InputError(`ref is required for scope ${scope}`);
+  async history(
+    scope: HistoryResponse['scope'],
+    ref: string | undefined,
+    days: number,
+  ): Promise<HistoryResponse> {
+    if (scope !== 'org' && !ref)
+      throw new InputError(`ref is required for scope ${scope}`);
     const scopeRef = scope === 'org' ? 'org' : ref!;
-    return { scope, ref: scopeRef, points: await this.deps.stores.guardrails.history(scope, scopeRef, daysAgo(this.deps.now(), days)) };
+    return {
+      scope,
+      ref: scopeRef,
+      points: await this.deps.stores.guardrails.history(
+        scope,
+        scopeRef,
+        daysAgo(this.deps.now(), days),
+      ),
+    };
   }
 
   listExemptions(query: ExemptionQuery) {
@@ -97,26 +147,49 @@ export class GuardrailService {
   }
 
   async getExemption(id: string): Promise<Exemption> {
-    const exemption = await this.deps.stores.exemptions.get(id, this.deps.now());
+    const exemption = await this.deps.stores.exemptions.get(
+      id,
+      this.deps.now(),
+    );
     if (!exemption) throw new NotFoundError(`No exemption ${id}`);
     return exemption;
   }
 
-  async createExemption(request: CreateExemptionRequest, createdBy: string): Promise<Exemption> {
+  async createExemption(
+    request: CreateExemptionRequest,
+    createdBy: string,
+  ): Promise<Exemption> {
     const { stores, now, maxExemptionDays } = this.deps;
     const at = now();
     if (!this.definitions.some(d => d.id === request.guardrailId)) {
-      throw new InputError(`guardrailId "${request.guardrailId}" is not a configured guardrail`);
+      throw new InputError(
+        `guardrailId "${request.guardrailId}" is not a configured guardrail`,
+      );
     }
     const expires = Date.parse(request.expiresAt);
-    if (isNaN(expires)) throw new InputError(`expiresAt "${request.expiresAt}" is not a timestamp`);
-    if (expires <= at.getTime()) throw new InputError('expiresAt must be in the future');
+    if (isNaN(expires))
+      throw new InputError(
+        `expiresAt "${request.expiresAt}" is not a timestamp`,
+      );
+    if (expires <= at.getTime())
+      throw new InputError('expiresAt must be in the future');
     if (expires > at.getTime() + maxExemptionDays * DAY_MS) {
-      throw new InputError(`expiresAt is more than ${maxExemptionDays} days ahead (autonomy.guardrails.exemptions.maxDays)`);
+      throw new InputError(
+        `expiresAt is more than ${maxExemptionDays} days ahead (autonomy.guardrails.exemptions.maxDays)`,
+      );
     }
-    const active = await stores.exemptions.list({ entityRef: [request.entityRef], guardrailId: request.guardrailId, status: ['active'] }, at);
+    const active = await stores.exemptions.list(
+      {
+        entityRef: [request.entityRef],
+        guardrailId: request.guardrailId,
+        status: ['active'],
+      },
+      at,
+    );
     if (active.length) {
-      throw new ConflictError(`${request.entityRef} already has an active exemption from ${request.guardrailId} (${active[0].id}), until ${active[0].expiresAt}`);
+      throw new ConflictError(
+        `${request.entityRef} already has an active exemption from ${request.guardrailId} (${active[0].id}), until ${active[0].expiresAt}`,
+      );
     }
     // Reading the entity first turns an unknown entity into a 404 before anything is stored.
     const entity = await this.deps.pipeline.readEntity(request.entityRef);
@@ -125,10 +198,22 @@ export class GuardrailService {
     return exemption;
   }
 
-  async revokeExemption(id: string, by: string, reason: string): Promise<Exemption> {
+  async revokeExemption(
+    id: string,
+    by: string,
+    reason: string,
+  ): Promise<Exemption> {
     const exemption = await this.getExemption(id);
-    const revoked = await this.deps.stores.exemptions.revoke(id, by, reason, this.deps.now());
-    if (!revoked) throw new ConflictError(`Exemption ${id} is ${exemption.status}, not active`);
+    const revoked = await this.deps.stores.exemptions.revoke(
+      id,
+      by,
+      reason,
+      this.deps.now(),
+    );
+    if (!revoked)
+      throw new ConflictError(
+        `Exemption ${id} is ${exemption.status}, not active`,
+      );
     await this.deps.pipeline.runEntity(exemption.entityRef);
     return revoked;
   }
@@ -136,12 +221,30 @@ export class GuardrailService {
   async pushFacts(request: PushFactsRequest) {
     const { stores, now, sources } = this.deps;
     const at = now();
-    const { problems, values, observedAt } = validatePushedFacts(request, new Map(sources.map(s => [s.id, s])), at);
-    if (problems.length) throw new InputError(`Invalid facts: ${problems.join('; ')}`);
+    const { problems, values, observedAt } = validatePushedFacts(
+      request,
+      new Map(sources.map(s => [s.id, s])),
+      at,
+    );
+    if (problems.length)
+      throw new InputError(`Invalid facts: ${problems.join('; ')}`);
     // Fails with 404 for an entity that is not in the catalog, before anything is stored.
     const entity = await this.deps.pipeline.readEntity(request.entityRef);
-    await stores.facts.upsert(request.entityRef, request.source, values, observedAt, at);
-    await this.deps.pipeline.runEntity(request.entityRef, entity);
-    return { entityRef: request.entityRef, source: request.source, observedAt: observedAt.toISOString(), score: await stores.guardrails.getScore(request.entityRef) };
+    const stored = await stores.facts.upsert(
+      request.entityRef,
+      request.source,
+      values,
+      observedAt,
+      at,
+    );
+    if (stored) await this.deps.pipeline.runEntity(request.entityRef, entity);
+    return {
+      entityRef: request.entityRef,
+      source: request.source,
+      observedAt: observedAt.toISOString(),
+      // false when a newer observation of this source was already stored
+      stored,
+      score: await stores.guardrails.getScore(request.entityRef),
+    };
   }
 }

@@ -1,25 +1,36 @@
 import type { Knex } from 'knex';
 import { randomUUID } from 'crypto';
-import type { CreateExemptionRequest, Exemption } from '@aligned-autonomy/plugin-autonomy-common';
+import type {
+  CreateExemptionRequest,
+  Exemption,
+} from '@aligned-autonomy/plugin-autonomy-common';
 import type { ActiveExemptions } from '../domain/guardrails/evaluate';
 
 function toExemption(row: any, now: Date): Exemption {
-  const status: Exemption['status'] = row.revoked_at
-    ? 'revoked'
-    : row.expires_at <= now.toISOString()
-    ? 'expired'
-    : 'active';
+  let status: Exemption['status'] = 'active';
+  if (row.revoked_at) status = 'revoked';
+  else if (row.expires_at <= now.toISOString()) status = 'expired';
   return {
     id: row.id,
     entityRef: row.entity_ref,
     guardrailId: row.guardrail_id,
     reason: row.reason,
     expiresAt: row.expires_at,
-    ...(row.compensating_control ? { compensatingControl: row.compensating_control } : {}),
-    ...(row.decision_record_url ? { decisionRecordUrl: row.decision_record_url } : {}),
+    ...(row.compensating_control
+      ? { compensatingControl: row.compensating_control }
+      : {}),
+    ...(row.decision_record_url
+      ? { decisionRecordUrl: row.decision_record_url }
+      : {}),
     createdBy: row.created_by,
     createdAt: row.created_at,
-    ...(row.revoked_at ? { revokedBy: row.revoked_by, revokedAt: row.revoked_at, revokeReason: row.revoke_reason ?? undefined } : {}),
+    ...(row.revoked_at
+      ? {
+          revokedBy: row.revoked_by,
+          revokedAt: row.revoked_at,
+          revokeReason: row.revoke_reason ?? undefined,
+        }
+      : {}),
     status,
   };
 }
@@ -37,7 +48,11 @@ export interface ExemptionQuery {
 export class DatabaseExemptionStore {
   constructor(private readonly db: Knex) {}
 
-  async create(request: CreateExemptionRequest, createdBy: string, now: Date): Promise<Exemption> {
+  async create(
+    request: CreateExemptionRequest,
+    createdBy: string,
+    now: Date,
+  ): Promise<Exemption> {
     const row = {
       id: randomUUID(),
       entity_ref: request.entityRef,
@@ -59,7 +74,12 @@ export class DatabaseExemptionStore {
   }
 
   /** Marks an active exemption revoked; returns undefined when it was not active. */
-  async revoke(id: string, by: string, reason: string, now: Date): Promise<Exemption | undefined> {
+  async revoke(
+    id: string,
+    by: string,
+    reason: string,
+    now: Date,
+  ): Promise<Exemption | undefined> {
     const at = now.toISOString();
     const updated = await this.db('autonomy_exemptions')
       .where({ id })
@@ -74,20 +94,33 @@ export class DatabaseExemptionStore {
     if (query.entityRef?.length) q.whereIn('entity_ref', query.entityRef);
     if (query.guardrailId) q.where('guardrail_id', query.guardrailId);
     if (query.ownerRef) {
-      q.whereIn('entity_ref', this.db('autonomy_entity_scores').select('entity_ref').where('owner_ref', query.ownerRef));
+      q.whereIn(
+        'entity_ref',
+        this.db('autonomy_entity_scores')
+          .select('entity_ref')
+          .where('owner_ref', query.ownerRef),
+      );
     }
     const all = (await q).map(r => toExemption(r, now));
-    return query.status?.length ? all.filter(e => query.status!.includes(e.status)) : all;
+    return query.status?.length
+      ? all.filter(e => query.status!.includes(e.status))
+      : all;
   }
 
   /** Active exemptions by entity, for evaluation. One query for the whole catalog. */
-  async activeByEntity(now: Date, entityRef?: string): Promise<Map<string, ActiveExemptions>> {
-    const q = this.db('autonomy_exemptions').whereNull('revoked_at').andWhere('expires_at', '>', now.toISOString());
+  async activeByEntity(
+    now: Date,
+    entityRef?: string,
+  ): Promise<Map<string, ActiveExemptions>> {
+    const q = this.db('autonomy_exemptions')
+      .whereNull('revoked_at')
+      .andWhere('expires_at', '>', now.toISOString());
     if (entityRef) q.where('entity_ref', entityRef);
     const byEntity = new Map<string, ActiveExemptions>();
     for (const row of await q.orderBy('expires_at', 'desc')) {
       const map = byEntity.get(row.entity_ref) ?? new Map();
-      if (!map.has(row.guardrail_id)) map.set(row.guardrail_id, { id: row.id, expiresAt: row.expires_at });
+      if (!map.has(row.guardrail_id))
+        map.set(row.guardrail_id, { id: row.id, expiresAt: row.expires_at });
       byEntity.set(row.entity_ref, map);
     }
     return byEntity;

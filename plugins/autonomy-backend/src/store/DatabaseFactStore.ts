@@ -1,11 +1,29 @@
 import type { Knex } from 'knex';
-import type { FactValue, PushedFacts } from '../domain/guardrails/facts';
+import {
+  pushedFacts,
+  type FactValue,
+  type PushedFacts,
+} from '../domain/guardrails/facts';
 
 /** The latest pushed facts per entity and source (history lives in the score history). */
 export class DatabaseFactStore {
   constructor(private readonly db: Knex) {}
 
-  async upsert(entityRef: string, source: string, values: Record<string, FactValue>, observedAt: Date, receivedAt: Date) {
+  /**
+   * Stores a push as the source's current observation of the entity. A push observed earlier than
+   * the stored one (a late retry, say) does not replace it; returns whether it was stored.
+   */
+  async upsert(
+    entityRef: string,
+    source: string,
+    values: Record<string, FactValue>,
+    observedAt: Date,
+    receivedAt: Date,
+  ): Promise<boolean> {
+    const stored = await this.db('autonomy_pushed_facts')
+      .where({ entity_ref: entityRef, source })
+      .first('observed_at');
+    if (stored && stored.observed_at > observedAt.toISOString()) return false;
     await this.db('autonomy_pushed_facts')
       .insert({
         entity_ref: entityRef,
@@ -16,16 +34,22 @@ export class DatabaseFactStore {
       })
       .onConflict(['entity_ref', 'source'])
       .merge();
+    return true;
   }
 
   /** All pushed facts, or one entity's: entity ref → source → facts. One query. */
-  async byEntity(entityRef?: string): Promise<Map<string, Map<string, PushedFacts>>> {
+  async byEntity(
+    entityRef?: string,
+  ): Promise<Map<string, Map<string, PushedFacts>>> {
     const q = this.db('autonomy_pushed_facts');
     if (entityRef) q.where({ entity_ref: entityRef });
     const result = new Map<string, Map<string, PushedFacts>>();
     for (const row of await q) {
       const sources = result.get(row.entity_ref) ?? new Map();
-      sources.set(row.source, { values: JSON.parse(row.fact_values), observedAt: row.observed_at });
+      sources.set(
+        row.source,
+        pushedFacts(JSON.parse(row.fact_values), row.observed_at),
+      );
       result.set(row.entity_ref, sources);
     }
     return result;

@@ -11,9 +11,18 @@ import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import type { HistoryRow } from '../domain/guardrails/history';
 import { emptyCounts } from '../domain/guardrails/levels';
 
-// Stays under SQLite's 999 bound parameters per statement for the widest table (18 columns).
-const BATCH = 50;
-const COUNTED: GuardrailState[] = ['pass', 'fail', 'warning', 'exempt', 'unknown', 'error'];
+// Rows per INSERT. Fewer, larger statements are what makes a full run fast. knex writes SQLite
+// multi-row inserts as UNION ALL selects, capped at 500 terms; PostgreSQL takes up to 65,535 bound
+// parameters, so 2,000 rows of the widest table (18 columns) fit.
+const batchSize = (db: Knex) => (db.client.config.client === 'pg' ? 2000 : 400);
+const COUNTED: GuardrailState[] = [
+  'pass',
+  'fail',
+  'warning',
+  'exempt',
+  'unknown',
+  'error',
+];
 
 export type RollupScope = 'owner' | 'system' | 'domain';
 export type ScoreSort = 'score' | 'title' | 'level' | 'failing';
@@ -98,11 +107,20 @@ export class DatabaseGuardrailStore {
     pruneBeforeDay: string;
   }) {
     const evaluatedAt = options.evaluatedAt.toISOString();
+    const BATCH = batchSize(this.db);
     await this.db.transaction(async tx => {
       await tx('autonomy_guardrail_results').delete();
       await tx('autonomy_entity_scores').delete();
-      await tx.batchInsert('autonomy_entity_scores', options.entities.map(e => scoreRow(e, evaluatedAt)), BATCH);
-      await tx.batchInsert('autonomy_guardrail_results', options.entities.flatMap(resultRows), 150);
+      await tx.batchInsert(
+        'autonomy_entity_scores',
+        options.entities.map(e => scoreRow(e, evaluatedAt)),
+        BATCH,
+      );
+      await tx.batchInsert(
+        'autonomy_guardrail_results',
+        options.entities.flatMap(resultRows),
+        BATCH,
+      );
       for (let i = 0; i < options.history.length; i += BATCH) {
         await tx('autonomy_score_history')
           .insert(
@@ -118,38 +136,65 @@ export class DatabaseGuardrailStore {
           .onConflict(['scope_type', 'scope_ref', 'day'])
           .merge();
       }
-      await tx('autonomy_score_history').where('day', '<', options.pruneBeforeDay).delete();
+      await tx('autonomy_score_history')
+        .where('day', '<', options.pruneBeforeDay)
+        .delete();
       await tx('autonomy_analysis_runs')
-        .insert({ name: 'guardrails', evaluated_at: evaluatedAt, entity_count: options.entities.length })
+        .insert({
+          name: 'guardrails',
+          evaluated_at: evaluatedAt,
+          entity_count: options.entities.length,
+        })
         .onConflict('name')
         .merge();
     });
   }
 
   /** Replaces one entity's results and score (after a fact push, an exemption, or on demand). */
-  async replaceEntity(entityRef: string, entity: ScoredEntity | undefined, evaluatedAt: Date) {
+  async replaceEntity(
+    entityRef: string,
+    entity: ScoredEntity | undefined,
+    evaluatedAt: Date,
+  ) {
     await this.db.transaction(async tx => {
-      await tx('autonomy_guardrail_results').where({ entity_ref: entityRef }).delete();
-      await tx('autonomy_entity_scores').where({ entity_ref: entityRef }).delete();
+      await tx('autonomy_guardrail_results')
+        .where({ entity_ref: entityRef })
+        .delete();
+      await tx('autonomy_entity_scores')
+        .where({ entity_ref: entityRef })
+        .delete();
       if (!entity) return;
-      await tx('autonomy_entity_scores').insert(scoreRow(entity, evaluatedAt.toISOString()));
+      await tx('autonomy_entity_scores').insert(
+        scoreRow(entity, evaluatedAt.toISOString()),
+      );
       const rows = resultRows(entity);
-      if (rows.length) await tx.batchInsert('autonomy_guardrail_results', rows, 150);
+      if (rows.length)
+        await tx.batchInsert(
+          'autonomy_guardrail_results',
+          rows,
+          batchSize(this.db),
+        );
     });
   }
 
   async getEvaluatedAt(): Promise<string | undefined> {
-    const row = await this.db('autonomy_analysis_runs').where({ name: 'guardrails' }).first();
+    const row = await this.db('autonomy_analysis_runs')
+      .where({ name: 'guardrails' })
+      .first();
     return row?.evaluated_at;
   }
 
   async getScore(entityRef: string) {
-    const row = await this.db('autonomy_entity_scores').where({ entity_ref: entityRef }).first();
+    const row = await this.db('autonomy_entity_scores')
+      .where({ entity_ref: entityRef })
+      .first();
     return row ? toScore(row) : undefined;
   }
 
   async getResults(entityRef: string): Promise<GuardrailResult[]> {
-    const rows = await this.db('autonomy_guardrail_results').where({ entity_ref: entityRef });
+    const rows = await this.db('autonomy_guardrail_results').where({
+      entity_ref: entityRef,
+    });
     return rows.map(r => ({
       guardrailId: r.guardrail_id,
       state: r.state,
@@ -178,7 +223,11 @@ export class DatabaseGuardrailStore {
     }
     if (query.text) {
       const like = `%${query.text.toLocaleLowerCase('en-US')}%`;
-      base.where(q => q.whereRaw('LOWER(s.title) LIKE ?', [like]).orWhereRaw('LOWER(s.entity_ref) LIKE ?', [like]));
+      base.where(q =>
+        q
+          .whereRaw('LOWER(s.title) LIKE ?', [like])
+          .orWhereRaw('LOWER(s.entity_ref) LIKE ?', [like]),
+      );
     }
     if (query.guardrailId || query.state?.length) {
       base.whereExists(q => {
@@ -190,11 +239,20 @@ export class DatabaseGuardrailStore {
       });
     }
     const [{ count }] = await base.clone().count({ count: '*' });
-    const column = { score: 's.score', title: 's.title', level: 's.level_rank', failing: 's.fail_count' }[query.orderBy];
+    const column = {
+      score: 's.score',
+      title: 's.title',
+      level: 's.level_rank',
+      failing: 's.fail_count',
+    }[query.orderBy];
     const rows = await base
       .clone()
       .select('s.*')
-      .orderByRaw(`${column} ${query.order === 'desc' ? 'DESC' : 'ASC'} ${query.order === 'desc' ? 'NULLS LAST' : 'NULLS FIRST'}`)
+      .orderByRaw(
+        `${column} ${query.order === 'desc' ? 'DESC' : 'ASC'} ${
+          query.order === 'desc' ? 'NULLS LAST' : 'NULLS FIRST'
+        }`,
+      )
       .orderBy('s.entity_ref')
       .limit(query.limit)
       .offset(query.offset);
@@ -202,19 +260,38 @@ export class DatabaseGuardrailStore {
   }
 
   /** Server-side aggregates per owner, system or domain (or for everything without a scope). */
-  async rollups(scope: RollupScope | undefined, levels: string[], page: { limit: number; offset: number }) {
+  async rollups(
+    scope: RollupScope | undefined,
+    levels: string[],
+    page: { limit: number; offset: number },
+  ) {
     const column = scope ? `${scope}_ref` : undefined;
     const query = this.db('autonomy_entity_scores').select(
       this.db.raw('COUNT(*) as entity_count'),
       this.db.raw('AVG(score) as average_score'),
       ...COUNTED.map(s => this.db.raw(`SUM(${s}_count) as ${s}_count`)),
-      this.db.raw('SUM(CASE WHEN level IS NULL THEN 1 ELSE 0 END) as level_none'),
-      ...levels.map((l, i) => this.db.raw(`SUM(CASE WHEN level = ? THEN 1 ELSE 0 END) as level_${i}`, [l])),
+      this.db.raw(
+        'SUM(CASE WHEN level IS NULL THEN 1 ELSE 0 END) as level_none',
+      ),
+      ...levels.map((l, i) =>
+        this.db.raw(
+          `SUM(CASE WHEN level = ? THEN 1 ELSE 0 END) as level_${i}`,
+          [l],
+        ),
+      ),
     );
     let total = 1;
     if (column) {
-      query.select({ ref: column }).whereNotNull(column).groupBy(column).orderBy(column).limit(page.limit).offset(page.offset);
-      const [{ count }] = await this.db('autonomy_entity_scores').whereNotNull(column).countDistinct({ count: column });
+      query
+        .select({ ref: column })
+        .whereNotNull(column)
+        .groupBy(column)
+        .orderBy(column)
+        .limit(page.limit)
+        .offset(page.offset);
+      const [{ count }] = await this.db('autonomy_entity_scores')
+        .whereNotNull(column)
+        .countDistinct({ count: column });
       total = Number(count);
     }
     const rows = await query;
@@ -223,7 +300,10 @@ export class DatabaseGuardrailStore {
       .map(r => ({
         ref: r.ref ?? 'org',
         entityCount: Number(r.entity_count),
-        averageScore: r.average_score === null ? null : Math.round(Number(r.average_score) * 10) / 10,
+        averageScore:
+          r.average_score === null
+            ? null
+            : Math.round(Number(r.average_score) * 10) / 10,
         levelCounts: Object.fromEntries([
           ...levels.map((l, i) => [l, Number(r[`level_${i}`])]),
           ['none', Number(r.level_none)],
@@ -233,7 +313,11 @@ export class DatabaseGuardrailStore {
     return { items, total: column ? total : items.length };
   }
 
-  async history(scopeType: string, scopeRef: string, sinceDay: string): Promise<HistoryPoint[]> {
+  async history(
+    scopeType: string,
+    scopeRef: string,
+    sinceDay: string,
+  ): Promise<HistoryPoint[]> {
     const rows = await this.db('autonomy_score_history')
       .where({ scope_type: scopeType, scope_ref: scopeRef })
       .andWhere('day', '>=', sinceDay)

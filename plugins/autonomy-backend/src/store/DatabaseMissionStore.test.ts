@@ -135,9 +135,9 @@ describe.each(databases.eachSupportedId())(
       await expect(
         store.replaceAnalysis(analysis, new Date('2026-12-01T00:00:00Z')),
       ).rejects.toMatchObject({
-      // The driver's own error class may come from another realm, so match the message.
-      message: expect.stringMatching(/not[ -]null|value too long|NOT NULL/i),
-    });
+        // The driver's own error class may come from another realm, so match the message.
+        message: expect.stringMatching(/not[ -]null|value too long|NOT NULL/i),
+      });
       expect(await store.getEvaluatedAt()).toBe('2026-11-21T10:00:00.000Z');
       expect(
         await store.getEntityMission('component:default/service-a'),

@@ -1,10 +1,16 @@
-import { resolvePackagePath, type DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
 import { DatabaseMissionStore } from './DatabaseMissionStore';
 import { DatabaseGuardrailStore } from './DatabaseGuardrailStore';
 import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 import { DatabaseFactStore } from './DatabaseFactStore';
 
-const migrationsDir = resolvePackagePath('@aligned-autonomy/plugin-autonomy-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@aligned-autonomy/plugin-autonomy-backend',
+  'migrations',
+);
 
 export type Stores = Awaited<ReturnType<typeof createStores>>;
 

@@ -1,12 +1,18 @@
 import type { GuardrailEntityFilter } from '@aligned-autonomy/plugin-autonomy-common';
 import type { CatalogNode } from '../catalogSnapshot';
 
-const lower = (values: string[]) => new Set(values.map(v => v.toLocaleLowerCase('en-US')));
+const lower = (values: string[]) =>
+  new Set(values.map(v => v.toLocaleLowerCase('en-US')));
 
 /** Compiles a guardrail's `appliesTo` into a predicate over catalog nodes. */
-export function compileFilter(filter: GuardrailEntityFilter): (node: CatalogNode) => boolean {
+export function compileFilter(
+  filter: GuardrailEntityFilter,
+): (node: CatalogNode) => boolean {
   const checks: ((node: CatalogNode) => boolean)[] = [];
-  const oneOf = (values: string[] | undefined, read: (n: CatalogNode) => string | undefined) => {
+  const oneOf = (
+    values: string[] | undefined,
+    read: (n: CatalogNode) => string | undefined,
+  ) => {
     if (!values?.length) return;
     const allowed = lower(values);
     checks.push(n => {
@@ -20,7 +26,9 @@ export function compileFilter(filter: GuardrailEntityFilter): (node: CatalogNode
   oneOf(filter.tier, n => n.annotations?.['aligned-autonomy.io/tier']);
   if (filter.tags?.length) {
     const tags = lower(filter.tags);
-    checks.push(n => (n.tags ?? []).some(t => tags.has(t.toLocaleLowerCase('en-US'))));
+    checks.push(n =>
+      (n.tags ?? []).some(t => tags.has(t.toLocaleLowerCase('en-US'))),
+    );
   }
   if (filter.annotations?.length) {
     const keys = filter.annotations;

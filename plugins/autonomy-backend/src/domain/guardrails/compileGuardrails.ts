@@ -32,7 +32,8 @@ export function compileGuardrails(options: {
 }): CompiledGuardrails {
   const operators = new Map<string, RuleOperator>();
   for (const op of [...BUILT_IN_OPERATORS, ...(options.operators ?? [])]) {
-    if (operators.has(op.name)) throw new Error(`Rule operator "${op.name}" is defined twice`);
+    if (operators.has(op.name))
+      throw new Error(`Rule operator "${op.name}" is defined twice`);
     operators.set(op.name, op);
   }
   const compilerOptions = {
@@ -46,17 +47,28 @@ export function compileGuardrails(options: {
     try {
       rule = compileRule(definition.rule, compilerOptions);
     } catch (e) {
-      if (e instanceof RuleError) {
-        throw new Error(`Invalid configuration at ${e.path ? `${key}.${e.path}` : key} (guardrail "${definition.id}"): ${e.message}`);
-      }
-      throw e;
+      // A module's operator may throw while its parameter is prepared: still name the key.
+      const where = e instanceof RuleError && e.path ? `${key}.${e.path}` : key;
+      throw new Error(
+        `Invalid configuration at ${where} (guardrail "${definition.id}"): ${
+          (e as Error).message
+        }`,
+      );
+    }
+    const levelIndex = options.levels.indexOf(definition.level);
+    if (levelIndex < 0) {
+      throw new Error(
+        `Invalid configuration at autonomy.guardrails.definitions[${i}].level: unknown level "${definition.level}"`,
+      );
     }
     return {
       definition,
-      levelIndex: options.levels.indexOf(definition.level),
+      levelIndex,
       applies: compileFilter(definition.appliesTo),
       rule,
-      enforcedFromMs: definition.enforcedFrom ? Date.parse(`${definition.enforcedFrom}T00:00:00Z`) : undefined,
+      enforcedFromMs: definition.enforcedFrom
+        ? Date.parse(`${definition.enforcedFrom}T00:00:00Z`)
+        : undefined,
     };
   });
   return { levels: options.levels, guardrails };

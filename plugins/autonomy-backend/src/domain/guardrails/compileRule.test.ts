@@ -1,6 +1,15 @@
 import type { CatalogNode } from '../catalogSnapshot';
-import { compileRule, RuleError, type RuleCompilerOptions } from './compileRule';
-import type { FactContext, FactSourceSchema, FactValue, PushedFacts } from './facts';
+import {
+  compileRule,
+  RuleError,
+  type RuleCompilerOptions,
+} from './compileRule';
+import {
+  pushedFacts,
+  type FactContext,
+  type FactSourceSchema,
+  type FactValue,
+} from './facts';
 import { BUILT_IN_OPERATORS } from './operators';
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');
@@ -41,6 +50,13 @@ function ctx(extra: Partial<FactContext> = {}): FactContext {
 }
 
 const compile = (rule: unknown) => compileRule(rule, options);
+/** How an operator words its expectation (pinned in operators.test.ts). */
+const words = (name: string, param: unknown) =>
+  options.operators.get(name)!.describe(param);
+const FAIL_MESSAGE = `expected entity.lifecycle ${words(
+  'equals',
+  'production',
+)}, but it is "experimental"`;
 
 // Three leaves with a fixed outcome in ctx().
 const PASS = { fact: 'entity.kind', equals: 'component' };
@@ -115,14 +131,17 @@ describe('compileRule', () => {
     });
 
     it('names the fact, the expectation and the value of a failing leaf', () => {
-      expect(compile(FAIL).explain(ctx())).toBe(
-        'expected entity.lifecycle equals "production", but it is "experimental"',
-      );
+      expect(compile(FAIL).explain(ctx())).toBe(FAIL_MESSAGE);
       expect(
         compile({ fact: 'entity.linkCount', greaterThanOrEqual: 3 }).explain(
           ctx(),
         ),
-      ).toBe('expected entity.linkCount is at least 3, but it is 2');
+      ).toBe(
+        `expected entity.linkCount ${words(
+          'greaterThanOrEqual',
+          3,
+        )}, but it is 2`,
+      );
     });
 
     it('says "not set" for an absent value', () => {
@@ -132,7 +151,10 @@ describe('compileRule', () => {
           exists: true,
         }).explain(ctx()),
       ).toBe(
-        'expected entity.annotations.aligned-autonomy.io/on-call is set, but it is not set',
+        `expected entity.annotations.aligned-autonomy.io/on-call ${words(
+          'exists',
+          true,
+        )}, but it is not set`,
       );
     });
 
@@ -144,7 +166,7 @@ describe('compileRule', () => {
 
     it('explains the first failing condition of all, before an unknown one', () => {
       expect(compile({ all: [PASS, UNKNOWN, FAIL] }).explain(ctx())).toBe(
-        'expected entity.lifecycle equals "production", but it is "experimental"',
+        FAIL_MESSAGE,
       );
       expect(compile({ all: [PASS, UNKNOWN] }).explain(ctx())).toBe(
         'boundaries.crossTeamCalls is unknown (missing or stale)',
@@ -153,7 +175,7 @@ describe('compileRule', () => {
 
     it('lists every reason of any', () => {
       expect(compile({ any: [FAIL, UNKNOWN] }).explain(ctx())).toBe(
-        'none of: expected entity.lifecycle equals "production", but it is "experimental"; boundaries.crossTeamCalls is unknown (missing or stale)',
+        `none of: ${FAIL_MESSAGE}; boundaries.crossTeamCalls is unknown (missing or stale)`,
       );
     });
 
@@ -188,7 +210,12 @@ describe('compileRule', () => {
         /exactly one operator .*got none/,
       ],
       ['an empty all', { all: [] }, 'all', /"all" needs a non-empty list/],
-      ['an empty any', { not: { any: [] } }, 'not.any', /"any" needs a non-empty/],
+      [
+        'an empty any',
+        { not: { any: [] } },
+        'not.any',
+        /"any" needs a non-empty/,
+      ],
       [
         'all that is not a list',
         { all: PASS },
@@ -245,6 +272,18 @@ describe('compileRule', () => {
         /fact source "chaos" declares no field "duration" \(it has lastRunAt, passRate, experiment\)/,
       ],
       [
+        'a pushed field named like an Object.prototype member',
+        { fact: 'chaos.constructor', exists: true },
+        'fact',
+        /fact source "chaos" declares no field "constructor"/,
+      ],
+      [
+        'a fact id named like an Object.prototype member',
+        { all: [PASS, { fact: 'toString', exists: true }] },
+        'all[1].fact',
+        /unknown fact "toString"/,
+      ],
+      [
         'a provider that is not registered',
         { fact: 'sonar.coverage', greaterThan: 80 },
         'fact',
@@ -264,7 +303,11 @@ describe('compileRule', () => {
       ],
       [
         'a bad operator parameter',
-        { all: [{ any: [PASS, { fact: 'entity.linkCount', greaterThan: '3' }] }] },
+        {
+          all: [
+            { any: [PASS, { fact: 'entity.linkCount', greaterThan: '3' }] },
+          ],
+        },
         'all[0].any[1].greaterThan',
         /^greaterThan expects a number, got "3"$/,
       ],
@@ -290,7 +333,10 @@ describe('compileRule', () => {
           { fact: 'owner.isTeam', equals: true },
         ],
       });
-      expect(rule.facts.map(f => f.id)).toEqual(['entity.kind', 'owner.isTeam']);
+      expect(rule.facts.map(f => f.id)).toEqual([
+        'entity.kind',
+        'owner.isTeam',
+      ]);
     });
 
     describe('pushed', () => {
@@ -298,8 +344,8 @@ describe('compileRule', () => {
         fact: 'chaos.passRate',
         greaterThanOrEqual: 0.95,
       });
-      const pushed = (facts: PushedFacts) =>
-        ctx({ pushed: new Map([['chaos', facts]]) });
+      const pushed = (values: Record<string, FactValue>, observedAt: string) =>
+        ctx({ pushed: new Map([['chaos', pushedFacts(values, observedAt)]]) });
 
       it('is unknown when nothing was pushed', () => {
         expect(passRate.evaluate(ctx())).toBe('unknown');
@@ -308,17 +354,12 @@ describe('compileRule', () => {
 
       it('is unknown when the source was pushed without the field', () => {
         expect(
-          passRate.evaluate(
-            pushed({ values: { experiment: 'az-outage' }, observedAt: daysAgo(1) }),
-          ),
+          passRate.evaluate(pushed({ experiment: 'az-outage' }, daysAgo(1))),
         ).toBe('unknown');
       });
 
       it('is unknown when older than maxAgeDays', () => {
-        const stale = pushed({
-          values: { passRate: 0.99 },
-          observedAt: daysAgo(31),
-        });
+        const stale = pushed({ passRate: 0.99 }, daysAgo(31));
         expect(passRate.evaluate(stale)).toBe('unknown');
         expect(passRate.explain(stale)).toBe(
           'chaos.passRate is unknown (missing or stale)',
@@ -326,27 +367,21 @@ describe('compileRule', () => {
       });
 
       it('is the value while fresh', () => {
-        expect(
-          passRate.evaluate(
-            pushed({ values: { passRate: 0.99 }, observedAt: daysAgo(29) }),
-          ),
-        ).toBe('pass');
-        expect(
-          passRate.evaluate(
-            pushed({ values: { passRate: 0.9 }, observedAt: daysAgo(1) }),
-          ),
-        ).toBe('fail');
-        expect(
-          passRate.evaluate(
-            pushed({ values: { passRate: 0.99 }, observedAt: daysAgo(30) }),
-          ),
-        ).toBe('pass');
+        expect(passRate.evaluate(pushed({ passRate: 0.99 }, daysAgo(29)))).toBe(
+          'pass',
+        );
+        expect(passRate.evaluate(pushed({ passRate: 0.9 }, daysAgo(1)))).toBe(
+          'fail',
+        );
+        expect(passRate.evaluate(pushed({ passRate: 0.99 }, daysAgo(30)))).toBe(
+          'pass',
+        );
       });
 
       it('reports where the value came from and when', () => {
         const [getter] = passRate.facts;
         expect(getter.source).toBe('pushed');
-        const c = pushed({ values: { passRate: 0.99 }, observedAt: daysAgo(2) });
+        const c = pushed({ passRate: 0.99 }, daysAgo(2));
         expect(getter.get(c)).toBe(0.99);
         expect(getter.observedAt?.(c)).toBe(daysAgo(2));
       });
@@ -393,11 +428,17 @@ describe('compileRule', () => {
 
     describe('entity.annotations.<key>', () => {
       it.each([
-        ['aligned-autonomy.io/runbook', 'https://runbooks.example.com/checkout'],
+        [
+          'aligned-autonomy.io/runbook',
+          'https://runbooks.example.com/checkout',
+        ],
         ['backstage.io/techdocs-ref', 'dir:.'],
         ['a.b.c/d.e', 'dotted'],
       ])('reads the key %s, dots and slashes included', (key, value) => {
-        const rule = compile({ fact: `entity.annotations.${key}`, equals: value });
+        const rule = compile({
+          fact: `entity.annotations.${key}`,
+          equals: value,
+        });
         expect(rule.evaluate(ctx())).toBe('pass');
         expect(rule.facts[0].get(ctx())).toBe(value);
         expect(rule.facts[0].source).toBe('catalog');
@@ -409,9 +450,9 @@ describe('compileRule', () => {
           exists: true,
         });
         expect(rule.evaluate(ctx())).toBe('fail');
-        expect(rule.evaluate(ctx({ node: { ...node, annotations: undefined } }))).toBe(
-          'fail',
-        );
+        expect(
+          rule.evaluate(ctx({ node: { ...node, annotations: undefined } })),
+        ).toBe('fail');
       });
 
       it('compares numeric annotations as numbers', () => {

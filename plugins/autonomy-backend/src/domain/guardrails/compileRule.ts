@@ -1,4 +1,10 @@
-import { compileFactGetter, UNKNOWN, type FactContext, type FactGetter, type FactSourceSchema } from './facts';
+import {
+  compileFactGetter,
+  UNKNOWN,
+  type FactContext,
+  type FactGetter,
+  type FactSourceSchema,
+} from './facts';
 import type { RuleOperator } from './operators';
 
 /** Three-valued outcome: a condition on an unknown fact is neither true nor false. */
@@ -37,18 +43,32 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * Compiles a rule tree into closures, once at start-up: fact ids resolve to getters, operator
  * parameters are checked and prepared. Every problem is a RuleError naming where it is.
  */
-export function compileRule(rule: unknown, options: RuleCompilerOptions): CompiledRule {
+export function compileRule(
+  rule: unknown,
+  options: RuleCompilerOptions,
+): CompiledRule {
   const getters = new Map<string, FactGetter>();
 
   const compile = (node: unknown, path: string): Node => {
     const at = (child: string) => (path ? `${path}.${child}` : child);
-    if (!isObject(node)) throw new RuleError(path, 'a condition must be an object');
+    if (!isObject(node))
+      throw new RuleError(path, 'a condition must be an object');
     const keys = Object.keys(node);
     if ('all' in node || 'any' in node) {
       const op = 'all' in node ? 'all' : 'any';
-      if (keys.length !== 1) throw new RuleError(path, `"${op}" cannot be combined with ${keys.filter(k => k !== op).join(', ')}`);
+      if (keys.length !== 1)
+        throw new RuleError(
+          path,
+          `"${op}" cannot be combined with ${keys
+            .filter(k => k !== op)
+            .join(', ')}`,
+        );
       const list = node[op];
-      if (!Array.isArray(list) || list.length === 0) throw new RuleError(at(op), `"${op}" needs a non-empty list of conditions`);
+      if (!Array.isArray(list) || list.length === 0)
+        throw new RuleError(
+          at(op),
+          `"${op}" needs a non-empty list of conditions`,
+        );
       const children = list.map((c, i) => compile(c, `${at(op)}[${i}]`));
       const evaluate =
         op === 'all'
@@ -74,8 +94,14 @@ export function compileRule(rule: unknown, options: RuleCompilerOptions): Compil
         evaluate,
         explain: ctx => {
           if (op === 'all') {
-            const failing = children.find(c => c.evaluate(ctx) === 'fail') ?? children.find(c => c.evaluate(ctx) === 'unknown');
-            return failing?.explain(ctx);
+            // One pass: the first failing condition explains it, else the first unknown one.
+            let unknown: Node | undefined;
+            for (const child of children) {
+              const r = child.evaluate(ctx);
+              if (r === 'fail') return child.explain(ctx);
+              if (r === 'unknown' && !unknown) unknown = child;
+            }
+            return unknown?.explain(ctx);
           }
           const reasons = children.map(c => c.explain(ctx)).filter(Boolean);
           return reasons.length ? `none of: ${reasons.join('; ')}` : undefined;
@@ -83,7 +109,8 @@ export function compileRule(rule: unknown, options: RuleCompilerOptions): Compil
       };
     }
     if ('not' in node) {
-      if (keys.length !== 1) throw new RuleError(path, '"not" cannot be combined with other keys');
+      if (keys.length !== 1)
+        throw new RuleError(path, '"not" cannot be combined with other keys');
       const child = compile(node.not, at('not'));
       return {
         evaluate: ctx => {
@@ -97,28 +124,56 @@ export function compileRule(rule: unknown, options: RuleCompilerOptions): Compil
             : `expected the opposite of ${JSON.stringify(node.not)}`,
       };
     }
-    if (!('fact' in node)) throw new RuleError(path, 'a condition needs "all", "any", "not" or "fact"');
+    if (!('fact' in node))
+      throw new RuleError(
+        path,
+        'a condition needs "all", "any", "not" or "fact"',
+      );
     const factId = node.fact;
-    if (typeof factId !== 'string' || !factId) throw new RuleError(at('fact'), '"fact" must be a fact id');
+    if (typeof factId !== 'string' || !factId)
+      throw new RuleError(at('fact'), '"fact" must be a fact id');
     const operatorNames = keys.filter(k => k !== 'fact');
     if (operatorNames.length !== 1) {
-      throw new RuleError(path, `a fact condition needs exactly one operator (one of ${[...options.operators.keys()].join(', ')}), got ${operatorNames.length ? operatorNames.join(', ') : 'none'}`);
+      throw new RuleError(
+        path,
+        `a fact condition needs exactly one operator (one of ${[
+          ...options.operators.keys(),
+        ].join(', ')}), got ${
+          operatorNames.length ? operatorNames.join(', ') : 'none'
+        }`,
+      );
     }
     const [name] = operatorNames;
     const operator = options.operators.get(name);
-    if (!operator) throw new RuleError(at(name), `unknown operator "${name}" (known: ${[...options.operators.keys()].join(', ')})`);
+    if (!operator)
+      throw new RuleError(
+        at(name),
+        `unknown operator "${name}" (known: ${[
+          ...options.operators.keys(),
+        ].join(', ')})`,
+      );
     const problem = operator.validateParam(node[name]);
     if (problem) throw new RuleError(at(name), `${name} ${problem}`);
     let getter = getters.get(factId);
     if (!getter) {
-      const compiled = compileFactGetter(factId, options.sources, options.providerIds);
-      if (typeof compiled === 'string') throw new RuleError(at('fact'), compiled);
+      const compiled = compileFactGetter(
+        factId,
+        options.sources,
+        options.providerIds,
+      );
+      if (typeof compiled === 'string')
+        throw new RuleError(at('fact'), compiled);
       getter = compiled;
       getters.set(factId, getter);
     }
     const param = operator.prepare ? operator.prepare(node[name]) : node[name];
     const get = getter.get;
     const test = operator.test;
+    // The wording depends only on the condition, so it is built once here.
+    const expectation = `expected ${factId} ${operator.describe(
+      node[name],
+    )}, but it is `;
+    const unknownText = `${factId} is unknown (missing or stale)`;
     return {
       evaluate: ctx => {
         const value = get(ctx);
@@ -127,14 +182,20 @@ export function compileRule(rule: unknown, options: RuleCompilerOptions): Compil
       },
       explain: ctx => {
         const value = get(ctx);
-        if (value === UNKNOWN) return `${factId} is unknown (missing or stale)`;
+        if (value === UNKNOWN) return unknownText;
         if (test(value, param, ctx)) return undefined;
-        const shown = value === undefined ? 'not set' : JSON.stringify(value);
-        return `expected ${factId} ${operator.describe(node[name])}, but it is ${shown}`;
+        return (
+          expectation +
+          (value === undefined ? 'not set' : JSON.stringify(value))
+        );
       },
     };
   };
 
   const root = compile(rule, '');
-  return { evaluate: root.evaluate, explain: root.explain, facts: [...getters.values()] };
+  return {
+    evaluate: root.evaluate,
+    explain: root.explain,
+    facts: [...getters.values()],
+  };
 }

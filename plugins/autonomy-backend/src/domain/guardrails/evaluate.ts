@@ -1,5 +1,11 @@
-import type { GuardrailResult, GuardrailState } from '@aligned-autonomy/plugin-autonomy-common';
-import type { CompiledGuardrail, CompiledGuardrails } from './compileGuardrails';
+import type {
+  GuardrailResult,
+  GuardrailState,
+} from '@aligned-autonomy/plugin-autonomy-common';
+import type {
+  CompiledGuardrail,
+  CompiledGuardrails,
+} from './compileGuardrails';
 import { observe, type FactContext } from './facts';
 import { levelAndScore, type LevelAndScore, type ScoredResult } from './levels';
 
@@ -12,12 +18,18 @@ export interface EntityEvaluation extends LevelAndScore {
 /** Active exemptions of one entity: guardrail id → exemption id. */
 export type ActiveExemptions = Map<string, { id: string; expiresAt: string }>;
 
-function stateOf(g: CompiledGuardrail, ctx: FactContext): { state: GuardrailState; message?: string } {
+function stateOf(
+  g: CompiledGuardrail,
+  ctx: FactContext,
+): { state: GuardrailState; message?: string } {
   let outcome;
   try {
     outcome = g.rule.evaluate(ctx);
   } catch (e) {
-    return { state: 'error', message: `The rule failed to evaluate: ${(e as Error).message}` };
+    return {
+      state: 'error',
+      message: `The rule failed to evaluate: ${(e as Error).message}`,
+    };
   }
   if (outcome === 'pass') return { state: 'pass' };
   const explanation = g.rule.explain(ctx);
@@ -27,7 +39,10 @@ function stateOf(g: CompiledGuardrail, ctx: FactContext): { state: GuardrailStat
     return { state: 'warning', message: `${explanation} (warning only)` };
   }
   if (g.enforcedFromMs !== undefined && ctx.now < g.enforcedFromMs) {
-    return { state: 'warning', message: `${explanation} (enforced from ${g.definition.enforcedFrom})` };
+    return {
+      state: 'warning',
+      message: `${explanation} (enforced from ${g.definition.enforcedFrom})`,
+    };
   }
   return { state: outcome, message: explanation };
 }
@@ -47,7 +62,10 @@ export function evaluateEntity(
     if (!g.applies(ctx.node)) continue;
     const exemption = exemptions?.get(g.definition.id);
     const { state, message } = exemption
-      ? { state: 'exempt' as const, message: `Exempt until ${exemption.expiresAt}` }
+      ? {
+          state: 'exempt' as const,
+          message: `Exempt until ${exemption.expiresAt.slice(0, 10)}`,
+        }
       : stateOf(g, ctx);
     const result: GuardrailResult = {
       guardrailId: g.definition.id,
@@ -56,7 +74,11 @@ export function evaluateEntity(
     };
     if (message) result.message = message;
     if (exemption) result.exemptionId = exemption.id;
-    scored.push({ result, levelIndex: g.levelIndex, weight: g.definition.weight });
+    scored.push({
+      result,
+      levelIndex: g.levelIndex,
+      weight: g.definition.weight,
+    });
   }
   if (scored.length === 0) return undefined;
   return {

@@ -1,7 +1,11 @@
 import type { CatalogSnapshot, CatalogNode } from '../catalogSnapshot';
 import type { EntityMission } from '../missions/resolveMissions';
 import type { CompiledGuardrails } from './compileGuardrails';
-import { evaluateEntity, type ActiveExemptions, type EntityEvaluation } from './evaluate';
+import {
+  evaluateEntity,
+  type ActiveExemptions,
+  type EntityEvaluation,
+} from './evaluate';
 import type { FactValue, PushedFacts } from './facts';
 
 /** An evaluation with the catalog context the views group and filter by. */
@@ -65,9 +69,13 @@ export function evaluateCatalog(
       kind: node.kind,
       title: node.title,
       ownerRef: node.ownerRef,
-      systemRef: node.systemRef ?? (node.kind === 'system' ? node.ref : undefined),
+      systemRef:
+        node.systemRef ?? (node.kind === 'system' ? node.ref : undefined),
       domainRef: domainOf(node, snapshot),
-      level: evaluation.levelIndex >= 0 ? compiled.levels[evaluation.levelIndex] : null,
+      level:
+        evaluation.levelIndex >= 0
+          ? compiled.levels[evaluation.levelIndex]
+          : null,
     });
   }
   return scored;

@@ -11,14 +11,28 @@ export const UNKNOWN = Symbol('unknown');
 export interface PushedFacts {
   values: Record<string, FactValue>;
   observedAt: string;
+  /** `observedAt` as epoch ms, parsed once when loaded: freshness is checked on every read. */
+  observedAtMs: number;
 }
+
+export const pushedFacts = (
+  values: Record<string, FactValue>,
+  observedAt: string,
+): PushedFacts => ({
+  values,
+  observedAt,
+  observedAtMs: Date.parse(observedAt),
+});
 
 /** Declared fact source for pushes: its fields, their types and how long values stay fresh. */
 export interface FactSourceSchema {
   id: string;
   description?: string;
   maxAgeDays: number;
-  fields: Record<string, 'string' | 'number' | 'boolean' | 'datetime' | 'string-array'>;
+  fields: Record<
+    string,
+    'string' | 'number' | 'boolean' | 'datetime' | 'string-array'
+  >;
 }
 
 /** Everything known about one entity when its guardrails are evaluated. */
@@ -44,7 +58,10 @@ export interface FactGetter {
 const DAY_MS = 86_400_000;
 
 /** Built-in catalog facts, by id. Documented in the README. */
-const CATALOG_FACTS: Record<string, (ctx: FactContext) => FactValue | undefined> = {
+const CATALOG_FACTS: Record<
+  string,
+  (ctx: FactContext) => FactValue | undefined
+> = {
   'entity.kind': c => c.node.kind,
   'entity.type': c => c.node.specType,
   'entity.lifecycle': c => c.node.lifecycle,
@@ -55,7 +72,9 @@ const CATALOG_FACTS: Record<string, (ctx: FactContext) => FactValue | undefined>
   'owner.exists': c => c.owner !== undefined,
   'owner.kind': c => c.owner?.kind,
   'owner.type': c => c.owner?.specType,
-  'owner.isTeam': c => c.owner?.kind === 'group' && c.owner.specType === 'team',
+  'owner.isTeam': c =>
+    c.owner?.kind === 'group' &&
+    c.owner.specType?.toLocaleLowerCase('en-US') === 'team',
   'mission.ref': c => c.mission?.resolution?.missionRef,
   'mission.resolved': c => (c.mission?.chainRefs.length ?? 0) > 0,
   'mission.chainComplete': c =>
@@ -76,22 +95,35 @@ export function compileFactGetter(
   sources: Map<string, FactSourceSchema>,
   providerIds: Set<string>,
 ): FactGetter | string {
-  const catalog = CATALOG_FACTS[id];
+  // Own properties only: a fact named "constructor" or "toString" is not a catalog fact.
+  const catalog = Object.hasOwn(CATALOG_FACTS, id)
+    ? CATALOG_FACTS[id]
+    : undefined;
   if (catalog) return { id, source: 'catalog', get: catalog };
-  if (id.startsWith(ANNOTATION_PREFIX) && id.length > ANNOTATION_PREFIX.length) {
+  if (
+    id.startsWith(ANNOTATION_PREFIX) &&
+    id.length > ANNOTATION_PREFIX.length
+  ) {
     const key = id.slice(ANNOTATION_PREFIX.length);
     return { id, source: 'catalog', get: c => c.node.annotations?.[key] };
   }
   if (DERIVED_PREFIXES.some(p => id.startsWith(p))) {
-    return { id, source: 'catalog', get: c => (c.derived && id in c.derived ? c.derived[id] : UNKNOWN) };
+    return {
+      id,
+      source: 'catalog',
+      get: c =>
+        c.derived && Object.hasOwn(c.derived, id) ? c.derived[id] : UNKNOWN,
+    };
   }
   const dot = id.indexOf('.');
   const prefix = dot > 0 ? id.slice(0, dot) : id;
   const field = id.slice(dot + 1);
   const schema = sources.get(prefix);
   if (schema && dot > 0) {
-    if (!(field in schema.fields)) {
-      return `fact source "${prefix}" declares no field "${field}" (it has ${Object.keys(schema.fields).join(', ')})`;
+    if (!Object.hasOwn(schema.fields, field)) {
+      return `fact source "${prefix}" declares no field "${field}" (it has ${Object.keys(
+        schema.fields,
+      ).join(', ')})`;
     }
     const maxAgeMs = schema.maxAgeDays * DAY_MS;
     return {
@@ -99,8 +131,8 @@ export function compileFactGetter(
       source: 'pushed',
       get: c => {
         const pushed = c.pushed?.get(prefix);
-        if (!pushed || !(field in pushed.values)) return UNKNOWN;
-        if (c.now - Date.parse(pushed.observedAt) > maxAgeMs) return UNKNOWN;
+        if (!pushed || !Object.hasOwn(pushed.values, field)) return UNKNOWN;
+        if (c.now - pushed.observedAtMs > maxAgeMs) return UNKNOWN;
         return pushed.values[field];
       },
       observedAt: c => c.pushed?.get(prefix)?.observedAt,
@@ -112,11 +144,17 @@ export function compileFactGetter(
       source: 'provider',
       get: c => {
         const values = c.provided?.get(prefix);
-        return values && field in values ? values[field] : UNKNOWN;
+        return values && Object.hasOwn(values, field) ? values[field] : UNKNOWN;
       },
     };
   }
-  return `unknown fact "${id}": use a catalog fact (${Object.keys(CATALOG_FACTS).join(', ')}, entity.annotations.<key>), boundaries.*, a declared pushed source (${[...sources.keys()].join(', ') || 'none declared'}) or a fact provider (${[...providerIds].join(', ') || 'none registered'})`;
+  return `unknown fact "${id}": use a catalog fact (${Object.keys(
+    CATALOG_FACTS,
+  ).join(
+    ', ',
+  )}, entity.annotations.<key>), boundaries.*, a declared pushed source (${
+    [...sources.keys()].join(', ') || 'none declared'
+  }) or a fact provider (${[...providerIds].join(', ') || 'none registered'})`;
 }
 
 /** What a rule saw of one fact, for the scorecard. */

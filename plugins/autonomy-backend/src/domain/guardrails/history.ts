@@ -27,7 +27,10 @@ function point(entities: ScoredEntity[], day: string): HistoryPoint {
 }
 
 /** Today's history points: one per entity, one per owning team, one for the organisation. */
-export function historyPoints(entities: ScoredEntity[], day: string): HistoryRow[] {
+export function historyPoints(
+  entities: ScoredEntity[],
+  day: string,
+): HistoryRow[] {
   const byTeam = new Map<string, ScoredEntity[]>();
   for (const e of entities) {
     if (!e.ownerRef) continue;
@@ -36,8 +39,16 @@ export function historyPoints(entities: ScoredEntity[], day: string): HistoryRow
     byTeam.set(e.ownerRef, list);
   }
   return [
-    ...entities.map(e => ({ scopeType: 'entity' as const, scopeRef: e.entityRef, ...point([e], day) })),
-    ...[...byTeam].map(([team, list]) => ({ scopeType: 'team' as const, scopeRef: team, ...point(list, day) })),
+    ...entities.map(e => ({
+      scopeType: 'entity' as const,
+      scopeRef: e.entityRef,
+      ...point([e], day),
+    })),
+    ...[...byTeam].map(([team, list]) => ({
+      scopeType: 'team' as const,
+      scopeRef: team,
+      ...point(list, day),
+    })),
     { scopeType: 'org', scopeRef: 'org', ...point(entities, day) },
   ];
 }

@@ -67,8 +67,8 @@ describe('BUILT_IN_OPERATORS', () => {
     });
 
     it('describes itself', () => {
-      expect(op('exists').describe(true)).toBe('is set');
-      expect(op('exists').describe(false)).toBe('is not set');
+      expect(op('exists').describe(true)).toBe('to be set');
+      expect(op('exists').describe(false)).toBe('not to be set');
     });
   });
 
@@ -111,10 +111,10 @@ describe('BUILT_IN_OPERATORS', () => {
     });
 
     it('describes itself with the JSON parameter', () => {
-      expect(op('equals').describe('production')).toBe('equals "production"');
-      expect(op('equals').describe(true)).toBe('equals true');
+      expect(op('equals').describe('production')).toBe('to equal "production"');
+      expect(op('equals').describe(true)).toBe('to equal true');
       expect(op('notEquals').describe('production')).toBe(
-        'does not equal "production"',
+        'not to equal "production"',
       );
     });
   });
@@ -151,8 +151,8 @@ describe('BUILT_IN_OPERATORS', () => {
     });
 
     it('describes itself with the JSON list', () => {
-      expect(op('in').describe(['a', 'b'])).toBe('is one of ["a","b"]');
-      expect(op('notIn').describe(['a', 'b'])).toBe('is none of ["a","b"]');
+      expect(op('in').describe(['a', 'b'])).toBe('to be one of ["a","b"]');
+      expect(op('notIn').describe(['a', 'b'])).toBe('to be none of ["a","b"]');
     });
   });
 
@@ -201,25 +201,29 @@ describe('BUILT_IN_OPERATORS', () => {
       expect(run('lessThanOrEqual', '3', 3)).toBe(true);
     });
 
-    it.each(numeric)(
-      '%s never matches a non-numeric or absent value',
-      name => {
-        for (const value of ['abc', '', '  ', '99%', true, null, undefined, [
-          '1',
-        ]] as (FactValue | undefined)[]) {
-          // Whatever the comparison, a value that is not a number fails.
-          expect(run(name, value, 0)).toBe(false);
-          expect(run(name, value, 1e9)).toBe(false);
-          expect(run(name, value, -1e9)).toBe(false);
-        }
-      },
-    );
+    it.each(numeric)('%s never matches a non-numeric or absent value', name => {
+      for (const value of [
+        'abc',
+        '',
+        '  ',
+        '99%',
+        true,
+        null,
+        undefined,
+        ['1'],
+      ] as (FactValue | undefined)[]) {
+        // Whatever the comparison, a value that is not a number fails.
+        expect(run(name, value, 0)).toBe(false);
+        expect(run(name, value, 1e9)).toBe(false);
+        expect(run(name, value, -1e9)).toBe(false);
+      }
+    });
 
     it('describes each comparison in words', () => {
-      expect(op('greaterThan').describe(5)).toBe('is greater than 5');
-      expect(op('greaterThanOrEqual').describe(99)).toBe('is at least 99');
-      expect(op('lessThan').describe(3)).toBe('is less than 3');
-      expect(op('lessThanOrEqual').describe(0.5)).toBe('is at most 0.5');
+      expect(op('greaterThan').describe(5)).toBe('to be greater than 5');
+      expect(op('greaterThanOrEqual').describe(99)).toBe('to be at least 99');
+      expect(op('lessThan').describe(3)).toBe('to be less than 3');
+      expect(op('lessThanOrEqual').describe(0.5)).toBe('to be at most 0.5');
     });
   });
 
@@ -240,9 +244,7 @@ describe('BUILT_IN_OPERATORS', () => {
 
     it('finds a substring of a string', () => {
       expect(run('contains', 'group:default/checkout', 'checkout')).toBe(true);
-      expect(run('contains', 'group:default/checkout', 'payments')).toBe(
-        false,
-      );
+      expect(run('contains', 'group:default/checkout', 'payments')).toBe(false);
     });
 
     it('finds a substring case-insensitively, like every string comparison', () => {
@@ -257,7 +259,7 @@ describe('BUILT_IN_OPERATORS', () => {
     });
 
     it('describes itself', () => {
-      expect(op('contains').describe('java')).toBe('contains "java"');
+      expect(op('contains').describe('java')).toBe('to contain "java"');
     });
   });
 
@@ -276,16 +278,16 @@ describe('BUILT_IN_OPERATORS', () => {
       const prepared = op('matches').prepare!('^v\\d+$');
       expect(prepared).toBeInstanceOf(RegExp);
       expect((prepared as RegExp).source).toBe('^v\\d+$');
-      // test() receives the prepared parameter, not the string.
+      // The operator receives the prepared RegExp, not the string.
       expect(op('matches').test('v12', prepared, { now: NOW })).toBe(true);
       expect(op('matches').test('V12', /^v\d+$/i, { now: NOW })).toBe(true);
       expect(op('matches').test('x12', prepared, { now: NOW })).toBe(false);
     });
 
     it('matches strings only', () => {
-      expect(run('matches', 'https://runbooks.example.com/x', '^https://')).toBe(
-        true,
-      );
+      expect(
+        run('matches', 'https://runbooks.example.com/x', '^https://'),
+      ).toBe(true);
       expect(run('matches', 'http://runbooks', '^https://')).toBe(false);
       expect(run('matches', undefined, '.*')).toBe(false);
       expect(run('matches', null, '.*')).toBe(false);
@@ -300,7 +302,7 @@ describe('BUILT_IN_OPERATORS', () => {
     });
 
     it('describes itself', () => {
-      expect(op('matches').describe('^v\\d+$')).toBe('matches /^v\\d+$/');
+      expect(op('matches').describe('^v\\d+$')).toBe('to match /^v\\d+$/');
     });
   });
 
@@ -355,8 +357,8 @@ describe('BUILT_IN_OPERATORS', () => {
     });
 
     it('describes itself', () => {
-      expect(op('newerThanDays').describe(30)).toBe('is newer than 30 days');
-      expect(op('olderThanDays').describe(7)).toBe('is older than 7 days');
+      expect(op('newerThanDays').describe(30)).toBe('to be newer than 30 days');
+      expect(op('olderThanDays').describe(7)).toBe('to be older than 7 days');
     });
   });
 });

@@ -8,7 +8,11 @@ const DAY_MS = 86_400_000;
 
 const toNumber = (value: FactValue | undefined): number | undefined => {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value))) {
+  if (
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    !isNaN(Number(value))
+  ) {
     return Number(value);
   }
   return undefined;
@@ -20,10 +24,18 @@ const toTime = (value: FactValue | undefined): number | undefined => {
   return isNaN(time) ? undefined : time;
 };
 
-const same = (a: unknown, b: unknown) =>
-  typeof a === 'string' && typeof b === 'string'
-    ? a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US')
-    : a === b;
+/**
+ * Equality as people mean it in rules: text ignores case, and a number equals the same number
+ * written as text (annotation values are always text, YAML numbers are not).
+ */
+const same = (a: unknown, b: unknown): boolean => {
+  if (typeof a === 'string' && typeof b === 'string') {
+    return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
+  }
+  if (typeof a === 'number' && typeof b === 'string') return toNumber(b) === a;
+  if (typeof a === 'string' && typeof b === 'number') return toNumber(a) === b;
+  return a === b;
+};
 
 const isScalar = (p: unknown) =>
   ['string', 'number', 'boolean'].includes(typeof p) || p === null;
@@ -51,7 +63,10 @@ const age = (
   words: string,
 ): RuleOperator => ({
   name,
-  validateParam: scalar(p => typeof p === 'number' && p >= 0, 'a number of days ≥ 0'),
+  validateParam: scalar(
+    p => typeof p === 'number' && p >= 0,
+    'a number of days ≥ 0',
+  ),
   test: (value, param, { now }) => {
     const time = toTime(value);
     return time !== undefined && compare((now - time) / DAY_MS, param);
@@ -66,47 +81,60 @@ export const BUILT_IN_OPERATORS: RuleOperator[] = [
     validateParam: scalar(p => typeof p === 'boolean', 'true or false'),
     test: (value, param) =>
       (value !== undefined && value !== null && value !== '') === param,
-    describe: p => (p ? 'is set' : 'is not set'),
+    describe: p => (p ? 'to be set' : 'not to be set'),
   },
   {
     name: 'equals',
     validateParam: scalar(isScalar, 'a string, number, boolean or null'),
     test: (value, param) => same(value, param),
-    describe: p => `equals ${JSON.stringify(p)}`,
+    describe: p => `to equal ${JSON.stringify(p)}`,
   },
   {
     name: 'notEquals',
     validateParam: scalar(isScalar, 'a string, number, boolean or null'),
     test: (value, param) => !same(value, param),
-    describe: p => `does not equal ${JSON.stringify(p)}`,
+    describe: p => `not to equal ${JSON.stringify(p)}`,
   },
   {
     name: 'in',
-    validateParam: scalar(p => Array.isArray(p) && p.every(isScalar), 'a list of values'),
+    validateParam: scalar(
+      p => Array.isArray(p) && p.every(isScalar),
+      'a list of values',
+    ),
     test: (value, param: unknown[]) => param.some(p => same(value, p)),
-    describe: p => `is one of ${JSON.stringify(p)}`,
+    describe: p => `to be one of ${JSON.stringify(p)}`,
   },
   {
     name: 'notIn',
-    validateParam: scalar(p => Array.isArray(p) && p.every(isScalar), 'a list of values'),
+    validateParam: scalar(
+      p => Array.isArray(p) && p.every(isScalar),
+      'a list of values',
+    ),
     test: (value, param: unknown[]) => !param.some(p => same(value, p)),
-    describe: p => `is none of ${JSON.stringify(p)}`,
+    describe: p => `to be none of ${JSON.stringify(p)}`,
   },
-  numeric('greaterThan', (a, b) => a > b, 'is greater than'),
-  numeric('greaterThanOrEqual', (a, b) => a >= b, 'is at least'),
-  numeric('lessThan', (a, b) => a < b, 'is less than'),
-  numeric('lessThanOrEqual', (a, b) => a <= b, 'is at most'),
+  numeric('greaterThan', (a, b) => a > b, 'to be greater than'),
+  numeric('greaterThanOrEqual', (a, b) => a >= b, 'to be at least'),
+  numeric('lessThan', (a, b) => a < b, 'to be less than'),
+  numeric('lessThanOrEqual', (a, b) => a <= b, 'to be at most'),
   {
     name: 'contains',
     validateParam: scalar(isScalar, 'a value'),
     test: (value, param) =>
-      Array.isArray(value) ? value.some(v => same(v, param)) : typeof value === 'string' && typeof param === 'string' && value.includes(param),
-    describe: p => `contains ${JSON.stringify(p)}`,
+      Array.isArray(value)
+        ? value.some(v => same(v, param))
+        : typeof value === 'string' &&
+          typeof param === 'string' &&
+          value
+            .toLocaleLowerCase('en-US')
+            .includes(param.toLocaleLowerCase('en-US')),
+    describe: p => `to contain ${JSON.stringify(p)}`,
   },
   {
     name: 'matches',
     validateParam: p => {
-      if (typeof p !== 'string') return `expects a regular expression string, got ${JSON.stringify(p)}`;
+      if (typeof p !== 'string')
+        return `expects a regular expression string, got ${JSON.stringify(p)}`;
       try {
         new RegExp(p); // eslint-disable-line no-new
         return undefined;
@@ -115,9 +143,10 @@ export const BUILT_IN_OPERATORS: RuleOperator[] = [
       }
     },
     prepare: p => new RegExp(p as string),
-    test: (value, pattern: RegExp) => typeof value === 'string' && pattern.test(value),
-    describe: p => `matches /${p}/`,
+    test: (value, pattern: RegExp) =>
+      typeof value === 'string' && pattern.test(value),
+    describe: p => `to match /${p}/`,
   },
-  age('newerThanDays', (a, limit) => a <= limit, 'is newer than'),
-  age('olderThanDays', (a, limit) => a > limit, 'is older than'),
+  age('newerThanDays', (a, limit) => a <= limit, 'to be newer than'),
+  age('olderThanDays', (a, limit) => a > limit, 'to be older than'),
 ];

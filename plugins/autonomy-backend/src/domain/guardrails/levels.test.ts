@@ -1,0 +1,255 @@
+import type { GuardrailState } from '@aligned-autonomy/plugin-autonomy-common';
+import {
+  BLOCKING,
+  emptyCounts,
+  levelAndScore,
+  type ScoredResult,
+} from './levels';
+
+const BRONZE = 0;
+const SILVER = 1;
+const GOLD = 2;
+const LEVELS = 3;
+
+const r = (
+  guardrailId: string,
+  state: GuardrailState,
+  levelIndex: number,
+  weight = 1,
+): ScoredResult => ({
+  result: { guardrailId, state, facts: [] },
+  levelIndex,
+  weight,
+});
+
+describe('levelAndScore', () => {
+  describe('level', () => {
+    it('is the highest level with nothing blocking at or below it', () => {
+      expect(
+        levelAndScore(
+          [
+            r('a', 'pass', BRONZE),
+            r('b', 'pass', SILVER),
+            r('c', 'fail', GOLD),
+          ],
+          LEVELS,
+        ).levelIndex,
+      ).toBe(SILVER);
+      expect(
+        levelAndScore(
+          [
+            r('a', 'pass', BRONZE),
+            r('b', 'pass', SILVER),
+            r('c', 'pass', GOLD),
+          ],
+          LEVELS,
+        ).levelIndex,
+      ).toBe(GOLD);
+    });
+
+    it('is -1 when the lowest level is blocked, whatever passes above', () => {
+      expect(
+        levelAndScore(
+          [
+            r('a', 'fail', BRONZE),
+            r('b', 'pass', SILVER),
+            r('c', 'pass', GOLD),
+          ],
+          LEVELS,
+        ).levelIndex,
+      ).toBe(-1);
+    });
+
+    it('stops below a blocked level even when higher levels pass', () => {
+      expect(
+        levelAndScore(
+          [
+            r('a', 'pass', BRONZE),
+            r('b', 'unknown', SILVER),
+            r('c', 'pass', GOLD),
+          ],
+          LEVELS,
+        ).levelIndex,
+      ).toBe(BRONZE);
+    });
+
+    it.each(['fail', 'unknown'] as GuardrailState[])('%s blocks', state => {
+      expect(BLOCKING.has(state)).toBe(true);
+      expect(
+        levelAndScore([r('a', 'pass', BRONZE), r('b', state, SILVER)], LEVELS)
+          .levelIndex,
+      ).toBe(BRONZE);
+    });
+
+    it.each([
+      'pass',
+      'warning',
+      'exempt',
+      'error',
+      'not-applicable',
+    ] as GuardrailState[])('%s does not block', state => {
+      expect(BLOCKING.has(state)).toBe(false);
+      expect(
+        levelAndScore([r('a', 'pass', BRONZE), r('b', state, SILVER)], LEVELS)
+          .levelIndex,
+      ).toBe(GOLD);
+    });
+
+    it('meets a level with no guardrails', () => {
+      // Only a gold guardrail: bronze and silver have none and are met.
+      expect(levelAndScore([r('a', 'pass', GOLD)], LEVELS).levelIndex).toBe(
+        GOLD,
+      );
+      expect(levelAndScore([r('a', 'fail', GOLD)], LEVELS).levelIndex).toBe(
+        SILVER,
+      );
+      expect(levelAndScore([], LEVELS).levelIndex).toBe(GOLD);
+    });
+  });
+
+  describe('score', () => {
+    it('is the weighted share of met results, pass and exempt being met', () => {
+      expect(
+        levelAndScore(
+          [r('a', 'pass', BRONZE, 3), r('b', 'fail', SILVER, 1)],
+          LEVELS,
+        ).score,
+      ).toBe(75);
+      expect(
+        levelAndScore(
+          [r('a', 'exempt', BRONZE, 1), r('b', 'warning', SILVER, 1)],
+          LEVELS,
+        ).score,
+      ).toBe(50);
+      expect(
+        levelAndScore(
+          [r('a', 'pass', BRONZE, 1), r('b', 'unknown', SILVER, 3)],
+          LEVELS,
+        ).score,
+      ).toBe(25);
+    });
+
+    it('counts fail, warning and unknown as not met', () => {
+      expect(
+        levelAndScore(
+          [
+            r('a', 'fail', BRONZE),
+            r('b', 'warning', SILVER),
+            r('c', 'unknown', GOLD),
+          ],
+          LEVELS,
+        ).score,
+      ).toBe(0);
+    });
+
+    it('leaves error and not-applicable out', () => {
+      expect(
+        levelAndScore(
+          [
+            r('a', 'pass', BRONZE),
+            r('b', 'error', BRONZE, 5),
+            r('c', 'not-applicable', SILVER, 5),
+          ],
+          LEVELS,
+        ).score,
+      ).toBe(100);
+    });
+
+    it('is null when nothing is scored', () => {
+      expect(levelAndScore([], LEVELS).score).toBeNull();
+      expect(
+        levelAndScore(
+          [r('a', 'error', BRONZE), r('b', 'not-applicable', SILVER)],
+          LEVELS,
+        ).score,
+      ).toBeNull();
+    });
+
+    it('rounds to one decimal', () => {
+      expect(
+        levelAndScore(
+          [
+            r('a', 'pass', BRONZE),
+            r('b', 'fail', BRONZE),
+            r('c', 'fail', BRONZE),
+          ],
+          LEVELS,
+        ).score,
+      ).toBe(33.3);
+      expect(
+        levelAndScore(
+          [r('a', 'pass', BRONZE, 2), r('b', 'fail', BRONZE, 1)],
+          LEVELS,
+        ).score,
+      ).toBe(66.7);
+    });
+  });
+
+  describe('blockers', () => {
+    it('lists what blocks the next level', () => {
+      const result = levelAndScore(
+        [
+          r('a', 'pass', BRONZE),
+          r('b', 'fail', SILVER),
+          r('c', 'unknown', SILVER),
+          r('d', 'warning', SILVER),
+          r('e', 'fail', GOLD),
+        ],
+        LEVELS,
+      );
+      expect(result.levelIndex).toBe(BRONZE);
+      expect(result.blockingNext).toEqual(['b', 'c']);
+      expect(result.failingGuardrailIds).toEqual(['b', 'c', 'e']);
+    });
+
+    it('lists the lowest level’s blockers when no level is reached', () => {
+      const result = levelAndScore(
+        [r('a', 'fail', BRONZE), r('b', 'fail', SILVER)],
+        LEVELS,
+      );
+      expect(result.levelIndex).toBe(-1);
+      expect(result.blockingNext).toEqual(['a']);
+      expect(result.failingGuardrailIds).toEqual(['a', 'b']);
+    });
+
+    it('lists nothing at the top level', () => {
+      const result = levelAndScore(
+        [r('a', 'pass', BRONZE), r('b', 'exempt', GOLD)],
+        LEVELS,
+      );
+      expect(result.levelIndex).toBe(GOLD);
+      expect(result.blockingNext).toEqual([]);
+      expect(result.failingGuardrailIds).toEqual([]);
+    });
+  });
+
+  it('counts every state', () => {
+    const { counts } = levelAndScore(
+      [
+        r('a', 'pass', BRONZE),
+        r('b', 'pass', BRONZE),
+        r('c', 'fail', SILVER),
+        r('d', 'warning', SILVER),
+        r('e', 'exempt', GOLD),
+        r('f', 'unknown', GOLD),
+        r('g', 'error', GOLD),
+        r('h', 'not-applicable', GOLD),
+      ],
+      LEVELS,
+    );
+    expect(counts).toEqual({
+      pass: 2,
+      fail: 1,
+      warning: 1,
+      exempt: 1,
+      unknown: 1,
+      error: 1,
+      'not-applicable': 1,
+    });
+  });
+
+  it('starts from zero counts', () => {
+    expect(levelAndScore([], LEVELS).counts).toEqual(emptyCounts());
+    expect(Object.values(emptyCounts()).every(v => v === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,177 @@
+import type { PushFactsRequest } from '@aligned-autonomy/plugin-autonomy-common';
+import type { FactSourceSchema } from './facts';
+import { validatePushedFacts } from './validatePushedFacts';
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+
+const ci: FactSourceSchema = {
+  id: 'ci',
+  maxAgeDays: 7,
+  fields: {
+    branch: 'string',
+    coverage: 'number',
+    green: 'boolean',
+    lastRunAt: 'datetime',
+    languages: 'string-array',
+  },
+};
+const sources = new Map([[ci.id, ci]]);
+
+const push = (
+  values: PushFactsRequest['values'],
+  extra: Partial<PushFactsRequest> = {},
+): PushFactsRequest => ({
+  entityRef: 'component:default/checkout-api',
+  source: 'ci',
+  values,
+  ...extra,
+});
+
+const problemsOf = (request: PushFactsRequest) =>
+  validatePushedFacts(request, sources, NOW).problems;
+
+describe('validatePushedFacts', () => {
+  it('accepts values of every declared type', () => {
+    const values = {
+      branch: 'main',
+      coverage: 81.5,
+      green: false,
+      lastRunAt: '2026-11-20T08:00:00Z',
+      languages: ['java', 'kotlin'],
+    };
+    const result = validatePushedFacts(push(values), sources, NOW);
+    expect(result.problems).toEqual([]);
+    expect(result.values).toEqual(values);
+  });
+
+  it('rejects a source that is not declared, naming the declared ones', () => {
+    expect(problemsOf(push({ coverage: 1 }, { source: 'sonar' }))).toEqual([
+      'source "sonar" is not declared in autonomy.guardrails.facts (declared: ci)',
+    ]);
+    expect(
+      validatePushedFacts(push({ coverage: 1 }), new Map(), NOW).problems,
+    ).toEqual([
+      'source "ci" is not declared in autonomy.guardrails.facts (declared: none)',
+    ]);
+  });
+
+  it('rejects a field the source does not declare', () => {
+    expect(problemsOf(push({ coverage: 80, duration: 12 }))).toEqual([
+      'values.duration is not a field of source "ci" (fields: branch, coverage, green, lastRunAt, languages)',
+    ]);
+  });
+
+  it.each(['constructor', 'toString', '__proto__'])(
+    'rejects the undeclared field %s (a name Object.prototype has) as a problem',
+    field => {
+      // JSON.parse, as express does, makes "__proto__" an own key like any other.
+      const values = JSON.parse(`{"${field}": 1}`);
+      let problems: string[] = [];
+      expect(() => {
+        problems = problemsOf(push(values));
+      }).not.toThrow();
+      expect(problems).toEqual([
+        `values.${field} is not a field of source "ci" (fields: branch, coverage, green, lastRunAt, languages)`,
+      ]);
+    },
+  );
+
+  it.each([
+    ['branch', 'string', 3, '3'],
+    ['branch', 'string', ['main'], '["main"]'],
+    ['coverage', 'number', '81', '"81"'],
+    ['coverage', 'number', true, 'true'],
+    ['green', 'boolean', 'true', '"true"'],
+    ['green', 'boolean', 1, '1'],
+    ['lastRunAt', 'datetime', 'yesterday', '"yesterday"'],
+    ['lastRunAt', 'datetime', 1700000000000, '1700000000000'],
+    ['languages', 'string-array', 'java', '"java"'],
+    ['languages', 'string-array', ['java', 3], '["java",3]'],
+  ] as const)(
+    'rejects %s (%s) = %p, naming the field and the type',
+    (field, type, value, shown) => {
+      expect(problemsOf(push({ [field]: value as any }))).toEqual([
+        `values.${field} must be a ${type}, got ${shown}`,
+      ]);
+    },
+  );
+
+  it('accepts an empty list for a string-array', () => {
+    expect(problemsOf(push({ languages: [] }))).toEqual([]);
+  });
+
+  it('accepts null for any field, to clear it', () => {
+    expect(
+      problemsOf(
+        push({
+          branch: null,
+          coverage: null,
+          green: null,
+          lastRunAt: null,
+          languages: null,
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('rejects empty values', () => {
+    expect(problemsOf(push({}))).toEqual(['values is empty']);
+  });
+
+  it('lists every problem, not just the first', () => {
+    expect(
+      problemsOf(push({ coverage: 'high', nope: 1, green: 'no' })),
+    ).toEqual([
+      'values.coverage must be a number, got "high"',
+      expect.stringMatching(/^values\.nope is not a field/),
+      'values.green must be a boolean, got "no"',
+    ]);
+  });
+
+  describe('observedAt', () => {
+    it('defaults to now', () => {
+      const result = validatePushedFacts(push({ coverage: 80 }), sources, NOW);
+      expect(result.observedAt.toISOString()).toBe(NOW.toISOString());
+    });
+
+    it('is read from the request', () => {
+      const result = validatePushedFacts(
+        push({ coverage: 80 }, { observedAt: '2026-11-20T08:00:00Z' }),
+        sources,
+        NOW,
+      );
+      expect(result.problems).toEqual([]);
+      expect(result.observedAt.toISOString()).toBe('2026-11-20T08:00:00.000Z');
+    });
+
+    it('must be a timestamp', () => {
+      expect(
+        problemsOf(push({ coverage: 80 }, { observedAt: 'last tuesday' })),
+      ).toEqual(['observedAt "last tuesday" is not a timestamp']);
+    });
+
+    it('may be up to five minutes in the future (clock skew), not more', () => {
+      expect(
+        problemsOf(
+          push({ coverage: 80 }, { observedAt: '2026-11-21T12:05:00Z' }),
+        ),
+      ).toEqual([]);
+      expect(
+        problemsOf(
+          push({ coverage: 80 }, { observedAt: '2026-11-21T12:05:01Z' }),
+        ),
+      ).toEqual(['observedAt 2026-11-21T12:05:01Z is in the future']);
+    });
+
+    it('is checked together with the values', () => {
+      expect(
+        problemsOf(
+          push({ coverage: 'x' }, { observedAt: '2030-01-01T00:00:00Z' }),
+        ),
+      ).toEqual([
+        'observedAt 2030-01-01T00:00:00Z is in the future',
+        'values.coverage must be a number, got "x"',
+      ]);
+    });
+  });
+});

@@ -1,0 +1,492 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { autonomyPlugin } from './plugin';
+import { entity, mission } from './testUtils/catalogFixtures';
+
+const entities = [
+  entity('Group', 'org', { type: 'organization' }),
+  entity('Group', 'checkout', { type: 'team', parent: 'org' }),
+  mission('north-star', { owner: 'org' }),
+  {
+    ...entity('Component', 'checkout-api', {
+      type: 'service',
+      owner: 'checkout',
+      mission: 'north-star',
+    }),
+    spec: { type: 'service', owner: 'checkout', lifecycle: 'production' },
+  },
+  {
+    ...entity('Component', 'gift-cards', {
+      type: 'service',
+      owner: 'user:default/maya',
+    }),
+    spec: {
+      type: 'service',
+      owner: 'user:default/maya',
+      lifecycle: 'production',
+    },
+  },
+];
+
+const guardrails = {
+  levels: ['bronze', 'silver'],
+  exemptions: { maxDays: 30 },
+  facts: [
+    {
+      id: 'chaos',
+      maxAgeDays: 30,
+      fields: { lastRunAt: 'datetime', passRate: 'number' },
+    },
+  ],
+  definitions: [
+    {
+      id: 'owner-is-team',
+      title: 'Owned by a team',
+      rationale: { why: 'Someone to page' },
+      appliesTo: { kind: 'component' },
+      rule: { fact: 'owner.isTeam', equals: true },
+      level: 'bronze',
+    },
+    {
+      id: 'has-mission',
+      title: 'Serves a mission',
+      rationale: { why: 'Alignment' },
+      appliesTo: { kind: 'component' },
+      rule: { fact: 'mission.chainComplete', equals: true },
+      level: 'bronze',
+    },
+    {
+      id: 'chaos-tested',
+      title: 'Chaos tested',
+      rationale: { why: 'Failover is known only when tested' },
+      appliesTo: { kind: 'component' },
+      rule: {
+        all: [
+          { fact: 'chaos.lastRunAt', newerThanDays: 30 },
+          { fact: 'chaos.passRate', greaterThanOrEqual: 0.95 },
+        ],
+      },
+      level: 'silver',
+    },
+  ],
+};
+
+async function start(
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    config?: object;
+  } = {},
+) {
+  const { server } = await startTestBackend({
+    features: [
+      autonomyPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      mockServices.rootConfig.factory({
+        data: { autonomy: { guardrails, ...options.config } },
+      }),
+      ...(options.permission
+        ? [mockServices.permissions.factory({ result: options.permission })]
+        : []),
+    ],
+  });
+  return server;
+}
+
+const user = mockCredentials.user.header('user:default/maya');
+const ci = mockCredentials.service.header({
+  onBehalfOf: mockCredentials.service('external:ci-fact-push'),
+  targetPluginId: 'autonomy',
+});
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString();
+
+async function evaluated(options?: Parameters<typeof start>[0]) {
+  const server = await start(options);
+  await request(server)
+    .post('/api/autonomy/refresh')
+    .set('Authorization', user)
+    .expect(202);
+  return server;
+}
+
+const scorecard = async (server: any, name: string) =>
+  (
+    await request(server)
+      .get(`/api/autonomy/entities/component/default/${name}/scorecard`)
+      .set('Authorization', user)
+  ).body;
+
+describe('guardrails API', () => {
+  it('stops start-up on an invalid guardrail definition, naming the config key', async () => {
+    const bad = {
+      ...guardrails,
+      definitions: [
+        {
+          ...guardrails.definitions[0],
+          rule: { fact: 'owner.isTeam', equalz: true },
+        },
+      ],
+    };
+    await expect(start({ config: { guardrails: bad } })).rejects.toThrow(
+      /autonomy\.guardrails\.definitions\[0\]\.rule\.equalz.*unknown operator "equalz"/,
+    );
+  });
+
+  it('serves the definitions, and the OpenAPI spec it validates against', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/autonomy/guardrails')
+      .set('Authorization', user)
+      .expect(200);
+    expect(res.body.levels).toEqual(['bronze', 'silver']);
+    expect(res.body.guardrails.map((g: any) => g.id)).toEqual([
+      'owner-is-team',
+      'has-mission',
+      'chaos-tested',
+    ]);
+    const spec = await request(server)
+      .get('/api/autonomy/openapi.json')
+      .set('Authorization', user)
+      .expect(200);
+    expect(Object.keys(spec.body.paths)).toContain(
+      '/api/autonomy/entities/{kind}/{namespace}/{name}/scorecard',
+    );
+  });
+
+  it('evaluates on refresh: level, score, states with reasons, facts and trend', async () => {
+    const server = await evaluated();
+    const card = await scorecard(server, 'checkout-api');
+    expect(card).toMatchObject({
+      level: 'bronze',
+      score: 66.7,
+      nextLevel: { level: 'silver', blockingGuardrailIds: ['chaos-tested'] },
+    });
+    expect(card.results.map((r: any) => [r.guardrailId, r.state])).toEqual([
+      ['owner-is-team', 'pass'],
+      ['has-mission', 'pass'],
+      ['chaos-tested', 'unknown'],
+    ]);
+    expect(card.results[2].message).toMatch(/chaos\.lastRunAt is unknown/);
+    expect(card.results[0].facts).toEqual([
+      { id: 'owner.isTeam', value: true, source: 'catalog' },
+    ]);
+    expect(card.trend).toHaveLength(1);
+
+    const gifts = await scorecard(server, 'gift-cards');
+    expect(gifts.level).toBeNull();
+    expect(gifts.results[0]).toMatchObject({
+      state: 'fail',
+      message: expect.stringMatching(
+        /expected owner\.isTeam to equal true, but it is false/,
+      ),
+    });
+
+    const notFound = await request(server)
+      .get('/api/autonomy/entities/component/default/ghost/scorecard')
+      .set('Authorization', user);
+    expect(notFound.status).toBe(404);
+  });
+
+  it('accepts pushed facts from CI, re-evaluates the entity, and rejects bad payloads without storing them', async () => {
+    const server = await evaluated();
+    const push = (body: unknown) =>
+      request(server)
+        .post('/api/autonomy/facts')
+        .set('Authorization', ci)
+        .send(body as object);
+
+    const good = await push({
+      entityRef: 'component:default/checkout-api',
+      source: 'chaos',
+      values: { lastRunAt: inDays(-1), passRate: 0.99 },
+    });
+    expect(good.status).toBe(200);
+    expect(good.body.score).toMatchObject({ level: 'silver', score: 100 });
+
+    const rejected: [unknown, number, RegExp][] = [
+      [
+        {
+          entityRef: 'component:default/checkout-api',
+          source: 'chaos',
+          values: { passRate: 'high' },
+        },
+        400,
+        /values\.passRate must be a number/,
+      ],
+      [
+        {
+          entityRef: 'component:default/checkout-api',
+          source: 'ci',
+          values: { ok: true },
+        },
+        400,
+        /source "ci" is not declared/,
+      ],
+      [
+        {
+          entityRef: 'component:default/checkout-api',
+          source: 'chaos',
+          values: { colour: 'red' },
+        },
+        400,
+        /values\.colour is not a field of source "chaos"/,
+      ],
+      [
+        { entityRef: 'component:default/checkout-api', source: 'chaos' },
+        400,
+        /must have required property 'values'/,
+      ],
+      [
+        {
+          entityRef: 'component:default/ghost',
+          source: 'chaos',
+          values: { passRate: 1 },
+        },
+        404,
+        /component:default\/ghost is not in the catalog/,
+      ],
+      [
+        {
+          entityRef: 'component:default/checkout-api',
+          source: 'chaos',
+          values: { passRate: 0.1, lastRunAt: 'x'.repeat(70_000) },
+        },
+        413,
+        /larger than the 64kb limit/,
+      ],
+    ];
+    for (const [body, status, message] of rejected) {
+      const res = await push(body);
+      expect([res.status, res.body.error?.message]).toEqual([
+        status,
+        expect.stringMatching(message),
+      ]);
+    }
+    const notJson = await request(server)
+      .post('/api/autonomy/facts')
+      .set('Authorization', ci)
+      .set('Content-Type', 'application/json')
+      .send('{nope');
+    expect([notJson.status, notJson.body.error.message]).toEqual([
+      400,
+      expect.stringMatching(/not valid JSON/),
+    ]);
+
+    // Nothing of the rejected pushes was stored: the entity is still silver on the good facts.
+    expect((await scorecard(server, 'checkout-api')).level).toBe('silver');
+    const unauthenticated = await request(server)
+      .post('/api/autonomy/facts')
+      .send({
+        entityRef: 'component:default/checkout-api',
+        source: 'chaos',
+        values: { passRate: 0 },
+      });
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('keeps the newer observation when pushes arrive out of order', async () => {
+    const server = await evaluated();
+    const push = (observedAt: string, passRate: number) =>
+      request(server)
+        .post('/api/autonomy/facts')
+        .set('Authorization', ci)
+        .send({
+          entityRef: 'component:default/checkout-api',
+          source: 'chaos',
+          observedAt,
+          values: { lastRunAt: observedAt, passRate },
+        });
+    expect((await push(inDays(-1), 0.99)).body.stored).toBe(true);
+    const late = await push(inDays(-3), 0.2);
+    expect([late.status, late.body.stored]).toEqual([200, false]);
+    const chaos = (await scorecard(server, 'checkout-api')).results.find(
+      (r: any) => r.guardrailId === 'chaos-tested',
+    );
+    expect(chaos.state).toBe('pass');
+  });
+
+  it('treats stale pushed facts as unknown', async () => {
+    const server = await evaluated();
+    await request(server)
+      .post('/api/autonomy/facts')
+      .set('Authorization', ci)
+      .send({
+        entityRef: 'component:default/checkout-api',
+        source: 'chaos',
+        observedAt: inDays(-45),
+        values: { lastRunAt: inDays(-45), passRate: 1 },
+      })
+      .expect(200);
+    const result = (await scorecard(server, 'checkout-api')).results.find(
+      (r: any) => r.guardrailId === 'chaos-tested',
+    );
+    expect(result.state).toBe('unknown');
+    expect(result.facts[0]).toMatchObject({
+      id: 'chaos.lastRunAt',
+      unknown: true,
+      source: 'pushed',
+    });
+  });
+
+  it('creates exemptions that change the state, rejects bad ones, and revokes keeping the record', async () => {
+    const server = await evaluated();
+    const create = (body: object) =>
+      request(server)
+        .post('/api/autonomy/exemptions')
+        .set('Authorization', user)
+        .send(body);
+    const base = {
+      entityRef: 'component:default/gift-cards',
+      guardrailId: 'owner-is-team',
+      reason: 'Handing over to checkout',
+    };
+
+    expect(
+      (await create({ ...base, expiresAt: inDays(45) })).body.error.message,
+    ).toMatch(/more than 30 days ahead/);
+    expect(
+      (await create({ ...base, expiresAt: inDays(-1) })).body.error.message,
+    ).toMatch(/must be in the future/);
+    expect(
+      (await create({ ...base, guardrailId: 'nope', expiresAt: inDays(5) }))
+        .body.error.message,
+    ).toMatch(/not a configured guardrail/);
+    expect(
+      (
+        await create({
+          ...base,
+          entityRef: 'component:default/ghost',
+          expiresAt: inDays(5),
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(server)
+          .get('/api/autonomy/exemptions')
+          .set('Authorization', user)
+      ).body.items,
+    ).toEqual([]);
+
+    const created = await create({
+      ...base,
+      expiresAt: inDays(10),
+      decisionRecordUrl: 'https://adr.example.com/42',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: 'active',
+      createdBy: 'user:default/maya',
+    });
+    expect((await create({ ...base, expiresAt: inDays(5) })).status).toBe(409);
+    expect((await scorecard(server, 'gift-cards')).results[0]).toMatchObject({
+      state: 'exempt',
+      exemptionId: created.body.id,
+    });
+
+    const revoke = await request(server)
+      .post(`/api/autonomy/exemptions/${created.body.id}/revoke`)
+      .set('Authorization', user)
+      .send({ reason: 'Handed over' });
+    expect(revoke.body).toMatchObject({
+      status: 'revoked',
+      revokedBy: 'user:default/maya',
+      revokeReason: 'Handed over',
+    });
+    expect((await scorecard(server, 'gift-cards')).results[0].state).toBe(
+      'fail',
+    );
+    const listed = await request(server)
+      .get('/api/autonomy/exemptions?guardrailId=owner-is-team&status=revoked')
+      .set('Authorization', user);
+    expect(listed.body.items.map((e: any) => e.id)).toEqual([created.body.id]);
+  });
+
+  it('lists, rolls up and charts on the server', async () => {
+    const server = await evaluated();
+    const list = await request(server)
+      .get('/api/autonomy/scorecards?orderBy=score&order=desc')
+      .set('Authorization', user);
+    expect(list.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/checkout-api',
+      'component:default/gift-cards',
+    ]);
+    const failing = await request(server)
+      .get('/api/autonomy/scorecards?guardrailId=owner-is-team&state=fail')
+      .set('Authorization', user);
+    expect(failing.body.total).toBe(1);
+    const teams = await request(server)
+      .get('/api/autonomy/rollups?scope=team')
+      .set('Authorization', user);
+    expect(teams.body.items.map((t: any) => t.ref)).toEqual([
+      'group:default/checkout',
+      'user:default/maya',
+    ]);
+    const org = await request(server)
+      .get('/api/autonomy/history?scope=org')
+      .set('Authorization', user);
+    expect(org.body.points[0]).toMatchObject({ entityCount: 2 });
+    expect(
+      (
+        await request(server)
+          .get('/api/autonomy/rollups?scope=planet')
+          .set('Authorization', user)
+      ).status,
+    ).toBe(400);
+  });
+
+  it('refuses reads and writes the policy denies', async () => {
+    const server = await start({ permission: AuthorizeResult.DENY });
+    const exemption = await request(server)
+      .post('/api/autonomy/exemptions')
+      .set('Authorization', user)
+      .send({
+        entityRef: 'component:default/gift-cards',
+        guardrailId: 'owner-is-team',
+        reason: 'Please',
+        expiresAt: inDays(5),
+      });
+    expect(exemption.status).toBe(403);
+    const push = await request(server)
+      .post('/api/autonomy/facts')
+      .set('Authorization', ci)
+      .send({
+        entityRef: 'component:default/checkout-api',
+        source: 'chaos',
+        values: { passRate: 1 },
+      });
+    expect(push.status).toBe(403);
+    expect(
+      (
+        await request(server)
+          .get('/api/autonomy/guardrails')
+          .set('Authorization', user)
+      ).status,
+    ).toBe(403);
+  });
+
+  it('accepts exemptions only from users: a service principal is refused', async () => {
+    const server = await evaluated();
+    const res = await request(server)
+      .post('/api/autonomy/exemptions')
+      .set('Authorization', ci)
+      .send({
+        entityRef: 'component:default/gift-cards',
+        guardrailId: 'owner-is-team',
+        reason: 'Automation',
+        expiresAt: inDays(5),
+      });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/service/i);
+  });
+});
