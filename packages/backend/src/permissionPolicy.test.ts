@@ -1,6 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  autonomyEntityEvaluatePermission,
+  autonomyExemptionCreatePermission,
+  autonomyExemptionRevokePermission,
+  autonomyFactsPushPermission,
   autonomyReadPermission,
   autonomyRefreshPermission,
 } from '@aligned-autonomy/plugin-autonomy-common';
@@ -18,55 +22,77 @@ const user = (...ownershipEntityRefs: string[]) =>
     credentials: {} as any,
   } as any);
 
+const admin = user('user:default/ola', 'group:default/platform-runtime');
+const maya = user('user:default/maya', 'group:default/checkout');
+
 describe('AutonomyDemoPolicy', () => {
   const policy = AutonomyDemoPolicy.fromConfig(
     new ConfigReader({
       autonomy: { platformAdmins: ['group:default/platform-runtime'] },
     }),
   );
+  const decide = (permission: any, who?: any) =>
+    policy.handle({ permission }, who);
 
   it('lets every user read', async () => {
-    expect(
-      (
-        await policy.handle(
-          { permission: autonomyReadPermission },
-          user('user:default/maya'),
-        )
-      ).result,
-    ).toBe(AuthorizeResult.ALLOW);
+    expect((await decide(autonomyReadPermission, maya)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
   });
 
-  it('lets only platform admins trigger re-evaluation', async () => {
-    expect(
-      (
-        await policy.handle(
-          { permission: autonomyRefreshPermission },
-          user('user:default/ola', 'group:default/platform-runtime'),
-        )
-      ).result,
-    ).toBe(AuthorizeResult.ALLOW);
-    expect(
-      (
-        await policy.handle(
-          { permission: autonomyRefreshPermission },
-          user('user:default/maya', 'group:default/checkout'),
-        )
-      ).result,
-    ).toBe(AuthorizeResult.DENY);
-    expect(
-      (await policy.handle({ permission: autonomyRefreshPermission })).result,
-    ).toBe(AuthorizeResult.DENY);
+  it('lets only platform admins re-analyse everything', async () => {
+    expect((await decide(autonomyRefreshPermission, admin)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect((await decide(autonomyRefreshPermission, maya)).result).toBe(
+      AuthorizeResult.DENY,
+    );
+    expect((await decide(autonomyRefreshPermission)).result).toBe(
+      AuthorizeResult.DENY,
+    );
   });
 
-  it('denies re-evaluation to everyone when no admins are configured', async () => {
+  it('lets service callers (CI tokens) and admins push facts, not other users', async () => {
+    expect((await decide(autonomyFactsPushPermission)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect((await decide(autonomyFactsPushPermission, admin)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect((await decide(autonomyFactsPushPermission, maya)).result).toBe(
+      AuthorizeResult.DENY,
+    );
+  });
+
+  it.each([
+    ['create exemptions', autonomyExemptionCreatePermission],
+    ['revoke exemptions', autonomyExemptionRevokePermission],
+    ['re-evaluate an entity', autonomyEntityEvaluatePermission],
+  ])(
+    'lets admins %s anywhere and other users only on entities their team owns',
+    async (_, permission) => {
+      expect((await decide(permission, admin)).result).toBe(
+        AuthorizeResult.ALLOW,
+      );
+      const owner = await decide(permission, maya);
+      expect(owner).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: expect.objectContaining({
+          rule: 'IS_ENTITY_OWNER',
+          params: { claims: ['user:default/maya', 'group:default/checkout'] },
+        }),
+      });
+      expect((await decide(permission)).result).toBe(AuthorizeResult.DENY);
+    },
+  );
+
+  it('has no admins when none are configured', async () => {
     const strict = AutonomyDemoPolicy.fromConfig(new ConfigReader({}));
     expect(
-      (
-        await strict.handle(
-          { permission: autonomyRefreshPermission },
-          user('user:default/ola', 'group:default/platform-runtime'),
-        )
-      ).result,
+      (await strict.handle({ permission: autonomyRefreshPermission }, admin))
+        .result,
     ).toBe(AuthorizeResult.DENY);
   });
 });
