@@ -63,6 +63,7 @@ async function loadScorecardEndpoint(
     scheduler: {} as any,
     missions: {} as any,
     guardrails,
+    boundaries: {} as any,
     factProviders: { list: () => [] } as any,
   });
   const app = express().use(router);

@@ -6,12 +6,15 @@
 import { benchMissions } from './missions.bench';
 import { benchStore } from './store.bench';
 import { benchGuardrails } from './guardrails.bench';
+import { benchBoundaries } from './boundaries.bench';
 
 async function main() {
   const size = Number(process.env.BENCH_ENTITIES ?? 10_000);
   console.log(`Node ${process.version}`);
   benchMissions(size);
+  benchBoundaries(size);
   await benchStore(size);
+  if (process.env.BENCH_ONLY === 'catalog') return;
   await benchGuardrails(
     Number(process.env.BENCH_GUARDRAIL_ENTITIES ?? 5_000),
     Number(process.env.BENCH_GUARDRAILS ?? 50),

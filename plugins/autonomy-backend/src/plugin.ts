@@ -21,6 +21,8 @@ import { scheduleAnalysis } from './run/analysisTask';
 import { AnalysisPipeline } from './run/AnalysisPipeline';
 import { readGuardrailsConfig } from './config/readGuardrailsConfig';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
+import { readAutonomyConfig } from './config/readAutonomyConfig';
+import { BoundaryService } from './service/BoundaryService';
 
 const DEFAULT_SCHEDULE = {
   frequency: { minutes: 5 },
@@ -64,6 +66,10 @@ export const autonomyPlugin = createBackendPlugin({
           operators,
           providerIds: factProviders.list().map(p => p.id),
         });
+        const autonomyConfig = readAutonomyConfig(
+          config,
+          guardrailsConfig.levels,
+        );
         deps.permissionsRegistry.addPermissions(autonomyPermissions);
 
         const now = () => new Date();
@@ -103,6 +109,12 @@ export const autonomyPlugin = createBackendPlugin({
               sources: guardrailsConfig.sources,
               maxExemptionDays: guardrailsConfig.exemptions.maxDays,
               pipeline,
+              now,
+            }),
+            boundaries: new BoundaryService({
+              stores,
+              autonomy: autonomyConfig,
+              guardrailLevels: guardrailsConfig.levels,
               now,
             }),
           }),

@@ -10,6 +10,7 @@ describe('createRouter', () => {
       scheduler: mockServices.scheduler(),
       missions: {} as any,
       guardrails: {} as any,
+      boundaries: {} as any,
       factProviders: { list: () => [] } as any,
     });
     const routes = (router as any).stack

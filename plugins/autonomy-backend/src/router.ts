@@ -24,6 +24,7 @@ import express, { type Request } from 'express';
 import { spec } from './schema/openapi';
 import type { MissionService } from './service/MissionService';
 import type { GuardrailService } from './service/GuardrailService';
+import type { BoundaryService } from './service/BoundaryService';
 import { ANALYSIS_TASK_ID } from './run/analysisTask';
 import type { FactProviderRegistry } from './facts/FactProviderRegistry';
 
@@ -33,6 +34,7 @@ export interface RouterOptions {
   scheduler: SchedulerService;
   missions: MissionService;
   guardrails: GuardrailService;
+  boundaries: BoundaryService;
   factProviders: FactProviderRegistry;
 }
 
@@ -102,6 +104,7 @@ export async function createRouter(
     scheduler,
     missions,
     guardrails,
+    boundaries,
     factProviders,
   } = options;
   // Requests are validated against the spec at run time; the router's compile-time typing of a
@@ -186,6 +189,37 @@ export async function createRouter(
       res.json(await missions.getChain(entityRefOf(req)));
     },
   );
+
+  // Boundaries and earned autonomy
+  const teamRefOf = (req: Request) =>
+    stringifyEntityRef({
+      kind: 'group',
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+  router.get(
+    '/entities/:kind/:namespace/:name/boundaries',
+    async (req, res) => {
+      await read(req);
+      res.json(await boundaries.entityBoundaries(entityRefOf(req)));
+    },
+  );
+  router.get('/teams/:namespace/:name/boundaries', async (req, res) => {
+    await read(req);
+    res.json(await boundaries.teamBoundaries(teamRefOf(req)));
+  });
+  router.get('/teams/:namespace/:name/autonomy', async (req, res) => {
+    await read(req);
+    res.json(await boundaries.teamAutonomy(teamRefOf(req)));
+  });
+  router.get('/boundaries/map', async (req, res) => {
+    await read(req);
+    res.json(await boundaries.map());
+  });
+  router.get('/ownership-gaps', async (req, res) => {
+    await read(req);
+    res.json(await boundaries.gaps());
+  });
 
   // Guardrails
   router.get('/guardrails', async (req, res) => {

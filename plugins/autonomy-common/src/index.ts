@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './mission';
 export * from './api';
 export * from './guardrails';
+export * from './boundaries';

@@ -428,6 +428,8 @@ describe('readGuardrailsConfig', () => {
           title: 'checkout',
           specType: 'team',
         },
+        // The boundary analysis found no cross-team violations for it.
+        derived: { 'boundaries.violations': 0, 'boundaries.contractGaps': 0 },
         mission: {
           entityRef: 'component:default/checkout-api',
           kind: 'component',
@@ -459,6 +461,7 @@ describe('readGuardrailsConfig', () => {
         'has-mission': 'pass',
         'has-runbook-and-on-call': 'pass',
         'has-techdocs': 'pass',
+        'no-boundary-violations': 'pass',
         'tier1-has-slo': 'pass',
         'tier1-recent-chaos-test': 'pass',
       });

@@ -11,6 +11,10 @@ import {
 } from '../domain/guardrails/evaluateCatalog';
 import type { FactValue } from '../domain/guardrails/facts';
 import { historyPoints } from '../domain/guardrails/history';
+import {
+  analyzeBoundaries,
+  boundaryFacts,
+} from '../domain/boundaries/analyzeBoundaries';
 import type { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import type { Stores } from '../store/createStores';
 
@@ -56,12 +60,17 @@ export class AnalysisPipeline {
     const missionAnalysis = resolveMissions(snapshot);
     const started = now();
     await stores.missions.replaceAnalysis(missionAnalysis, started);
+    const boundaries = analyzeBoundaries(
+      snapshot,
+      started.toISOString().slice(0, 10),
+    );
+    await stores.boundaries.replaceAnalysis(boundaries, started);
 
     const facts: CatalogFacts = {
       missions: new Map(missionAnalysis.entities.map(e => [e.entityRef, e])),
       pushed: await stores.facts.byEntity(),
       provided: await this.provided([...snapshot.keys()]),
-      derived: new Map(),
+      derived: boundaryFacts(snapshot, boundaries.dependencies),
       exemptions: await stores.exemptions.activeByEntity(started),
     };
     const scored = evaluateCatalog(
@@ -102,7 +111,9 @@ export class AnalysisPipeline {
       missions: new Map(mission ? [[entityRef, mission]] : []),
       pushed: await stores.facts.byEntity(entityRef),
       provided: await this.provided([entityRef]),
-      derived: new Map(),
+      derived: new Map([
+        [entityRef, await stores.boundaries.factsOf(entityRef)],
+      ]),
       exemptions: await stores.exemptions.activeByEntity(at, entityRef),
     };
     const [scored] = evaluateCatalog(

@@ -23,6 +23,7 @@ const entityPath = [
     schema: { type: 'string', minLength: 1 },
   },
 ];
+const teamPath = entityPath.slice(1);
 const page = (max = 500) => [
   {
     name: 'limit',
@@ -246,6 +247,63 @@ export const spec = {
         parameters: entityPath,
         responses: {
           '200': ok('Re-evaluated; the new scorecard'),
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/boundaries': {
+      get: {
+        operationId: 'entityBoundaries',
+        parameters: entityPath,
+        responses: {
+          '200': ok(
+            'Owner, team API, cross-team dependencies with their health, problems',
+          ),
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+    '/teams/{namespace}/{name}/boundaries': {
+      get: {
+        operationId: 'teamBoundaries',
+        parameters: teamPath,
+        responses: {
+          '200': ok('Team API, load, expired collaborations, dependencies'),
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+    '/teams/{namespace}/{name}/autonomy': {
+      get: {
+        operationId: 'teamAutonomy',
+        parameters: teamPath,
+        responses: {
+          '200': ok(
+            'Earned autonomy level, decision scopes and what would widen them',
+          ),
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+    '/boundaries/map': {
+      get: {
+        operationId: 'boundaryMap',
+        responses: {
+          '200': ok('Teams and team-to-team dependencies with their health'),
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+    '/ownership-gaps': {
+      get: {
+        operationId: 'ownershipGaps',
+        responses: {
+          '200': ok('Ownership gaps in the catalog'),
           ...errors,
           ...notFound,
         },

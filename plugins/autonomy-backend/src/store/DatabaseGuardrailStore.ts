@@ -313,6 +313,14 @@ export class DatabaseGuardrailStore {
     return { items, total: column ? total : items.length };
   }
 
+  /** The guardrail level (or null) of every evaluated entity a team owns. */
+  async levelsOwnedBy(ownerRef: string): Promise<(string | null)[]> {
+    const rows = await this.db('autonomy_entity_scores')
+      .where({ owner_ref: ownerRef })
+      .select('level');
+    return rows.map(r => r.level ?? null);
+  }
+
   async history(
     scopeType: string,
     scopeRef: string,

@@ -6,6 +6,7 @@ import { DatabaseMissionStore } from './DatabaseMissionStore';
 import { DatabaseGuardrailStore } from './DatabaseGuardrailStore';
 import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 import { DatabaseFactStore } from './DatabaseFactStore';
+import { DatabaseBoundaryStore } from './DatabaseBoundaryStore';
 
 const migrationsDir = resolvePackagePath(
   '@aligned-autonomy/plugin-autonomy-backend',
@@ -28,5 +29,6 @@ export async function createStores(database: DatabaseService) {
     guardrails: new DatabaseGuardrailStore(client),
     exemptions: new DatabaseExemptionStore(client),
     facts: new DatabaseFactStore(client),
+    boundaries: new DatabaseBoundaryStore(client),
   };
 }

@@ -6,6 +6,13 @@ import type { Entity, EntityRelation } from '@backstage/catalog-model';
  */
 type Options = {
   owner?: string;
+  /** dependsOn targets (full refs). */
+  dependsOn?: string[];
+  /** consumesApi targets (full refs or API names). */
+  consumesApis?: string[];
+  /** Users in a group (hasMember relations). */
+  members?: string[];
+  annotations?: Record<string, string>;
   system?: string;
   domain?: string;
   parent?: string;
@@ -41,6 +48,21 @@ export function entity(
       targetRef: ref('group', options.parent),
     });
   }
+  for (const target of options.dependsOn ?? []) {
+    relations.push({ type: 'dependsOn', targetRef: target });
+  }
+  for (const api of options.consumesApis ?? []) {
+    relations.push({ type: 'consumesApi', targetRef: ref('api', api) });
+  }
+  for (const user of options.members ?? []) {
+    relations.push({ type: 'hasMember', targetRef: ref('user', user) });
+  }
+  const annotations = {
+    ...options.annotations,
+    ...(options.mission
+      ? { 'aligned-autonomy.io/mission': options.mission }
+      : {}),
+  };
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind,
@@ -48,9 +70,7 @@ export function entity(
       name,
       namespace: 'default',
       ...(options.title ? { title: options.title } : {}),
-      ...(options.mission
-        ? { annotations: { 'aligned-autonomy.io/mission': options.mission } }
-        : {}),
+      ...(Object.keys(annotations).length ? { annotations } : {}),
     },
     spec: {
       ...(options.type ? { type: options.type } : {}),

@@ -1,0 +1,2 @@
+export * from './teamApi';
+export * from './types';
