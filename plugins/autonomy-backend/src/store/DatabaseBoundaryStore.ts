@@ -118,17 +118,11 @@ export class DatabaseBoundaryStore {
       .orWhereIn(to, refs)
       .orderBy(['from_ref', 'to_ref']);
     const all = rows.map(toDependency);
-    const key = (d: CrossTeamDependency, side: 'from' | 'to') =>
-      byTeam
-        ? side === 'from'
-          ? d.fromTeamRef
-          : d.toTeamRef
-        : side === 'from'
-        ? d.fromRef
-        : d.toRef;
+    const fromOf = (d: CrossTeamDependency) => (byTeam ? d.fromTeamRef : d.fromRef);
+    const toOf = (d: CrossTeamDependency) => (byTeam ? d.toTeamRef : d.toRef);
     return {
-      outbound: all.filter(d => refs.includes(key(d, 'from'))),
-      inbound: all.filter(d => refs.includes(key(d, 'to'))),
+      outbound: all.filter(d => refs.includes(fromOf(d))),
+      inbound: all.filter(d => refs.includes(toOf(d))),
     };
   }
 
