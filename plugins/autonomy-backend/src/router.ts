@@ -24,6 +24,7 @@ import express, { type Request } from 'express';
 import { spec } from './schema/openapi';
 import type { MissionService } from './service/MissionService';
 import type { GuardrailService } from './service/GuardrailService';
+import type { ScoreSort } from './store/DatabaseGuardrailStore';
 import type { BoundaryService } from './service/BoundaryService';
 import { ANALYSIS_TASK_ID } from './run/analysisTask';
 import type { FactProviderRegistry } from './facts/FactProviderRegistry';
@@ -235,25 +236,48 @@ export async function createRouter(
     await authorize(req, autonomyEntityEvaluatePermission, entityRef);
     res.json(await guardrails.evaluate(entityRef));
   });
+  const scoreQueryOf = (req: Request) => {
+    const q = req.query;
+    return {
+      ownerRef: strings(q.ownerRef),
+      systemRef: strings(q.systemRef),
+      domainRef: strings(q.domainRef),
+      kind: strings(q.kind),
+      level: strings(q.level),
+      guardrailId: q.guardrailId as string | undefined,
+      state: strings(q.state) as GuardrailState[] | undefined,
+      text: q.q as string | undefined,
+      orderBy: (q.orderBy as ScoreSort | undefined) ?? 'title',
+      order: (q.order as 'asc' | 'desc' | undefined) ?? 'asc',
+    };
+  };
   router.get('/scorecards', async (req, res) => {
     await read(req);
-    const q = req.query;
+    const page = {
+      limit: Number(req.query.limit ?? 50),
+      offset: Number(req.query.offset ?? 0),
+    };
     res.json(
-      await guardrails.listScores({
-        ownerRef: strings(q.ownerRef),
-        systemRef: strings(q.systemRef),
-        domainRef: strings(q.domainRef),
-        kind: strings(q.kind),
-        level: strings(q.level),
-        guardrailId: q.guardrailId as string | undefined,
-        state: strings(q.state) as GuardrailState[] | undefined,
-        text: q.q as string | undefined,
-        orderBy: (q.orderBy as any) ?? 'title',
-        order: (q.order as any) ?? 'asc',
-        limit: Number(q.limit ?? 50),
-        offset: Number(q.offset ?? 0),
-      }),
+      await guardrails.listScores(
+        { ...scoreQueryOf(req), ...page },
+        { trendDays: Number(req.query.trendDays ?? 0) },
+      ),
     );
+  });
+  router.get('/scorecards/export', async (req, res) => {
+    await read(req);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      'attachment; filename="scorecards.csv"',
+    );
+    for await (const chunk of guardrails.exportCsv(scoreQueryOf(req)))
+      res.write(chunk);
+    res.end();
+  });
+  router.get('/heatmap', async (req, res) => {
+    await read(req);
+    res.json(await guardrails.heatmap());
   });
   router.get('/rollups', async (req, res) => {
     await read(req);

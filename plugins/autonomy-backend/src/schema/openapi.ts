@@ -24,6 +24,15 @@ const entityPath = [
   },
 ];
 const teamPath = entityPath.slice(1);
+const states = [
+  'pass',
+  'fail',
+  'warning',
+  'not-applicable',
+  'exempt',
+  'unknown',
+  'error',
+];
 const page = (max = 500) => [
   {
     name: 'limit',
@@ -58,6 +67,39 @@ const refParam = (name: string, description: string, required = false) => ({
   allowReserved: true,
   schema: { type: 'string', minLength: 1, maxLength: 255 },
 });
+const scoreFilters = [
+  list('ownerRef', 'Owning group refs'),
+  list('systemRef', 'System refs'),
+  list('domainRef', 'Domain refs'),
+  list('kind', 'Entity kinds (lower case)'),
+  list('level', 'Levels reached (or none)'),
+  { name: 'guardrailId', in: 'query', schema: { type: 'string' } },
+  list(
+    'state',
+    'With guardrailId: its state; without: any guardrail in this state',
+    { type: 'string', enum: states },
+  ),
+  {
+    name: 'q',
+    in: 'query',
+    description: 'Text in the title or ref',
+    schema: { type: 'string', maxLength: 200 },
+  },
+  {
+    name: 'orderBy',
+    in: 'query',
+    schema: {
+      type: 'string',
+      enum: ['score', 'title', 'level', 'failing'],
+      default: 'title',
+    },
+  },
+  {
+    name: 'order',
+    in: 'query',
+    schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },
+  },
+];
 const json = (schema: object) => ({
   content: { 'application/json': { schema } },
 });
@@ -71,15 +113,6 @@ const errors = {
   '403': { $ref: '#/components/responses/Error' },
 };
 const notFound = { '404': { $ref: '#/components/responses/Error' } };
-const states = [
-  'pass',
-  'fail',
-  'warning',
-  'not-applicable',
-  'exempt',
-  'unknown',
-  'error',
-];
 // anyOf, not oneOf: with query/body coercion on, a number would also match the string branch.
 const factValue = {
   anyOf: [
@@ -324,41 +357,40 @@ export const spec = {
         description:
           'Evaluated entities with level and score; filtered, sorted and paginated on the server.',
         parameters: [
-          list('ownerRef', 'Owning group refs'),
-          list('systemRef', 'System refs'),
-          list('domainRef', 'Domain refs'),
-          list('kind', 'Entity kinds (lower case)'),
-          list('level', 'Levels reached (or none)'),
-          { name: 'guardrailId', in: 'query', schema: { type: 'string' } },
-          list(
-            'state',
-            'With guardrailId: its state; without: any guardrail in this state',
-            { type: 'string', enum: states },
-          ),
+          ...scoreFilters,
           {
-            name: 'q',
+            name: 'trendDays',
             in: 'query',
-            description: 'Text in the title or ref',
-            schema: { type: 'string', maxLength: 200 },
-          },
-          {
-            name: 'orderBy',
-            in: 'query',
-            schema: {
-              type: 'string',
-              enum: ['score', 'title', 'level', 'failing'],
-              default: 'title',
-            },
-          },
-          {
-            name: 'order',
-            in: 'query',
-            schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },
+            description: 'Include each row’s daily scores for this many days',
+            schema: { type: 'integer', minimum: 0, maximum: 90, default: 0 },
           },
           ...page(),
         ],
         responses: {
           '200': ok('A page of entity scores and the total'),
+          ...errors,
+        },
+      },
+    },
+    '/scorecards/export': {
+      get: {
+        operationId: 'exportScorecards',
+        description: 'Every entity score matching the filters, as CSV.',
+        parameters: scoreFilters,
+        responses: {
+          '200': {
+            description: 'CSV',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+          ...errors,
+        },
+      },
+    },
+    '/heatmap': {
+      get: {
+        operationId: 'heatmap',
+        responses: {
+          '200': ok('Teams × guardrails: results per state and the share met'),
           ...errors,
         },
       },

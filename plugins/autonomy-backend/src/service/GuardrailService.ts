@@ -11,6 +11,7 @@ import type {
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import type { FactSourceSchema } from '../domain/guardrails/facts';
 import { validatePushedFacts } from '../domain/guardrails/validatePushedFacts';
+import { CSV_HEADER, scoreToCsvRow } from '../domain/guardrails/toCsv';
 import type { AnalysisPipeline } from '../run/AnalysisPipeline';
 import type { Stores } from '../store/createStores';
 import type { RollupScope, ScoreQuery } from '../store/DatabaseGuardrailStore';
@@ -18,6 +19,7 @@ import type { ExemptionQuery } from '../store/DatabaseExemptionStore';
 
 const DAY_MS = 86_400_000;
 const TREND_DAYS = 90;
+const EXPORT_PAGE = 1000;
 
 const daysAgo = (now: Date, days: number) =>
   new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
@@ -100,10 +102,80 @@ export class GuardrailService {
     return this.getScorecard(entityRef);
   }
 
-  async listScores(query: ScoreQuery) {
+  async listScores(query: ScoreQuery, options: { trendDays?: number } = {}) {
     const page = await this.deps.stores.guardrails.listScores(query);
+    const evaluatedAt = await this.deps.stores.guardrails.getEvaluatedAt();
+    if (!options.trendDays) return { ...page, evaluatedAt };
+    const trends = await this.deps.stores.guardrails.trends(
+      page.items.map(i => i.entityRef),
+      daysAgo(this.deps.now(), options.trendDays),
+    );
     return {
       ...page,
+      items: page.items.map(i => ({
+        ...i,
+        trend: trends.get(i.entityRef) ?? [],
+      })),
+      evaluatedAt,
+    };
+  }
+
+  /** Every matching score as CSV, in pages so memory stays flat at catalog scale. */
+  async *exportCsv(
+    query: Omit<ScoreQuery, 'limit' | 'offset'>,
+  ): AsyncGenerator<string> {
+    yield `${CSV_HEADER.join(',')}\n`;
+    for (let offset = 0; ; offset += EXPORT_PAGE) {
+      const { items } = await this.deps.stores.guardrails.listScores({
+        ...query,
+        limit: EXPORT_PAGE,
+        offset,
+      });
+      if (items.length) yield `${items.map(scoreToCsvRow).join('\n')}\n`;
+      if (items.length < EXPORT_PAGE) return;
+    }
+  }
+
+  /** Teams × guardrails: for each cell, results per state and the share that pass or are exempt. */
+  async heatmap() {
+    const rows = await this.deps.stores.guardrails.heatmap();
+    const cells = new Map<
+      string,
+      {
+        ownerRef: string;
+        guardrailId: string;
+        counts: Record<string, number>;
+        total: number;
+        met: number;
+      }
+    >();
+    for (const r of rows) {
+      const key = `${r.ownerRef} ${r.guardrailId}`;
+      const cell = cells.get(key) ?? {
+        ownerRef: r.ownerRef,
+        guardrailId: r.guardrailId,
+        counts: {},
+        total: 0,
+        met: 0,
+      };
+      cell.counts[r.state] = r.count;
+      cell.total += r.count;
+      if (r.state === 'pass' || r.state === 'exempt') cell.met += r.count;
+      cells.set(key, cell);
+    }
+    return {
+      teams: [...new Set(rows.map(r => r.ownerRef))].sort(),
+      guardrails: this.definitions.map(d => ({
+        id: d.id,
+        title: d.title,
+        level: d.level,
+      })),
+      cells: [...cells.values()].map(({ met, ...cell }) => ({
+        ...cell,
+        metShare: cell.total
+          ? Math.round((met / cell.total) * 1000) / 1000
+          : null,
+      })),
       evaluatedAt: await this.deps.stores.guardrails.getEvaluatedAt(),
     };
   }

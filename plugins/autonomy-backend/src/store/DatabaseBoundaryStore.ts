@@ -118,7 +118,8 @@ export class DatabaseBoundaryStore {
       .orWhereIn(to, refs)
       .orderBy(['from_ref', 'to_ref']);
     const all = rows.map(toDependency);
-    const fromOf = (d: CrossTeamDependency) => (byTeam ? d.fromTeamRef : d.fromRef);
+    const fromOf = (d: CrossTeamDependency) =>
+      byTeam ? d.fromTeamRef : d.fromRef;
     const toOf = (d: CrossTeamDependency) => (byTeam ? d.toTeamRef : d.toRef);
     return {
       outbound: all.filter(d => refs.includes(fromOf(d))),

@@ -313,6 +313,48 @@ export class DatabaseGuardrailStore {
     return { items, total: column ? total : items.length };
   }
 
+  /** Daily scores of several entities since a day, for sparklines in a list: one query. */
+  async trends(
+    entityRefs: string[],
+    sinceDay: string,
+  ): Promise<Map<string, { day: string; score: number | null }[]>> {
+    const trends = new Map<string, { day: string; score: number | null }[]>();
+    if (!entityRefs.length) return trends;
+    const rows = await this.db('autonomy_score_history')
+      .select('scope_ref', 'day', 'score')
+      .where({ scope_type: 'entity' })
+      .whereIn('scope_ref', entityRefs)
+      .andWhere('day', '>=', sinceDay)
+      .orderBy('day');
+    for (const r of rows) {
+      const list = trends.get(r.scope_ref) ?? [];
+      list.push({
+        day: r.day,
+        score: r.score === null ? null : Number(r.score),
+      });
+      trends.set(r.scope_ref, list);
+    }
+    return trends;
+  }
+
+  /** Results per owning team and guardrail, counted by state: the heat map. One aggregate query. */
+  async heatmap(): Promise<
+    { ownerRef: string; guardrailId: string; state: string; count: number }[]
+  > {
+    const rows = await this.db('autonomy_guardrail_results as r')
+      .join('autonomy_entity_scores as s', 's.entity_ref', 'r.entity_ref')
+      .whereNotNull('s.owner_ref')
+      .select('s.owner_ref', 'r.guardrail_id', 'r.state')
+      .count({ count: '*' })
+      .groupBy('s.owner_ref', 'r.guardrail_id', 'r.state');
+    return (rows as any[]).map(r => ({
+      ownerRef: r.owner_ref,
+      guardrailId: r.guardrail_id,
+      state: r.state,
+      count: Number(r.count),
+    }));
+  }
+
   /** The guardrail level (or null) of every evaluated entity a team owns. */
   async levelsOwnedBy(ownerRef: string): Promise<(string | null)[]> {
     const rows = await this.db('autonomy_entity_scores')
