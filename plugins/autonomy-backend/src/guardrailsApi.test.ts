@@ -492,21 +492,42 @@ describe('guardrails API', () => {
 
   it('exports the filtered list as CSV, pages rows with trends, and maps teams × guardrails', async () => {
     const server = await evaluated();
-    const csv = await request(server).get('/api/autonomy/scorecards/export?orderBy=score&order=desc').set('Authorization', user);
+    const csv = await request(server)
+      .get('/api/autonomy/scorecards/export?orderBy=score&order=desc')
+      .set('Authorization', user);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.trim().split('\n');
     expect(lines[0]).toMatch(/^entity,title,kind,owner/);
-    expect(lines.slice(1).map(l => l.split(',')[0])).toEqual(['component:default/checkout-api', 'component:default/gift-cards']);
-    const filtered = await request(server).get('/api/autonomy/scorecards/export?guardrailId=owner-is-team&state=fail').set('Authorization', user);
+    expect(lines.slice(1).map(l => l.split(',')[0])).toEqual([
+      'component:default/checkout-api',
+      'component:default/gift-cards',
+    ]);
+    const filtered = await request(server)
+      .get(
+        '/api/autonomy/scorecards/export?guardrailId=owner-is-team&state=fail',
+      )
+      .set('Authorization', user);
     expect(filtered.text.trim().split('\n')).toHaveLength(2);
 
-    const page = await request(server).get('/api/autonomy/scorecards?trendDays=30').set('Authorization', user);
-    expect(page.body.items[0].trend).toEqual([expect.objectContaining({ score: expect.any(Number) })]);
+    const page = await request(server)
+      .get('/api/autonomy/scorecards?trendDays=30')
+      .set('Authorization', user);
+    expect(page.body.items[0].trend).toEqual([
+      expect.objectContaining({ score: expect.any(Number) }),
+    ]);
 
-    const heat = await request(server).get('/api/autonomy/heatmap').set('Authorization', user);
-    expect(heat.body.teams).toEqual(['group:default/checkout', 'user:default/maya']);
-    const cell = heat.body.cells.find((c: any) => c.ownerRef === 'user:default/maya' && c.guardrailId === 'owner-is-team');
+    const heat = await request(server)
+      .get('/api/autonomy/heatmap')
+      .set('Authorization', user);
+    expect(heat.body.teams).toEqual([
+      'group:default/checkout',
+      'user:default/maya',
+    ]);
+    const cell = heat.body.cells.find(
+      (c: any) =>
+        c.ownerRef === 'user:default/maya' && c.guardrailId === 'owner-is-team',
+    );
     expect(cell).toMatchObject({ counts: { fail: 1 }, total: 1, metShare: 0 });
   });
 });

@@ -34,7 +34,11 @@ describe('scoreToCsvRow', () => {
       failingGuardrailIds: ['has-runbook', 'has-slo'],
       evaluatedAt: '2026-11-21T10:00:00.000Z',
     });
-    expect(row).toBe('component:default/checkout-api,"Checkout, API",component,group:default/checkout,,,none,62.5,5,3,0,0,0,has-runbook has-slo,2026-11-21T10:00:00.000Z');
-    expect(row.match(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g)).toHaveLength(CSV_HEADER.length - 1);
+    expect(row).toBe(
+      'component:default/checkout-api,"Checkout, API",component,group:default/checkout,,,none,62.5,5,3,0,0,0,has-runbook has-slo,2026-11-21T10:00:00.000Z',
+    );
+    expect(row.match(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g)).toHaveLength(
+      CSV_HEADER.length - 1,
+    );
   });
 });
