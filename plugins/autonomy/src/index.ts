@@ -9,6 +9,8 @@ export {
   EntityAutonomyContent,
   EntityMissionCard,
   EntityGuardrailScorecardCard,
+  EntityBoundariesCard,
+  EntityTeamAutonomyCard,
 } from './plugin';
 export { autonomyApiRef, type AutonomyApi } from './api/AutonomyApi';
 export { AutonomyClient } from './api/AutonomyClient';

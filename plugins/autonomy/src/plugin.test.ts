@@ -1,6 +1,8 @@
 import {
   autonomyPlugin,
+  EntityBoundariesCard,
   EntityGuardrailScorecardCard,
+  EntityTeamAutonomyCard,
   EntityMissionCard,
 } from './plugin';
 import * as index from './index';
@@ -15,5 +17,7 @@ describe('autonomyPlugin', () => {
       EntityGuardrailScorecardCard,
     );
     expect(index.EntityMissionCard).toBe(EntityMissionCard);
+    expect(index.EntityBoundariesCard).toBe(EntityBoundariesCard);
+    expect(index.EntityTeamAutonomyCard).toBe(EntityTeamAutonomyCard);
   });
 });

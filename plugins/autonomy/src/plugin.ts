@@ -24,14 +24,15 @@ export const autonomyPlugin = createPlugin({
 });
 
 /**
- * The organisation view: missions tree (scorecards and boundaries join it later).
+ * The organisation view, one tab each: the missions tree, and the team boundaries (boundary map
+ * and ownership gaps).
  * @public
  */
 export const AutonomyPage = autonomyPlugin.provide(
   createRoutableExtension({
     name: 'AutonomyPage',
     component: () =>
-      import('./components/MissionsPage').then(m => m.MissionsPage),
+      import('./components/AutonomyPage').then(m => m.AutonomyPage),
     mountPoint: rootRouteRef,
   }),
 );
@@ -78,6 +79,36 @@ export const EntityGuardrailScorecardCard = autonomyPlugin.provide(
         import('./components/GuardrailScorecard').then(
           m => m.GuardrailScorecardCard,
         ),
+    },
+  }),
+);
+
+/**
+ * The boundaries card for component, system and API overview pages: the owner and their team
+ * API, each dependency across a team boundary with its health and fix, and the problems found.
+ * @public
+ */
+export const EntityBoundariesCard = autonomyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBoundariesCard',
+    component: {
+      lazy: () =>
+        import('./components/BoundariesCard').then(m => m.BoundariesCard),
+    },
+  }),
+);
+
+/**
+ * The team autonomy card for group overview pages: the earned level, what the team decides alone
+ * and what needs review, what would widen it, and the record and load behind it.
+ * @public
+ */
+export const EntityTeamAutonomyCard = autonomyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamAutonomyCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamAutonomyCard').then(m => m.TeamAutonomyCard),
     },
   }),
 );

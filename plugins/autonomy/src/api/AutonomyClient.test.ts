@@ -272,4 +272,62 @@ describe('AutonomyClient', () => {
       expect(error.statusCode).toBe(403);
     });
   });
+
+  describe('boundaries', () => {
+    it("gets an entity's boundaries, URL-encoding every path segment", async () => {
+      const body = { entityRef: 'component:my ns/svc', outbound: [] };
+      const { client, fetchApi } = setup(() => jsonResponse(body));
+      await expect(
+        client.getEntityBoundaries({
+          kind: 'Component',
+          namespace: 'my ns',
+          name: 'svc/1',
+        }),
+      ).resolves.toEqual(body);
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        `${BASE_URL}/entities/Component/my%20ns/svc%2F1/boundaries`,
+      );
+    });
+
+    it("gets a team's boundaries and autonomy by namespace and name only", async () => {
+      const { client, fetchApi } = setup();
+      const team = { kind: 'Group', namespace: 'shop', name: 'check out' };
+      await client.getTeamBoundaries(team);
+      await client.getTeamAutonomy(team);
+      expect(fetchApi.fetch.mock.calls.map(c => c[0])).toEqual([
+        `${BASE_URL}/teams/shop/check%20out/boundaries`,
+        `${BASE_URL}/teams/shop/check%20out/autonomy`,
+      ]);
+    });
+
+    it.each([
+      ['getBoundaryMap', '/boundaries/map'],
+      ['getOwnershipGaps', '/ownership-gaps'],
+    ] as const)(
+      '%s fetches %s and returns the JSON body',
+      async (method, path) => {
+        const body = { items: [], marker: method };
+        const { client, fetchApi } = setup(() => jsonResponse(body));
+        await expect(client[method]()).resolves.toEqual(body);
+        expect(fetchApi.fetch).toHaveBeenCalledWith(`${BASE_URL}${path}`);
+      },
+    );
+
+    it('rejects with a 404 ResponseError when the team has not been analysed', async () => {
+      const { client } = setup(() =>
+        jsonResponse(
+          {
+            error: { name: 'NotFoundError', message: 'Not analysed yet' },
+            response: { statusCode: 404 },
+          },
+          { status: 404, statusText: 'Not Found' },
+        ),
+      );
+      const error = await client
+        .getTeamAutonomy({ kind: 'Group', namespace: 'default', name: 'x' })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(404);
+    });
+  });
 });

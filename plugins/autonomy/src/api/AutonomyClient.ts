@@ -2,14 +2,19 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
+  BoundaryMapResponse,
   BrokenChainsResponse,
   CreateExemptionRequest,
+  EntityBoundariesResponse,
   EntityScorecardResponse,
   Exemption,
   GuardrailsResponse,
   MissionChainResponse,
   MissionTreeResponse,
+  OwnershipGapsResponse,
   StaleMissionsResponse,
+  TeamAutonomyResponse,
+  TeamBoundariesResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { AutonomyApi } from './AutonomyApi';
@@ -46,6 +51,11 @@ export class AutonomyClient implements AutonomyApi {
     return [entity.kind, entity.namespace, entity.name]
       .map(encodeURIComponent)
       .join('/');
+  }
+
+  /** Teams are Groups: the path names only namespace and name. */
+  private static teamPath(team: CompoundEntityRef) {
+    return [team.namespace, team.name].map(encodeURIComponent).join('/');
   }
 
   getMissionChain(entity: CompoundEntityRef) {
@@ -95,5 +105,31 @@ export class AutonomyClient implements AutonomyApi {
       `/exemptions/${encodeURIComponent(id)}/revoke`,
       { reason },
     );
+  }
+
+  getEntityBoundaries(entity: CompoundEntityRef) {
+    return this.get<EntityBoundariesResponse>(
+      `/entities/${AutonomyClient.entityPath(entity)}/boundaries`,
+    );
+  }
+
+  getTeamBoundaries(team: CompoundEntityRef) {
+    return this.get<TeamBoundariesResponse>(
+      `/teams/${AutonomyClient.teamPath(team)}/boundaries`,
+    );
+  }
+
+  getTeamAutonomy(team: CompoundEntityRef) {
+    return this.get<TeamAutonomyResponse>(
+      `/teams/${AutonomyClient.teamPath(team)}/autonomy`,
+    );
+  }
+
+  getBoundaryMap() {
+    return this.get<BoundaryMapResponse>('/boundaries/map');
+  }
+
+  getOwnershipGaps() {
+    return this.get<OwnershipGapsResponse>('/ownership-gaps');
   }
 }

@@ -55,8 +55,10 @@ import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
 import {
   EntityAutonomyContent,
+  EntityBoundariesCard,
   EntityGuardrailScorecardCard,
   EntityMissionCard,
+  EntityTeamAutonomyCard,
 } from '@aligned-autonomy/plugin-autonomy';
 
 const techdocsContent = (
@@ -336,6 +338,9 @@ const groupPage = (
           <EntityMissionCard />
         </Grid>
         <Grid item xs={12} md={6}>
+          <EntityTeamAutonomyCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
           <EntityMembersListCard />
         </Grid>
         <Grid item xs={12} md={6}>
@@ -362,6 +367,9 @@ const systemPage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityMissionCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityBoundariesCard />
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityLinksCard />

@@ -4,66 +4,108 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { autonomyApiRef } from '../../api/AutonomyApi';
+import type { Entity } from '@backstage/catalog-model';
+import type { MissionChainResponse } from '@aligned-autonomy/plugin-autonomy-common';
+import { autonomyApiRef, type AutonomyApi } from '../../api/AutonomyApi';
 import { EntityAutonomyContent } from './EntityAutonomyContent';
 import { guardrails, scorecard } from '../GuardrailScorecard/testFixtures';
+import { fakeAutonomyApi } from '../../testUtils/fakeAutonomyApi';
+import {
+  entityBoundaries,
+  teamAutonomy,
+  teamBoundaries,
+} from '../../testUtils/boundaryFixtures';
+
+const chain = (entityRef: string): MissionChainResponse => ({
+  entityRef,
+  chain: [
+    {
+      ref: 'mission:default/north-star',
+      title: 'The right gear, when promised',
+      ownerRef: 'group:default/org',
+      statement: 'Deliver',
+      why: 'Because',
+      stale: false,
+      successMetrics: [],
+    },
+  ],
+  resolution: {
+    missionRef: 'mission:default/north-star',
+    via: 'annotation',
+    sourceRef: entityRef,
+  },
+  missionProblems: [],
+  evaluatedAt: '2026-11-21T10:00:00Z',
+});
+
+const makeApi = () =>
+  fakeAutonomyApi({
+    getMissionChain: async () => chain('system:default/checkout'),
+    getEntityScorecard: async () => scorecard(),
+    getGuardrails: async () => guardrails,
+    getEntityBoundaries: async () => entityBoundaries(),
+    getTeamAutonomy: async () => teamAutonomy(),
+    getTeamBoundaries: async () => teamBoundaries(),
+  });
+
+async function renderContent(api: AutonomyApi, entity: Entity) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[autonomyApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityAutonomyContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const system: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'checkout' },
+};
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'checkout', namespace: 'shop' },
+  spec: { type: 'team', children: [] },
+};
 
 describe('EntityAutonomyContent', () => {
-  it('shows the mission and the guardrail scorecard of the entity', async () => {
-    const api = {
-      getMissionChain: jest.fn(async () => ({
-        entityRef: 'system:default/checkout',
-        chain: [
-          {
-            ref: 'mission:default/north-star',
-            title: 'The right gear, when promised',
-            ownerRef: 'group:default/org',
-            statement: 'Deliver',
-            why: 'Because',
-            stale: false,
-            successMetrics: [],
-          },
-        ],
-        resolution: {
-          missionRef: 'mission:default/north-star',
-          via: 'annotation' as const,
-          sourceRef: 'system:default/checkout',
-        },
-        missionProblems: [],
-        evaluatedAt: '2026-11-21T10:00:00Z',
-      })),
-      getEntityScorecard: jest.fn(async () => scorecard()),
-      getGuardrails: jest.fn(async () => guardrails),
-    };
-    await renderInTestApp(
-      <TestApiProvider apis={[[autonomyApiRef, api as any]]}>
-        <EntityProvider
-          entity={{
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'System',
-            metadata: { name: 'checkout' },
-          }}
-        >
-          <EntityAutonomyContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
+  it('shows the mission, the guardrail scorecard and the boundaries of a non-group entity', async () => {
+    const api = makeApi();
+    await renderContent(api, system);
+    const ref = { kind: 'System', namespace: 'default', name: 'checkout' };
     expect(await screen.findByText('Mission')).toBeInTheDocument();
     expect(
       screen.getAllByText('The right gear, when promised').length,
     ).toBeGreaterThan(0);
-    expect(api.getMissionChain).toHaveBeenCalledWith({
-      kind: 'System',
-      namespace: 'default',
-      name: 'checkout',
-    });
+    expect(api.getMissionChain).toHaveBeenCalledWith(ref);
     expect(screen.getByText('Guardrails')).toBeInTheDocument();
     expect(await screen.findByText('82 / 100')).toBeInTheDocument();
-    expect(api.getEntityScorecard).toHaveBeenCalledWith({
-      kind: 'System',
-      namespace: 'default',
+    expect(api.getEntityScorecard).toHaveBeenCalledWith(ref);
+
+    expect(screen.getByText('Boundaries')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('list', { name: 'Dependencies on other teams' }),
+    ).toBeInTheDocument();
+    expect(api.getEntityBoundaries).toHaveBeenCalledWith(ref);
+    expect(screen.queryByText('Team autonomy')).not.toBeInTheDocument();
+    expect(api.getTeamAutonomy).not.toHaveBeenCalled();
+  });
+
+  it("shows the team's autonomy instead of boundaries on a group", async () => {
+    const api = makeApi();
+    await renderContent(api, group);
+    expect(await screen.findByText('Team autonomy')).toBeInTheDocument();
+    expect(await screen.findByText('Trusted')).toBeInTheDocument();
+    expect(api.getTeamAutonomy).toHaveBeenCalledWith({
+      kind: 'Group',
+      namespace: 'shop',
       name: 'checkout',
     });
+    expect(screen.queryByText('Boundaries')).not.toBeInTheDocument();
+    expect(api.getEntityBoundaries).not.toHaveBeenCalled();
   });
 });

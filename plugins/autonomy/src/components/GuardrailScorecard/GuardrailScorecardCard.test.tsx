@@ -39,6 +39,11 @@ function makeApi(
     getEntityScorecard: jest.fn(getEntityScorecard),
     createExemption: jest.fn(createExemption),
     revokeExemption: jest.fn((_id: string, _reason: string) => unused()),
+    getEntityBoundaries: jest.fn((_entity: CompoundEntityRef) => unused()),
+    getTeamBoundaries: jest.fn((_team: CompoundEntityRef) => unused()),
+    getTeamAutonomy: jest.fn((_team: CompoundEntityRef) => unused()),
+    getBoundaryMap: jest.fn(unused),
+    getOwnershipGaps: jest.fn(unused),
   };
 }
 

@@ -7,12 +7,9 @@ import {
   Select,
 } from '@material-ui/core';
 import {
-  Content,
   ContentHeader,
   EmptyState,
-  Header,
   InfoCard,
-  Page,
   Progress,
   ResponseErrorPanel,
   WarningPanel,
@@ -130,16 +127,3 @@ export const MissionsContent = () => {
     </Grid>
   );
 };
-
-/** @public */
-export const MissionsPage = () => (
-  <Page themeId="tool">
-    <Header
-      title="Aligned Autonomy"
-      subtitle="Missions, boundaries and guardrails across the organisation"
-    />
-    <Content>
-      <MissionsContent />
-    </Content>
-  </Page>
-);

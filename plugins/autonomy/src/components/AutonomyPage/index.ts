@@ -1,0 +1,2 @@
+export { AutonomyPage } from './AutonomyPage';
+export { BoundariesContent } from './BoundariesContent';

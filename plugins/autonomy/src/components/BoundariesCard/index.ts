@@ -1,0 +1,2 @@
+export { BoundariesCard } from './BoundariesCard';
+export { BoundariesView } from './BoundariesView';

@@ -1,0 +1,2 @@
+export { BoundaryMap, BoundaryMapView } from './BoundaryMap';
+export { buildBoundaryGraph, edgeLabel } from './buildBoundaryGraph';

@@ -1,0 +1,1 @@
+export { OwnershipGaps, OwnershipGapsTable } from './OwnershipGaps';

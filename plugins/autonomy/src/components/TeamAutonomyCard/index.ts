@@ -1,0 +1,2 @@
+export { TeamAutonomyCard } from './TeamAutonomyCard';
+export { TeamAutonomyView } from './TeamAutonomyView';
