@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  card as cardTitled,
   guestToken,
   openAsGuest,
   SCREENSHOTS,
@@ -28,10 +29,7 @@ test('a demo service shows its level and a failing guardrail with its rationale,
   }
 
   await page.goto('/catalog/default/component/returns-service/autonomy');
-  const card = page
-    .locator('article, .MuiCard-root')
-    .filter({ hasText: 'Guardrails' })
-    .first();
+  const card = cardTitled(page, 'Guardrails');
   await expect(card.getByText('Bronze', { exact: true })).toBeVisible();
   await expect(card.getByText(/\d+(\.\d)? \/ 100/)).toBeVisible();
 

@@ -13,6 +13,13 @@ export async function openAsGuest(page: Page, path: string) {
   }
 }
 
+/**
+ * An info card by its title. InfoCards render as <article>; MUI's class names carry suffixes in
+ * development builds, so the class alone is not a reliable hook.
+ */
+export const card = (page: Page, title: string) =>
+  page.locator('article, .MuiCard-root').filter({ hasText: title }).first();
+
 /** A guest token for calling the backend directly from a test. */
 export async function guestToken(page: Page): Promise<string> {
   return page.evaluate(async () => {

@@ -31,7 +31,7 @@ test('a demo service shows its mission chain up to the north star in the Autonom
 test('the missions page shows the tree and filters it by department', async ({
   page,
 }) => {
-  await openAsGuest(page, '/autonomy');
+  await openAsGuest(page, '/autonomy/missions');
   const tree = page.getByRole('list', { name: 'Mission tree' });
   await expect(tree).toBeVisible({ timeout: 60_000 });
   await expect(
