@@ -1,28 +1,13 @@
-import type { ReactNode } from 'react';
 import { Box, Typography } from '@material-ui/core';
 import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { EntityBoundariesResponse } from '@aligned-autonomy/plugin-autonomy-common';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
+import { Section } from '../shared/Section';
 import { TeamApiSummary } from './TeamApiSummary';
 import { OutboundDependencies } from './OutboundDependencies';
 import { InboundDependencies } from './InboundDependencies';
 import { BoundaryProblems } from './BoundaryProblems';
-
-const Section = ({
-  title,
-  children,
-}: {
-  title: string;
-  children: ReactNode;
-}) => (
-  <Box mt={2} component="section" aria-label={title}>
-    <Typography variant="overline" component="h3">
-      {title}
-    </Typography>
-    {children}
-  </Box>
-);
 
 const NoCrossing = () => (
   <Box mt={2} display="flex" alignItems="flex-start" style={{ gap: 8 }}>

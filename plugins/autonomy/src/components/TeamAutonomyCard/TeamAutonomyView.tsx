@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
 import EmojiEventsIcon from '@material-ui/icons/EmojiEvents';
 import type {
@@ -6,25 +5,11 @@ import type {
   TeamBoundariesResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
+import { Section } from '../shared/Section';
 import { DecisionColumns } from './DecisionColumns';
 import { WhatWouldWiden } from './WhatWouldWiden';
 import { TeamLoadFigures, TeamRecord } from './TeamRecord';
 import { ExpiredCollaborations } from './ExpiredCollaborations';
-
-const Section = ({
-  title,
-  children,
-}: {
-  title: string;
-  children: ReactNode;
-}) => (
-  <Box mt={2} component="section" aria-label={title}>
-    <Typography variant="overline" component="h3">
-      {title}
-    </Typography>
-    {children}
-  </Box>
-);
 
 /** A team's earned autonomy: its level, what it decides alone, how to widen it and why. */
 export const TeamAutonomyView = ({
