@@ -11,10 +11,15 @@ const EXPECTED = Number(process.env.BENCH_SERVICES ?? 10_000);
 const RUNS = 7;
 
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = xs => `median ${median(xs).toFixed(0)} ms, best ${Math.min(...xs).toFixed(0)} ms, worst ${Math.max(...xs).toFixed(0)} ms`;
+const fmt = xs =>
+  `median ${median(xs).toFixed(0)} ms, best ${Math.min(...xs).toFixed(
+    0,
+  )} ms, worst ${Math.max(...xs).toFixed(0)} ms`;
 
 async function guestToken() {
-  const res = await fetch(`${BACKEND}/api/auth/guest/refresh`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  const res = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
   return (await res.json()).backstageIdentity.token;
 }
 
@@ -22,10 +27,19 @@ async function waitForEvaluation() {
   const started = Date.now();
   for (;;) {
     try {
-      const res = await fetch(`${BACKEND}/api/autonomy/scorecards?limit=1&kind=component`, { headers: { Authorization: `Bearer ${await guestToken()}` } });
+      const res = await fetch(
+        `${BACKEND}/api/autonomy/scorecards?limit=1&kind=component`,
+        { headers: { Authorization: `Bearer ${await guestToken()}` } },
+      );
       const { total } = await res.json();
       if (total >= EXPECTED) return total;
-      process.stdout.write(`\rwaiting for the catalog to be evaluated: ${total ?? 0} of ${EXPECTED} services (${Math.round((Date.now() - started) / 1000)} s)`);
+      process.stdout.write(
+        `\rwaiting for the catalog to be evaluated: ${
+          total ?? 0
+        } of ${EXPECTED} services (${Math.round(
+          (Date.now() - started) / 1000,
+        )} s)`,
+      );
     } catch {
       process.stdout.write('\rwaiting for the backend…');
     }
@@ -33,16 +47,28 @@ async function waitForEvaluation() {
   }
 }
 
-const rows = page => page.locator('table tbody tr').filter({ has: page.locator('a') });
+const rows = page =>
+  page.locator('table tbody tr').filter({ has: page.locator('a') });
 
 async function main() {
   const total = await waitForEvaluation();
   console.log(`\n${total} evaluated components in the scorecard view`);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1000 },
+  });
   await page.goto(`${APP}/catalog`);
   await page.getByRole('button', { name: /^enter$/i }).click();
   await page.locator('table tbody tr a').first().waitFor({ timeout: 60_000 });
@@ -67,7 +93,9 @@ async function main() {
     await applyLevelFilter(page, level);
     await page.waitForFunction(
       expected => {
-        const cells = [...document.querySelectorAll('table tbody tr')].map(r => r.textContent ?? '');
+        const cells = [...document.querySelectorAll('table tbody tr')].map(
+          r => r.textContent ?? '',
+        );
         return cells.length > 0 && cells.every(text => text.includes(expected));
       },
       level,
@@ -76,7 +104,10 @@ async function main() {
     filters.push(performance.now() - start);
   }
   console.log(`scorecard view, filter by level: ${fmt(filters)}`);
-  await page.screenshot({ path: 'e2e-artifacts/screenshots/bench-scorecard-view-10k.png', fullPage: false });
+  await page.screenshot({
+    path: 'e2e-artifacts/screenshots/bench-scorecard-view-10k.png',
+    fullPage: false,
+  });
   await browser.close();
 }
 

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   card as cardTitled,
   openAsGuest,
+  README_SCREENSHOTS,
   SCREENSHOTS,
   waitForAnalysis,
 } from './helpers';
@@ -60,6 +61,11 @@ test("a team's page shows its earned autonomy, what it decides alone and what wo
   ).toBeVisible();
   await page.screenshot({
     path: `${SCREENSHOTS}/team-autonomy.png`,
+    fullPage: true,
+  });
+  await page.setViewportSize({ width: 1440, height: 1800 });
+  await page.screenshot({
+    path: `${README_SCREENSHOTS}/team-page.png`,
     fullPage: true,
   });
 });

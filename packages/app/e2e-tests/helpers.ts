@@ -2,6 +2,12 @@ import { expect, type Page } from '@playwright/test';
 
 export const SCREENSHOTS = 'e2e-artifacts/screenshots';
 
+/**
+ * Screenshots the README shows, taken from the running demo by these tests, so the README always
+ * shows what the product does today.
+ */
+export const README_SCREENSHOTS = 'docs/screenshots';
+
 /** Opens a page of the portal, signing in as guest when the sign-in page shows. */
 export async function openAsGuest(page: Page, path: string) {
   await page.goto(path);

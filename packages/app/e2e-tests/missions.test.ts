@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { openAsGuest, SCREENSHOTS, waitForAnalysis } from './helpers';
+import {
+  openAsGuest,
+  README_SCREENSHOTS,
+  SCREENSHOTS,
+  waitForAnalysis,
+} from './helpers';
 
 test('a demo service shows its mission chain up to the north star in the Autonomy tab', async ({
   page,
@@ -24,6 +29,11 @@ test('a demo service shows its mission chain up to the north star in the Autonom
   await expect(page.getByText('Checkout conversion')).toBeVisible();
   await page.screenshot({
     path: `${SCREENSHOTS}/autonomy-tab-service.png`,
+    fullPage: true,
+  });
+  await page.setViewportSize({ width: 1440, height: 2000 });
+  await page.screenshot({
+    path: `${README_SCREENSHOTS}/autonomy-tab.png`,
     fullPage: true,
   });
 });

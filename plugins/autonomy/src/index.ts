@@ -12,5 +12,18 @@ export {
   EntityBoundariesCard,
   EntityTeamAutonomyCard,
 } from './plugin';
-export { autonomyApiRef, type AutonomyApi } from './api/AutonomyApi';
+export {
+  autonomyApiRef,
+  type AutonomyApi,
+  type HeatmapCell,
+  type HeatmapResponse,
+  type HistoryScope,
+  type RollupScope,
+  type ScorecardFilters,
+  type ScorecardListItem,
+  type ScorecardPage,
+  type ScorecardQuery,
+  type ScorecardSort,
+  type ScorecardTrendPoint,
+} from './api/AutonomyApi';
 export { AutonomyClient } from './api/AutonomyClient';

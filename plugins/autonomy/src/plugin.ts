@@ -24,8 +24,9 @@ export const autonomyPlugin = createPlugin({
 });
 
 /**
- * The organisation view, one tab each: the missions tree, and the team boundaries (boundary map
- * and ownership gaps).
+ * The organisation view, one tab each: the service scorecards (filterable, with the
+ * organisation's trend, levels and the teams × guardrails heat map), the missions tree, and the
+ * team boundaries (boundary map and ownership gaps).
  * @public
  */
 export const AutonomyPage = autonomyPlugin.provide(

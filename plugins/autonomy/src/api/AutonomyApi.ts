@@ -5,17 +5,105 @@ import type {
   BrokenChainsResponse,
   CreateExemptionRequest,
   EntityBoundariesResponse,
+  EntityScore,
   EntityScorecardResponse,
   Exemption,
+  GuardrailState,
   GuardrailsResponse,
+  HistoryResponse,
   MissionChainResponse,
   MissionTreeResponse,
   OwnershipGapsResponse,
+  RollupListResponse,
   StaleMissionsResponse,
   TeamAutonomyResponse,
   TeamBoundariesResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
+
+/**
+ * What the scorecard list is sorted by: the title, the level reached, the score, or the number of
+ * failing guardrails.
+ * @public
+ */
+export type ScorecardSort = 'score' | 'title' | 'level' | 'failing';
+
+/**
+ * The filters of the scorecard list and its CSV export. Every list matches any of its values;
+ * `level` may hold `none` for entities without a level.
+ * @public
+ */
+export interface ScorecardFilters {
+  ownerRef?: string[];
+  systemRef?: string[];
+  domainRef?: string[];
+  kind?: string[];
+  level?: string[];
+  /** With `state`: entities where this guardrail is in one of the states. */
+  guardrailId?: string;
+  /** Without `guardrailId`: entities with any guardrail in one of the states. */
+  state?: GuardrailState[];
+  /** Text in the title or the entity ref. */
+  q?: string;
+  orderBy?: ScorecardSort;
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * A page of the scorecard list, with each row's daily scores when `trendDays` is given.
+ * @public
+ */
+export interface ScorecardQuery extends ScorecardFilters {
+  limit?: number;
+  offset?: number;
+  /** Include each row's daily scores for this many days (at most 90). */
+  trendDays?: number;
+}
+
+/** @public */
+export interface ScorecardTrendPoint {
+  day: string;
+  score: number | null;
+}
+
+/** @public */
+export type ScorecardListItem = EntityScore & { trend?: ScorecardTrendPoint[] };
+
+/** @public */
+export interface ScorecardPage {
+  items: ScorecardListItem[];
+  total: number;
+  /** When the guardrails were last evaluated; absent before the first run. */
+  evaluatedAt?: string;
+}
+
+/**
+ * One cell of the teams × guardrails heat map: the owner's results for the guardrail.
+ * @public
+ */
+export interface HeatmapCell {
+  ownerRef: string;
+  guardrailId: string;
+  /** Results per state; states without results are absent. */
+  counts: Partial<Record<GuardrailState, number>>;
+  total: number;
+  /** Share (0–1) of results that pass or are exempt; null without results. */
+  metShare: number | null;
+}
+
+/** @public */
+export interface HeatmapResponse {
+  teams: string[];
+  guardrails: { id: string; title: string; level: string }[];
+  cells: HeatmapCell[];
+  evaluatedAt?: string;
+}
+
+/** @public */
+export type RollupScope = 'team' | 'system' | 'domain' | 'org';
+
+/** @public */
+export type HistoryScope = HistoryResponse['scope'];
 
 /**
  * Client of the autonomy backend (`/api/autonomy`).
@@ -54,6 +142,25 @@ export interface AutonomyApi {
   getBoundaryMap(): Promise<BoundaryMapResponse>;
   /** Ownership gaps across the catalog. */
   getOwnershipGaps(): Promise<OwnershipGapsResponse>;
+  /** Evaluated entities with level and score: filtered, sorted and paged on the server. */
+  listScorecards(query?: ScorecardQuery): Promise<ScorecardPage>;
+  /** The URL of the CSV export of every entity matching the filters (needs the user's token). */
+  scorecardsCsvUrl(query?: ScorecardFilters): Promise<string>;
+  /** The CSV export of every entity matching the filters, fetched with the user's token. */
+  downloadScorecardsCsv(query?: ScorecardFilters): Promise<string>;
+  /** Teams × guardrails: each owner's results per guardrail and the share met. */
+  getHeatmap(): Promise<HeatmapResponse>;
+  /** Daily points, oldest first: of an entity or team (`ref`), or of the organisation. */
+  getHistory(
+    scope: HistoryScope,
+    ref?: string,
+    days?: number,
+  ): Promise<HistoryResponse>;
+  /** Aggregates per team, system or domain (paged, sorted by ref), or for the organisation. */
+  getRollups(
+    scope: RollupScope,
+    page?: { limit?: number; offset?: number },
+  ): Promise<RollupListResponse>;
 }
 
 /** @public */

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { AutonomyClient } from './AutonomyClient';
+import { AutonomyClient, scorecardQueryString } from './AutonomyClient';
 
 const BASE_URL = 'http://backend/api/autonomy';
 
@@ -328,6 +328,159 @@ describe('AutonomyClient', () => {
         .catch(e => e);
       expect(error).toBeInstanceOf(ResponseError);
       expect(error.statusCode).toBe(404);
+    });
+  });
+
+  describe('scorecards', () => {
+    const page = { items: [], total: 0, evaluatedAt: '2026-11-21T10:00:00Z' };
+
+    it('lists scorecards with every filter, repeating array parameters', async () => {
+      const { client, fetchApi } = setup(() => jsonResponse(page));
+
+      await expect(
+        client.listScorecards({
+          ownerRef: ['group:default/checkout', 'group:shop/payments'],
+          systemRef: ['system:default/shop'],
+          domainRef: ['domain:default/commerce'],
+          kind: ['component', 'api'],
+          level: ['gold', 'none'],
+          guardrailId: 'has-runbook',
+          state: ['fail', 'unknown'],
+          q: 'cart & co',
+          orderBy: 'score',
+          order: 'desc',
+          limit: 25,
+          offset: 50,
+          trendDays: 30,
+        }),
+      ).resolves.toEqual(page);
+
+      const url = new URL(fetchApi.fetch.mock.calls[0][0] as string);
+      expect(`${url.origin}${url.pathname}`).toBe(`${BASE_URL}/scorecards`);
+      expect(url.searchParams.getAll('ownerRef')).toEqual([
+        'group:default/checkout',
+        'group:shop/payments',
+      ]);
+      expect(url.searchParams.getAll('systemRef')).toEqual([
+        'system:default/shop',
+      ]);
+      expect(url.searchParams.getAll('domainRef')).toEqual([
+        'domain:default/commerce',
+      ]);
+      expect(url.searchParams.getAll('kind')).toEqual(['component', 'api']);
+      expect(url.searchParams.getAll('level')).toEqual(['gold', 'none']);
+      expect(url.searchParams.get('guardrailId')).toBe('has-runbook');
+      expect(url.searchParams.getAll('state')).toEqual(['fail', 'unknown']);
+      expect(url.searchParams.get('q')).toBe('cart & co');
+      expect(url.searchParams.get('orderBy')).toBe('score');
+      expect(url.searchParams.get('order')).toBe('desc');
+      expect(url.searchParams.get('limit')).toBe('25');
+      expect(url.searchParams.get('offset')).toBe('50');
+      expect(url.searchParams.get('trendDays')).toBe('30');
+      // The literal query string: repeated keys, reserved characters encoded.
+      expect(url.search).toContain(
+        'ownerRef=group%3Adefault%2Fcheckout&ownerRef=group%3Ashop%2Fpayments',
+      );
+    });
+
+    it('leaves out empty filters and lists without a query string when there are none', async () => {
+      const { client, fetchApi } = setup(() => jsonResponse(page));
+      await client.listScorecards({
+        ownerRef: [],
+        q: '',
+        guardrailId: undefined,
+        limit: 25,
+      });
+      await client.listScorecards();
+      expect(fetchApi.fetch.mock.calls.map(c => c[0])).toEqual([
+        `${BASE_URL}/scorecards?limit=25`,
+        `${BASE_URL}/scorecards`,
+      ]);
+    });
+
+    it('builds the export URL from the filters only: no paging or trend parameters', async () => {
+      const { client, fetchApi } = setup();
+      const url = await client.scorecardsCsvUrl({
+        ownerRef: ['group:default/a', 'group:default/b'],
+        level: ['none'],
+        orderBy: 'failing',
+        order: 'desc',
+        ...({ limit: 25, offset: 25, trendDays: 30 } as object),
+      });
+      expect(url).toBe(
+        `${BASE_URL}/scorecards/export?ownerRef=group%3Adefault%2Fa&ownerRef=group%3Adefault%2Fb&level=none&orderBy=failing&order=desc`,
+      );
+      expect(fetchApi.fetch).not.toHaveBeenCalled();
+      await expect(client.scorecardsCsvUrl()).resolves.toBe(
+        `${BASE_URL}/scorecards/export`,
+      );
+    });
+
+    it('downloads the CSV text through fetchApi, so the request carries the token', async () => {
+      const csv = 'entity,title\ncomponent:default/a,A\n';
+      const { client, fetchApi } = setup(
+        () =>
+          new Response(csv, {
+            status: 200,
+            headers: { 'content-type': 'text/csv; charset=utf-8' },
+          }),
+      );
+      await expect(
+        client.downloadScorecardsCsv({ systemRef: ['system:default/shop'] }),
+      ).resolves.toBe(csv);
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        `${BASE_URL}/scorecards/export?systemRef=system%3Adefault%2Fshop`,
+      );
+    });
+
+    it('rejects a failed CSV download with a ResponseError', async () => {
+      const { client } = setup(() =>
+        jsonResponse(
+          { error: { name: 'NotAllowedError', message: 'Unauthorized' } },
+          { status: 403, statusText: 'Forbidden' },
+        ),
+      );
+      const error = await client.downloadScorecardsCsv().catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(403);
+    });
+
+    it('gets the heat map', async () => {
+      const body = { teams: [], guardrails: [], cells: [] };
+      const { client, fetchApi } = setup(() => jsonResponse(body));
+      await expect(client.getHeatmap()).resolves.toEqual(body);
+      expect(fetchApi.fetch).toHaveBeenCalledWith(`${BASE_URL}/heatmap`);
+    });
+
+    it('gets the history of a scope, with the ref and the days when given', async () => {
+      const { client, fetchApi } = setup(() =>
+        jsonResponse({ scope: 'org', points: [] }),
+      );
+      await client.getHistory('org', undefined, 90);
+      await client.getHistory('team', 'group:default/checkout');
+      expect(fetchApi.fetch.mock.calls.map(c => c[0])).toEqual([
+        `${BASE_URL}/history?scope=org&days=90`,
+        `${BASE_URL}/history?scope=team&ref=group%3Adefault%2Fcheckout`,
+      ]);
+    });
+
+    it('gets the roll-ups of a scope, with the page when given', async () => {
+      const { client, fetchApi } = setup(() =>
+        jsonResponse({ items: [], total: 0 }),
+      );
+      await client.getRollups('org');
+      await client.getRollups('team', { limit: 500, offset: 500 });
+      expect(fetchApi.fetch.mock.calls.map(c => c[0])).toEqual([
+        `${BASE_URL}/rollups?scope=org`,
+        `${BASE_URL}/rollups?scope=team&limit=500&offset=500`,
+      ]);
+    });
+
+    it('scorecardQueryString returns an empty string without parameters', () => {
+      expect(scorecardQueryString({})).toBe('');
+      expect(scorecardQueryString({ state: ['pass'], offset: 0 })).toBe(
+        '?state=pass&offset=0',
+      );
     });
   });
 });

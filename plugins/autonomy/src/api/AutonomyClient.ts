@@ -9,15 +9,61 @@ import type {
   EntityScorecardResponse,
   Exemption,
   GuardrailsResponse,
+  HistoryResponse,
   MissionChainResponse,
   MissionTreeResponse,
   OwnershipGapsResponse,
+  RollupListResponse,
   StaleMissionsResponse,
   TeamAutonomyResponse,
   TeamBoundariesResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import type { AutonomyApi } from './AutonomyApi';
+import type {
+  AutonomyApi,
+  HeatmapResponse,
+  HistoryScope,
+  RollupScope,
+  ScorecardFilters,
+  ScorecardPage,
+  ScorecardQuery,
+} from './AutonomyApi';
+
+/** The filter and sort parameters, in a stable order; the export accepts nothing else. */
+const FILTER_KEYS = [
+  'ownerRef',
+  'systemRef',
+  'domainRef',
+  'kind',
+  'level',
+  'guardrailId',
+  'state',
+  'q',
+  'orderBy',
+  'order',
+] as const;
+const PAGE_KEYS = ['limit', 'offset', 'trendDays'] as const;
+
+/**
+ * A query string of the given keys: lists repeat their parameter (`ownerRef=a&ownerRef=b`);
+ * undefined values, empty strings and empty lists are left out.
+ */
+export function scorecardQueryString(
+  query: ScorecardQuery,
+  keys: readonly (keyof ScorecardQuery)[] = [...FILTER_KEYS, ...PAGE_KEYS],
+): string {
+  const params = new URLSearchParams();
+  for (const key of keys) {
+    const value = query[key];
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (v === undefined || v === null || v === '') continue;
+      params.append(key, String(v));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 
 /** {@link AutonomyApi} over HTTP, with the signed-in user's token through fetchApi. */
 export class AutonomyClient implements AutonomyApi {
@@ -25,13 +71,22 @@ export class AutonomyClient implements AutonomyApi {
     private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
   ) {}
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+  private async url(path: string) {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('autonomy');
-    const url = `${baseUrl}${path}`;
+    return `${baseUrl}${path}`;
+  }
+
+  private async fetchOk(path: string, init?: RequestInit): Promise<Response> {
+    const url = await this.url(path);
     const response = await (init
       ? this.deps.fetchApi.fetch(url, init)
       : this.deps.fetchApi.fetch(url));
     if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response;
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.fetchOk(path, init);
     return (await response.json()) as T;
   }
 
@@ -131,5 +186,43 @@ export class AutonomyClient implements AutonomyApi {
 
   getOwnershipGaps() {
     return this.get<OwnershipGapsResponse>('/ownership-gaps');
+  }
+
+  listScorecards(query: ScorecardQuery = {}) {
+    return this.get<ScorecardPage>(`/scorecards${scorecardQueryString(query)}`);
+  }
+
+  private static exportPath(query: ScorecardFilters) {
+    return `/scorecards/export${scorecardQueryString(query, FILTER_KEYS)}`;
+  }
+
+  scorecardsCsvUrl(query: ScorecardFilters = {}) {
+    return this.url(AutonomyClient.exportPath(query));
+  }
+
+  async downloadScorecardsCsv(query: ScorecardFilters = {}) {
+    const response = await this.fetchOk(AutonomyClient.exportPath(query));
+    return response.text();
+  }
+
+  getHeatmap() {
+    return this.get<HeatmapResponse>('/heatmap');
+  }
+
+  getHistory(scope: HistoryScope, ref?: string, days?: number) {
+    const query = new URLSearchParams({ scope });
+    if (ref) query.set('ref', ref);
+    if (days !== undefined) query.set('days', String(days));
+    return this.get<HistoryResponse>(`/history?${query}`);
+  }
+
+  getRollups(
+    scope: RollupScope,
+    page: { limit?: number; offset?: number } = {},
+  ) {
+    const query = new URLSearchParams({ scope });
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    if (page.offset !== undefined) query.set('offset', String(page.offset));
+    return this.get<RollupListResponse>(`/rollups?${query}`);
   }
 }

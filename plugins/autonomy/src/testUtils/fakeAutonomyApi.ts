@@ -24,6 +24,12 @@ export function fakeAutonomyApi(
     'getTeamAutonomy',
     'getBoundaryMap',
     'getOwnershipGaps',
+    'listScorecards',
+    'scorecardsCsvUrl',
+    'downloadScorecardsCsv',
+    'getHeatmap',
+    'getHistory',
+    'getRollups',
   ];
   return Object.fromEntries(
     methods.map(m => [

@@ -1,9 +1,11 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { MissionsContent } from '../MissionsPage/MissionsPage';
+import { ScorecardsContent } from '../ScorecardView';
 import { BoundariesContent } from './BoundariesContent';
 
 /**
- * The organisation view at /autonomy: missions and team boundaries, one tab each.
+ * The organisation view at /autonomy: the service scorecards (first), missions and team
+ * boundaries, one tab each.
  * @public
  */
 export const AutonomyPage = () => (
@@ -13,7 +15,10 @@ export const AutonomyPage = () => (
       subtitle="Missions, boundaries and guardrails across the organisation"
     />
     <TabbedLayout>
-      <TabbedLayout.Route path="/" title="Missions">
+      <TabbedLayout.Route path="/" title="Scorecards">
+        <ScorecardsContent />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/missions" title="Missions">
         <MissionsContent />
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/boundaries" title="Boundaries">

@@ -11,6 +11,12 @@ import { EntityAutonomyContent } from './EntityAutonomyContent';
 import { guardrails, scorecard } from '../GuardrailScorecard/testFixtures';
 import { fakeAutonomyApi } from '../../testUtils/fakeAutonomyApi';
 import {
+  rollup,
+  rollups,
+  scoreItem,
+  scorePage,
+} from '../../testUtils/scorecardFixtures';
+import {
   entityBoundaries,
   teamAutonomy,
   teamBoundaries,
@@ -46,6 +52,15 @@ const makeApi = () =>
     getEntityBoundaries: async () => entityBoundaries(),
     getTeamAutonomy: async () => teamAutonomy(),
     getTeamBoundaries: async () => teamBoundaries(),
+    listScorecards: async () =>
+      scorePage([
+        scoreItem({
+          entityRef: 'component:shop/cart-service',
+          title: 'Cart service',
+          ownerRef: 'group:shop/checkout',
+        }),
+      ]),
+    getRollups: async () => rollups(rollup('group:shop/checkout')),
   });
 
 async function renderContent(api: AutonomyApi, entity: Entity) {
@@ -93,6 +108,8 @@ describe('EntityAutonomyContent', () => {
     expect(api.getEntityBoundaries).toHaveBeenCalledWith(ref);
     expect(screen.queryByText('Team autonomy')).not.toBeInTheDocument();
     expect(api.getTeamAutonomy).not.toHaveBeenCalled();
+    expect(screen.queryByText('Services of this team')).not.toBeInTheDocument();
+    expect(api.listScorecards).not.toHaveBeenCalled();
   });
 
   it("shows the team's autonomy instead of boundaries on a group", async () => {
@@ -107,5 +124,25 @@ describe('EntityAutonomyContent', () => {
     });
     expect(screen.queryByText('Boundaries')).not.toBeInTheDocument();
     expect(api.getEntityBoundaries).not.toHaveBeenCalled();
+  });
+
+  it("shows the scorecards of the team's services on a group, not the group's own guardrails", async () => {
+    const api = makeApi();
+    await renderContent(api, group);
+    expect(
+      await screen.findByText('Services of this team'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: /Cart service/ }),
+    ).toBeInTheDocument();
+    expect(api.listScorecards).toHaveBeenCalledWith({
+      ownerRef: ['group:shop/checkout'],
+      orderBy: 'score',
+      order: 'asc',
+      limit: 10,
+    });
+    // Guardrails apply to what a team owns: no scorecard of the group itself.
+    expect(screen.queryByText('Guardrails')).not.toBeInTheDocument();
+    expect(api.getEntityScorecard).not.toHaveBeenCalled();
   });
 });

@@ -4,10 +4,12 @@ import { MissionCard } from '../MissionCard';
 import { GuardrailScorecardCard } from '../GuardrailScorecard';
 import { BoundariesCard } from '../BoundariesCard';
 import { TeamAutonomyCard } from '../TeamAutonomyCard';
+import { TeamScorecardCard } from '../TeamScorecardCard';
 
 /**
  * The "Autonomy" tab of component, system, API and group pages: mission and guardrails, with the
- * team's autonomy on a group and the entity's boundaries on everything else.
+ * team's autonomy on a group and the entity's boundaries on everything else. Guardrails apply to
+ * what a team owns, not to the group: a group shows the scorecards of its services instead.
  * @public
  */
 export const EntityAutonomyContent = () => {
@@ -19,7 +21,7 @@ export const EntityAutonomyContent = () => {
         <MissionCard />
       </Grid>
       <Grid item xs={12} md={6}>
-        <GuardrailScorecardCard />
+        {isGroup ? <TeamScorecardCard /> : <GuardrailScorecardCard />}
       </Grid>
       <Grid item xs={12} md={6}>
         {isGroup ? <TeamAutonomyCard /> : <BoundariesCard />}

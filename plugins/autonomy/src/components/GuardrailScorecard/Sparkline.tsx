@@ -13,13 +13,15 @@ export const Sparkline = ({
   width = 120,
   height = 32,
 }: {
-  points: HistoryPoint[];
+  /** Daily scores, oldest first (a scorecard trend or history points). */
+  points: Pick<HistoryPoint, 'day' | 'score'>[];
   width?: number;
   height?: number;
 }) => {
   const theme = useTheme();
   const scored = points.filter(
-    (p): p is HistoryPoint & { score: number } => typeof p.score === 'number',
+    (p): p is Pick<HistoryPoint, 'day'> & { score: number } =>
+      typeof p.score === 'number',
   );
   if (scored.length < 2) return null;
 

@@ -12,3 +12,12 @@ export function formatFactValue(value: FactObservation['value']): string {
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
   return String(value);
 }
+
+/** A score for people: at most one decimal ("85.7", "100"); "Not scored" without one. */
+export const formatScore = (score: number | null | undefined) =>
+  typeof score === 'number'
+    ? String(Math.round(score * 10) / 10)
+    : 'Not scored';
+
+/** A share (0–1) as a whole percentage: "80%". */
+export const formatShare = (share: number) => `${Math.round(share * 100)}%`;

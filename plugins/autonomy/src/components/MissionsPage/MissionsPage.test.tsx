@@ -9,7 +9,14 @@ import type {
   MissionTreeResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import { autonomyApiRef, type AutonomyApi } from '../../api/AutonomyApi';
+import {
+  autonomyApiRef,
+  type AutonomyApi,
+  type HistoryScope,
+  type RollupScope,
+  type ScorecardFilters,
+  type ScorecardQuery,
+} from '../../api/AutonomyApi';
 import { MissionsContent } from './MissionsPage';
 
 const ENG = 'group:default/engineering';
@@ -100,6 +107,12 @@ function makeApi(
     getTeamAutonomy: jest.fn((_team: CompoundEntityRef) => unused()),
     getBoundaryMap: jest.fn(unused),
     getOwnershipGaps: jest.fn(unused),
+    listScorecards: jest.fn((_query?: ScorecardQuery) => unused()),
+    scorecardsCsvUrl: jest.fn((_query?: ScorecardFilters) => unused()),
+    downloadScorecardsCsv: jest.fn((_query?: ScorecardFilters) => unused()),
+    getHeatmap: jest.fn(unused),
+    getHistory: jest.fn((_scope: HistoryScope) => unused()),
+    getRollups: jest.fn((_scope: RollupScope) => unused()),
   };
 }
 

@@ -1,0 +1,1 @@
+export { HeatMap, HeatMapTable } from './HeatMap';

@@ -1,0 +1,2 @@
+export { ScorecardView } from './ScorecardView';
+export { ScorecardsContent } from './ScorecardsContent';

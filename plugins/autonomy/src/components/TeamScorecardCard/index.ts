@@ -1,0 +1,1 @@
+export { TeamScorecardCard, TeamScorecardView } from './TeamScorecardCard';
