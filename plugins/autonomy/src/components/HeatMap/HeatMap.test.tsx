@@ -35,15 +35,18 @@ describe('HeatMap', () => {
     ]);
     headers.forEach(h => expect(h).toHaveAttribute('scope', 'col'));
 
-    // One row per team, headed by the team's link.
+    // One row per team, headed by the team's link, the team meeting least first.
     const rowHeaders = within(table).getAllByRole('rowheader');
     expect(rowHeaders).toHaveLength(2);
     rowHeaders.forEach(h => expect(h).toHaveAttribute('scope', 'row'));
     expect(
-      within(rowHeaders[0]).getByRole('link', { name: /checkout/ }),
+      within(rowHeaders[0]).getByRole('link', { name: /payments/ }),
+    ).toHaveAttribute('href', '/catalog/default/group/payments');
+    expect(
+      within(rowHeaders[1]).getByRole('link', { name: /checkout/ }),
     ).toHaveAttribute('href', '/catalog/default/group/checkout');
 
-    const [, checkout, payments] = within(table).getAllByRole('row');
+    const [, payments, checkout] = within(table).getAllByRole('row');
     const checkoutCells = within(checkout).getAllByRole('cell');
     expect(checkoutCells.map(c => c.textContent)).toEqual([
       '80%4 of 5',
@@ -53,6 +56,47 @@ describe('HeatMap', () => {
     const paymentsCells = within(payments).getAllByRole('cell');
     expect(paymentsCells.map(c => c.textContent)).toEqual(['0%0 of 2', 'n/a']);
     expect(screen.getByText(/^Evaluated/)).toBeInTheDocument();
+  });
+
+  it('pages teams, least met first, so a large organisation stays readable', async () => {
+    const teams = Array.from(
+      { length: 25 },
+      (_, i) => `group:default/team-${String(i).padStart(2, '0')}`,
+    );
+    await renderHeatMap(
+      fakeAutonomyApi({
+        getHeatmap: async () => ({
+          teams,
+          guardrails: [
+            { id: 'owner-is-team', title: 'Owned by a team', level: 'bronze' },
+          ],
+          // team-NN meets NN of 24 results: team-00 needs the most attention.
+          cells: teams.map((team, i) => ({
+            ownerRef: team,
+            guardrailId: 'owner-is-team',
+            counts: { pass: i, fail: 24 - i },
+            total: 24,
+            metShare: i / 24,
+          })),
+        }),
+      }),
+    );
+    const table = await screen.findByRole('table');
+    const headers = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map(h => h.textContent);
+    expect(headers()).toHaveLength(20);
+    expect(headers()[0]).toMatch(/team-00/);
+    expect(
+      screen.getByText('Teams 1–20 of 25, least met first'),
+    ).toBeInTheDocument();
+    screen.getByRole('button', { name: /next page/i }).click();
+    expect(
+      await screen.findByText('Teams 21–25 of 25, least met first'),
+    ).toBeInTheDocument();
+    expect(headers()).toHaveLength(5);
+    expect(headers()[4]).toMatch(/team-24/);
   });
 
   it('keeps the sideways-scrolling table reachable from the keyboard', async () => {

@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Table,
   TableBody,
   TableCell,
   TableHead,
+  TablePagination,
   TableRow,
   Typography,
   makeStyles,
@@ -98,6 +99,8 @@ const describeCounts = (cell: HeatmapCell) =>
     .map(([state, n]) => `${STATE_LABELS[state] ?? state} ${n}`)
     .join(', ');
 
+const TEAMS_PER_PAGE = 20;
+
 const Cell = ({ cell }: { cell?: HeatmapCell }) => {
   const classes = useStyles();
   if (!cell || cell.metShare === null || cell.total === 0) {
@@ -138,6 +141,29 @@ export const HeatMapTable = ({ data }: { data: HeatmapResponse }) => {
   const cells = useMemo(
     () => new Map(data.cells.map(c => [`${c.ownerRef}\n${c.guardrailId}`, c])),
     [data.cells],
+  );
+  // Teams that need attention first: lowest share met over all their results. Paged, because a
+  // heat map of hundreds of teams is neither readable nor cheap to lay out.
+  const teams = useMemo(() => {
+    const share = new Map<string, { met: number; total: number }>();
+    for (const c of data.cells) {
+      const t = share.get(c.ownerRef) ?? { met: 0, total: 0 };
+      t.met += Math.round((c.metShare ?? 0) * c.total);
+      t.total += c.total;
+      share.set(c.ownerRef, t);
+    }
+    const ratio = (team: string) => {
+      const t = share.get(team);
+      return t && t.total ? t.met / t.total : 1;
+    };
+    return [...data.teams].sort(
+      (a, b) => ratio(a) - ratio(b) || a.localeCompare(b),
+    );
+  }, [data.cells, data.teams]);
+  const [page, setPage] = useState(0);
+  const visible = teams.slice(
+    page * TEAMS_PER_PAGE,
+    (page + 1) * TEAMS_PER_PAGE,
   );
   if (!data.teams.length) {
     return (
@@ -189,7 +215,7 @@ export const HeatMapTable = ({ data }: { data: HeatmapResponse }) => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {data.teams.map(team => (
+          {visible.map(team => (
             <TableRow key={team}>
               <TableCell
                 component="th"
@@ -207,6 +233,19 @@ export const HeatMapTable = ({ data }: { data: HeatmapResponse }) => {
           ))}
         </TableBody>
       </Table>
+      {teams.length > TEAMS_PER_PAGE && (
+        <TablePagination
+          component="div"
+          count={teams.length}
+          page={page}
+          onPageChange={(_, next) => setPage(next)}
+          rowsPerPage={TEAMS_PER_PAGE}
+          rowsPerPageOptions={[TEAMS_PER_PAGE]}
+          labelDisplayedRows={({ from, to, count }) =>
+            `Teams ${from}–${to} of ${count}, least met first`
+          }
+        />
+      )}
     </div>
   );
 };

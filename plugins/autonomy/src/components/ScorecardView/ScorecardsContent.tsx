@@ -1,8 +1,15 @@
+import { memo } from 'react';
 import { Grid } from '@material-ui/core';
 import { HeatMap } from '../HeatMap';
 import { LevelDistribution } from './LevelDistribution';
 import { OrgTrend } from './OrgTrend';
 import { ScorecardView } from './ScorecardView';
+
+// Filters live in the URL, and every URL change re-renders the route. These views do not depend on
+// the filters; memoised, they are not re-rendered (the heat map alone is thousands of cells).
+const OrgTrendOnce = memo(OrgTrend);
+const LevelDistributionOnce = memo(LevelDistribution);
+const HeatMapOnce = memo(HeatMap);
 
 /**
  * The Scorecards tab of the organisation view: every entity's scorecard, the organisation's trend
@@ -14,13 +21,13 @@ export const ScorecardsContent = () => (
       <ScorecardView />
     </Grid>
     <Grid item xs={12} md={8}>
-      <OrgTrend />
+      <OrgTrendOnce />
     </Grid>
     <Grid item xs={12} md={4}>
-      <LevelDistribution />
+      <LevelDistributionOnce />
     </Grid>
     <Grid item xs={12}>
-      <HeatMap />
+      <HeatMapOnce />
     </Grid>
   </Grid>
 );
