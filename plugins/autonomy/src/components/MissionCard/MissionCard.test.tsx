@@ -8,7 +8,6 @@ import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import type {
   CreateExemptionRequest,
   MissionChainResponse,
-  MissionSummary,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import {
   autonomyApiRef,
@@ -19,6 +18,7 @@ import {
   type ScorecardQuery,
 } from '../../api/AutonomyApi';
 import { MissionCard } from './MissionCard';
+import { missionSummary } from '../../testUtils/missionFixtures';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -31,19 +31,7 @@ const entity: Entity = {
   },
 };
 
-const mission = (
-  name: string,
-  overrides: Partial<MissionSummary> = {},
-): MissionSummary => ({
-  ref: `mission:default/${name}`,
-  title: name,
-  ownerRef: 'group:default/leadership',
-  statement: `${name} statement`,
-  why: `${name} why`,
-  stale: false,
-  successMetrics: [],
-  ...overrides,
-});
+const mission = missionSummary;
 
 const northStar = mission('north-star', {
   title: 'Be the easiest shop to buy from',

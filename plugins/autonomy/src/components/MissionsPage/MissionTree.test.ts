@@ -1,19 +1,8 @@
 import type { MissionSummary } from '@aligned-autonomy/plugin-autonomy-common';
 import { buildMissionForest, type TreeNode } from './MissionTree';
+import { missionSummary } from '../../testUtils/missionFixtures';
 
-const mission = (
-  name: string,
-  overrides: Partial<MissionSummary> = {},
-): MissionSummary => ({
-  ref: `mission:default/${name}`,
-  title: name,
-  ownerRef: 'group:default/someone',
-  statement: `${name} statement`,
-  why: `${name} why`,
-  stale: false,
-  successMetrics: [],
-  ...overrides,
-});
+const mission = missionSummary;
 
 const child = (
   name: string,

@@ -18,23 +18,12 @@ import {
   type ScorecardQuery,
 } from '../../api/AutonomyApi';
 import { MissionsContent } from './MissionsPage';
+import { missionSummary } from '../../testUtils/missionFixtures';
 
 const ENG = 'group:default/engineering';
 const SALES = 'group:default/sales';
 
-const mission = (
-  name: string,
-  overrides: Partial<MissionSummary> = {},
-): MissionSummary => ({
-  ref: `mission:default/${name}`,
-  title: name,
-  ownerRef: 'group:default/leadership',
-  statement: `${name} statement`,
-  why: `${name} why`,
-  stale: false,
-  successMetrics: [],
-  ...overrides,
-});
+const mission = missionSummary;
 
 const missions: MissionSummary[] = [
   mission('north-star', { title: 'Be the easiest shop' }),
