@@ -6,22 +6,16 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
   CreateExemptionRequest,
   EntityScorecardResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import {
-  autonomyApiRef,
-  type AutonomyApi,
-  type HistoryScope,
-  type RollupScope,
-  type ScorecardFilters,
-  type ScorecardQuery,
-} from '../../api/AutonomyApi';
+import { autonomyApiRef, type AutonomyApi } from '../../api/AutonomyApi';
 import { GuardrailScorecardCard } from './GuardrailScorecardCard';
 import { exemption, guardrails, scorecard } from './testFixtures';
+import { fakeAutonomyApi } from '../../testUtils/fakeAutonomyApi';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -35,29 +29,11 @@ function makeApi(
     scorecard(),
   createExemption: AutonomyApi['createExemption'] = async () => exemption,
 ): jest.Mocked<AutonomyApi> {
-  const unused = () => Promise.reject(new Error('not used by this card'));
-  return {
-    getMissionChain: jest.fn((_entity: CompoundEntityRef) => unused()),
-    getMissionTree: jest.fn(unused),
-    getStaleMissions: jest.fn(unused),
-    getTeamsWithoutMission: jest.fn(unused),
-    getBrokenChains: jest.fn(unused),
-    getGuardrails: jest.fn(async () => guardrails),
-    getEntityScorecard: jest.fn(getEntityScorecard),
-    createExemption: jest.fn(createExemption),
-    revokeExemption: jest.fn((_id: string, _reason: string) => unused()),
-    getEntityBoundaries: jest.fn((_entity: CompoundEntityRef) => unused()),
-    getTeamBoundaries: jest.fn((_team: CompoundEntityRef) => unused()),
-    getTeamAutonomy: jest.fn((_team: CompoundEntityRef) => unused()),
-    getBoundaryMap: jest.fn(unused),
-    getOwnershipGaps: jest.fn(unused),
-    listScorecards: jest.fn((_query?: ScorecardQuery) => unused()),
-    scorecardsCsvUrl: jest.fn((_query?: ScorecardFilters) => unused()),
-    downloadScorecardsCsv: jest.fn((_query?: ScorecardFilters) => unused()),
-    getHeatmap: jest.fn(unused),
-    getHistory: jest.fn((_scope: HistoryScope) => unused()),
-    getRollups: jest.fn((_scope: RollupScope) => unused()),
-  };
+  return fakeAutonomyApi({
+    getGuardrails: async () => guardrails,
+    getEntityScorecard,
+    createExemption,
+  });
 }
 
 async function renderCard(

@@ -4,21 +4,12 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
-import type {
-  CreateExemptionRequest,
-  MissionChainResponse,
-} from '@aligned-autonomy/plugin-autonomy-common';
-import {
-  autonomyApiRef,
-  type AutonomyApi,
-  type HistoryScope,
-  type RollupScope,
-  type ScorecardFilters,
-  type ScorecardQuery,
-} from '../../api/AutonomyApi';
+import type { Entity } from '@backstage/catalog-model';
+import type { MissionChainResponse } from '@aligned-autonomy/plugin-autonomy-common';
+import { autonomyApiRef, type AutonomyApi } from '../../api/AutonomyApi';
 import { MissionCard } from './MissionCard';
 import { missionSummary } from '../../testUtils/missionFixtures';
+import { fakeAutonomyApi } from '../../testUtils/fakeAutonomyApi';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -75,30 +66,7 @@ const fullChain: MissionChainResponse = {
 function makeApi(
   getMissionChain: AutonomyApi['getMissionChain'],
 ): jest.Mocked<AutonomyApi> {
-  const unused = () =>
-    Promise.reject(new Error('not used by the mission card'));
-  return {
-    getMissionChain: jest.fn(getMissionChain),
-    getMissionTree: jest.fn(unused),
-    getStaleMissions: jest.fn(unused),
-    getTeamsWithoutMission: jest.fn(unused),
-    getBrokenChains: jest.fn(unused),
-    getGuardrails: jest.fn(unused),
-    getEntityScorecard: jest.fn((_entity: CompoundEntityRef) => unused()),
-    createExemption: jest.fn((_request: CreateExemptionRequest) => unused()),
-    revokeExemption: jest.fn((_id: string, _reason: string) => unused()),
-    getEntityBoundaries: jest.fn((_entity: CompoundEntityRef) => unused()),
-    getTeamBoundaries: jest.fn((_team: CompoundEntityRef) => unused()),
-    getTeamAutonomy: jest.fn((_team: CompoundEntityRef) => unused()),
-    getBoundaryMap: jest.fn(unused),
-    getOwnershipGaps: jest.fn(unused),
-    listScorecards: jest.fn((_query?: ScorecardQuery) => unused()),
-    scorecardsCsvUrl: jest.fn((_query?: ScorecardFilters) => unused()),
-    downloadScorecardsCsv: jest.fn((_query?: ScorecardFilters) => unused()),
-    getHeatmap: jest.fn(unused),
-    getHistory: jest.fn((_scope: HistoryScope) => unused()),
-    getRollups: jest.fn((_scope: RollupScope) => unused()),
-  };
+  return fakeAutonomyApi({ getMissionChain });
 }
 
 async function renderCard(api: AutonomyApi) {

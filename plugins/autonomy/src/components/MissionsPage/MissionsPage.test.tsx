@@ -2,23 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
-  CreateExemptionRequest,
   MissionSummary,
   MissionTreeResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import {
-  autonomyApiRef,
-  type AutonomyApi,
-  type HistoryScope,
-  type RollupScope,
-  type ScorecardFilters,
-  type ScorecardQuery,
-} from '../../api/AutonomyApi';
+import { autonomyApiRef, type AutonomyApi } from '../../api/AutonomyApi';
 import { MissionsContent } from './MissionsPage';
 import { missionSummary } from '../../testUtils/missionFixtures';
+import { fakeAutonomyApi } from '../../testUtils/fakeAutonomyApi';
 
 const ENG = 'group:default/engineering';
 const SALES = 'group:default/sales';
@@ -77,32 +69,11 @@ const teams: TeamsWithoutMissionResponse = {
 function makeApi(
   overrides: Partial<AutonomyApi> = {},
 ): jest.Mocked<AutonomyApi> {
-  const unused = () =>
-    Promise.reject(new Error('not used by the missions page'));
-  return {
-    getMissionChain: jest.fn((_entity: CompoundEntityRef) => unused()),
-    getMissionTree: jest.fn(overrides.getMissionTree ?? (async () => tree)),
-    getStaleMissions: jest.fn(unused),
-    getTeamsWithoutMission: jest.fn(
-      overrides.getTeamsWithoutMission ?? (async () => teams),
-    ),
-    getBrokenChains: jest.fn(unused),
-    getGuardrails: jest.fn(unused),
-    getEntityScorecard: jest.fn((_entity: CompoundEntityRef) => unused()),
-    createExemption: jest.fn((_request: CreateExemptionRequest) => unused()),
-    revokeExemption: jest.fn((_id: string, _reason: string) => unused()),
-    getEntityBoundaries: jest.fn((_entity: CompoundEntityRef) => unused()),
-    getTeamBoundaries: jest.fn((_team: CompoundEntityRef) => unused()),
-    getTeamAutonomy: jest.fn((_team: CompoundEntityRef) => unused()),
-    getBoundaryMap: jest.fn(unused),
-    getOwnershipGaps: jest.fn(unused),
-    listScorecards: jest.fn((_query?: ScorecardQuery) => unused()),
-    scorecardsCsvUrl: jest.fn((_query?: ScorecardFilters) => unused()),
-    downloadScorecardsCsv: jest.fn((_query?: ScorecardFilters) => unused()),
-    getHeatmap: jest.fn(unused),
-    getHistory: jest.fn((_scope: HistoryScope) => unused()),
-    getRollups: jest.fn((_scope: RollupScope) => unused()),
-  };
+  return fakeAutonomyApi({
+    getMissionTree: async () => tree,
+    getTeamsWithoutMission: async () => teams,
+    ...overrides,
+  });
 }
 
 async function renderContent(api: AutonomyApi) {
