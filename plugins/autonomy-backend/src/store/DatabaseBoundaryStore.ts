@@ -8,8 +8,7 @@ import type {
   BoundaryAnalysis,
   TeamBoundaries,
 } from '../domain/boundaries/analyzeBoundaries';
-
-const batchSize = (db: Knex) => (db.client.config.client === 'pg' ? 2000 : 400);
+import { batchSize, lastRun, recordRun } from './analysisRuns';
 
 const toDependency = (r: any): CrossTeamDependency => ({
   fromRef: r.from_ref,
@@ -89,23 +88,17 @@ export class DatabaseBoundaryStore {
         })),
         batch,
       );
-      await tx('autonomy_analysis_runs')
-        .insert({
-          name: 'boundaries',
-          evaluated_at: evaluatedAt.toISOString(),
-          entity_count: analysis.dependencies.length,
-        })
-        .onConflict('name')
-        .merge();
+      await recordRun(
+        tx,
+        'boundaries',
+        evaluatedAt,
+        analysis.dependencies.length,
+      );
     });
   }
 
   async getEvaluatedAt(): Promise<string | undefined> {
-    return (
-      await this.db('autonomy_analysis_runs')
-        .where({ name: 'boundaries' })
-        .first()
-    )?.evaluated_at;
+    return lastRun(this.db, 'boundaries');
   }
 
   /** Dependencies from or to any of these entities (or teams, with `byTeam`). */

@@ -10,11 +10,8 @@ import type {
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import type { HistoryRow } from '../domain/guardrails/history';
 import { emptyCounts } from '../domain/guardrails/levels';
+import { batchSize, lastRun, recordRun } from './analysisRuns';
 
-// Rows per INSERT. Fewer, larger statements are what makes a full run fast. knex writes SQLite
-// multi-row inserts as UNION ALL selects, capped at 500 terms; PostgreSQL takes up to 65,535 bound
-// parameters, so 2,000 rows of the widest table (18 columns) fit.
-const batchSize = (db: Knex) => (db.client.config.client === 'pg' ? 2000 : 400);
 const COUNTED: GuardrailState[] = [
   'pass',
   'fail',
@@ -139,14 +136,12 @@ export class DatabaseGuardrailStore {
       await tx('autonomy_score_history')
         .where('day', '<', options.pruneBeforeDay)
         .delete();
-      await tx('autonomy_analysis_runs')
-        .insert({
-          name: 'guardrails',
-          evaluated_at: evaluatedAt,
-          entity_count: options.entities.length,
-        })
-        .onConflict('name')
-        .merge();
+      await recordRun(
+        tx,
+        'guardrails',
+        options.evaluatedAt,
+        options.entities.length,
+      );
     });
   }
 
@@ -178,10 +173,7 @@ export class DatabaseGuardrailStore {
   }
 
   async getEvaluatedAt(): Promise<string | undefined> {
-    const row = await this.db('autonomy_analysis_runs')
-      .where({ name: 'guardrails' })
-      .first();
-    return row?.evaluated_at;
+    return lastRun(this.db, 'guardrails');
   }
 
   async getScore(entityRef: string) {

@@ -5,9 +5,7 @@ import type {
   MissionAnalysis,
 } from '../domain/missions/resolveMissions';
 import type { MissionStore, StoredMission } from './MissionStore';
-
-// Keeps each INSERT under SQLite's bound-parameter limit (12 columns × 80 rows).
-const BATCH_SIZE = 80;
+import { batchSize, lastRun, recordRun } from './analysisRuns';
 
 type EntityRow = {
   entity_ref: string;
@@ -75,7 +73,7 @@ export class DatabaseMissionStore implements MissionStore {
       await tx.batchInsert(
         'autonomy_entity_missions',
         analysis.entities.map(toRow),
-        BATCH_SIZE,
+        batchSize(tx),
       );
       await tx.batchInsert(
         'autonomy_missions',
@@ -87,7 +85,7 @@ export class DatabaseMissionStore implements MissionStore {
           review_by: m.reviewBy ?? null,
           summary: JSON.stringify(m),
         })),
-        BATCH_SIZE,
+        batchSize(tx),
       );
       await tx.batchInsert(
         'autonomy_mission_problems',
@@ -96,24 +94,14 @@ export class DatabaseMissionStore implements MissionStore {
           type: p.type,
           message: p.message,
         })),
-        BATCH_SIZE,
+        batchSize(tx),
       );
-      await tx('autonomy_analysis_runs')
-        .insert({
-          name: 'missions',
-          evaluated_at: evaluatedAt.toISOString(),
-          entity_count: analysis.entities.length,
-        })
-        .onConflict('name')
-        .merge();
+      await recordRun(tx, 'missions', evaluatedAt, analysis.entities.length);
     });
   }
 
   async getEvaluatedAt() {
-    const row = await this.db('autonomy_analysis_runs')
-      .where({ name: 'missions' })
-      .first();
-    return row?.evaluated_at as string | undefined;
+    return lastRun(this.db, 'missions');
   }
 
   async getEntityMission(entityRef: string) {

@@ -1,0 +1,38 @@
+import type { Knex } from 'knex';
+
+/**
+ * Rows per INSERT. Fewer, larger statements are what makes a full run fast. knex writes SQLite
+ * multi-row inserts as UNION ALL selects, capped at 500 terms; PostgreSQL takes up to 65,535 bound
+ * parameters, so 2,000 rows of the widest table (18 columns) fit.
+ */
+export const batchSize = (db: Knex) =>
+  db.client.config.client === 'pg' ? 2000 : 400;
+
+/** The analyses whose completion is recorded; every view shows when its data was evaluated. */
+export type AnalysisName = 'missions' | 'guardrails' | 'boundaries';
+
+/** Records, inside the run's transaction, that an analysis completed. */
+export async function recordRun(
+  tx: Knex.Transaction,
+  name: AnalysisName,
+  evaluatedAt: Date,
+  entityCount: number,
+) {
+  await tx('autonomy_analysis_runs')
+    .insert({
+      name,
+      evaluated_at: evaluatedAt.toISOString(),
+      entity_count: entityCount,
+    })
+    .onConflict('name')
+    .merge();
+}
+
+/** When an analysis last completed (ISO timestamp), if it ever did. */
+export async function lastRun(
+  db: Knex,
+  name: AnalysisName,
+): Promise<string | undefined> {
+  const row = await db('autonomy_analysis_runs').where({ name }).first();
+  return row?.evaluated_at;
+}
