@@ -161,33 +161,24 @@ export const ScorecardFilterBar = ({
           ),
         }}
       />
-      <MultiSelect
-        id="scorecard-filter-team"
-        label="Team"
-        allLabel="All teams"
-        options={options.teams}
-        value={filters.ownerRef}
-        onChange={v => onChange('ownerRef', v)}
-        renderOption={ref => <RefName entityRef={ref} />}
-      />
-      <MultiSelect
-        id="scorecard-filter-system"
-        label="System"
-        allLabel="All systems"
-        options={options.systems}
-        value={filters.systemRef}
-        onChange={v => onChange('systemRef', v)}
-        renderOption={ref => <RefName entityRef={ref} />}
-      />
-      <MultiSelect
-        id="scorecard-filter-domain"
-        label="Domain"
-        allLabel="All domains"
-        options={options.domains}
-        value={filters.domainRef}
-        onChange={v => onChange('domainRef', v)}
-        renderOption={ref => <RefName entityRef={ref} />}
-      />
+      {(
+        [
+          ['ownerRef', 'team', 'Team', 'All teams', options.teams],
+          ['systemRef', 'system', 'System', 'All systems', options.systems],
+          ['domainRef', 'domain', 'Domain', 'All domains', options.domains],
+        ] as const
+      ).map(([key, id, label, allLabel, refs]) => (
+        <MultiSelect
+          key={key}
+          id={`scorecard-filter-${id}`}
+          label={label}
+          allLabel={allLabel}
+          options={refs}
+          value={filters[key]}
+          onChange={v => onChange(key, v)}
+          renderOption={ref => <RefName entityRef={ref} />}
+        />
+      ))}
       <MultiSelect
         id="scorecard-filter-level"
         label="Level"
