@@ -11,7 +11,7 @@ const dataRows = (page: Page) =>
   page.locator('table').first().locator('tbody tr');
 
 async function chooseTeam(page: Page, team: string) {
-  await page.getByLabel('Team', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Team', exact: true }).click();
   await page.getByRole('option', { name: team, exact: true }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('listbox')).toBeHidden();

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import {
   Button,
   Checkbox,
@@ -9,14 +9,18 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import SearchIcon from '@material-ui/icons/Search';
-import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import {
   GUARDRAIL_STATES,
   type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { STATE_LABELS } from '../GuardrailScorecard/StateLabel';
+import { EntityRefFilter } from './EntityRefFilter';
 import { levelName, NO_LEVEL } from './levels';
-import type { FilterParam, ScorecardViewState } from './urlState';
+import {
+  withSelected,
+  type FilterParam,
+  type ScorecardViewState,
+} from './urlState';
 
 /** What the filters offer; each list may be empty while loading or when its request failed. */
 export interface FilterOptions {
@@ -38,16 +42,6 @@ const useStyles = makeStyles(theme => ({
   select: { minWidth: 180, maxWidth: 260 },
   search: { minWidth: 240, flexGrow: 1, maxWidth: 400 },
 }));
-
-const RefName = ({ entityRef }: { entityRef: string }) => (
-  <EntityDisplayName entityRef={entityRef} hideIcon disableTooltip />
-);
-
-/** Values chosen but not offered (e.g. from a shared link) stay selectable so they can be removed. */
-const withSelected = (options: string[], selected: string[] = []) => [
-  ...options,
-  ...selected.filter(s => !options.includes(s)),
-];
 
 const MultiSelect = ({
   id,
@@ -114,7 +108,7 @@ const MultiSelect = ({
  * The filters of the scorecard list: team, system, domain, level, guardrail and state, and a text
  * search. Changes are reported per URL parameter.
  */
-export const ScorecardFilterBar = ({
+export const ScorecardFilterBar = memo(function ScorecardFilterBar({
   state,
   options,
   text,
@@ -129,7 +123,7 @@ export const ScorecardFilterBar = ({
   onTextChange: (text: string) => void;
   onChange: (param: FilterParam, value: string | string[] | undefined) => void;
   onClear?: () => void;
-}) => {
+}) {
   const classes = useStyles();
   const { filters } = state;
   const guardrailIds = withSelected(
@@ -168,7 +162,7 @@ export const ScorecardFilterBar = ({
           ['domainRef', 'domain', 'Domain', 'All domains', options.domains],
         ] as const
       ).map(([key, id, label, allLabel, refs]) => (
-        <MultiSelect
+        <EntityRefFilter
           key={key}
           id={`scorecard-filter-${id}`}
           label={label}
@@ -176,7 +170,6 @@ export const ScorecardFilterBar = ({
           options={refs}
           value={filters[key]}
           onChange={v => onChange(key, v)}
-          renderOption={ref => <RefName entityRef={ref} />}
         />
       ))}
       <MultiSelect
@@ -245,4 +238,4 @@ export const ScorecardFilterBar = ({
       )}
     </div>
   );
-};
+});

@@ -11,7 +11,12 @@ import {
   Typography,
   makeStyles,
 } from '@material-ui/core';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { memo } from 'react';
+import { Link } from '@backstage/core-components';
+import {
+  useEntityPresentation,
+  useEntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import type { ScorecardListItem, ScorecardSort } from '../../api/AutonomyApi';
 import { LevelBadge } from '../GuardrailScorecard/LevelBadge';
 import { Sparkline } from '../GuardrailScorecard/Sparkline';
@@ -52,9 +57,27 @@ const kindLabel = (kind: string) =>
   KIND_LABELS[kind.toLocaleLowerCase('en-US')] ??
   kind.charAt(0).toLocaleUpperCase('en-US') + kind.slice(1);
 
-const RefOrNone = ({ entityRef }: { entityRef?: string }) =>
+// Rows link with `useEntityRefLink`, resolved once per table, and a plain title. Backstage's
+// `EntityRefLink` resolves the route against the whole route tree and mounts two MUI Boxes (a style
+// sheet each) per link: on a page of 25 rows that added and removed ~100 style sheets and cost
+// ~150 ms of every filter change with 10,000 services.
+type LinkTo = (entityRef: string) => string;
+
+const PresentedTitle = ({ entityRef }: { entityRef: string }) => (
+  <>{useEntityPresentation(entityRef).primaryTitle}</>
+);
+
+const RefOrNone = ({
+  entityRef,
+  linkTo,
+}: {
+  entityRef?: string;
+  linkTo: LinkTo;
+}) =>
   entityRef ? (
-    <EntityRefLink entityRef={entityRef} />
+    <Link to={linkTo(entityRef)}>
+      <PresentedTitle entityRef={entityRef} />
+    </Link>
   ) : (
     <Typography variant="body2" color="textSecondary" component="span">
       None
@@ -109,7 +132,7 @@ const Trend = ({ row }: { row: ScorecardListItem }) => {
  * One page of entity scores. Sorting and paging are the server's: the table only reports the
  * column or page asked for.
  */
-export const ScorecardTable = ({
+export const ScorecardTable = memo(function ScorecardTable({
   items,
   total,
   page,
@@ -129,8 +152,9 @@ export const ScorecardTable = ({
   onPageChange: (page: number) => void;
   /** A guardrail's title from its id. */
   titleOf: (id: string) => string;
-}) => {
+}) {
   const classes = useStyles();
+  const linkTo = useEntityRefLink();
   return (
     <>
       <TableContainer>
@@ -171,7 +195,7 @@ export const ScorecardTable = ({
             {items.map(row => (
               <TableRow key={row.entityRef} hover>
                 <TableCell>
-                  <EntityRefLink entityRef={row.entityRef} title={row.title} />
+                  <Link to={linkTo(row.entityRef)}>{row.title}</Link>
                   <Typography
                     variant="caption"
                     color="textSecondary"
@@ -181,10 +205,10 @@ export const ScorecardTable = ({
                   </Typography>
                 </TableCell>
                 <TableCell className={classes.ref}>
-                  <RefOrNone entityRef={row.ownerRef} />
+                  <RefOrNone entityRef={row.ownerRef} linkTo={linkTo} />
                 </TableCell>
                 <TableCell className={classes.ref}>
-                  <RefOrNone entityRef={row.systemRef} />
+                  <RefOrNone entityRef={row.systemRef} linkTo={linkTo} />
                 </TableCell>
                 <TableCell>
                   <LevelBadge level={row.level} size="small" />
@@ -224,4 +248,4 @@ export const ScorecardTable = ({
       />
     </>
   );
-};
+});

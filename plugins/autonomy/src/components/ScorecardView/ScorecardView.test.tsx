@@ -1,6 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocation } from 'react-router-dom';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { autonomyApiRef, type AutonomyApi } from '../../api/AutonomyApi';
@@ -22,18 +21,13 @@ const makeApi = (overrides: Partial<AutonomyApi> = {}) =>
     ...overrides,
   });
 
-/** The query string the view keeps, to check what a shared link would hold. */
-const LocationSearch = () => (
-  <output data-testid="search">{useLocation().search}</output>
-);
-const currentSearch = () =>
-  new URLSearchParams(screen.getByTestId('search').textContent ?? '');
+/** The query string in the address bar, to check what a shared link would hold. */
+const currentSearch = () => new URLSearchParams(window.location.search);
 
 async function renderView(api: AutonomyApi, path = '/autonomy') {
   return renderInTestApp(
     <TestApiProvider apis={[[autonomyApiRef, api]]}>
       <ScorecardView />
-      <LocationSearch />
     </TestApiProvider>,
     {
       routeEntries: [path],
@@ -46,6 +40,9 @@ const lastQuery = (api: jest.Mocked<AutonomyApi>) =>
   api.listScorecards.mock.calls[api.listScorecards.mock.calls.length - 1][0];
 
 describe('ScorecardView', () => {
+  // The view writes its state to the address bar, which outlives each test.
+  beforeEach(() => window.history.replaceState(null, '', '/'));
+
   it('asks for the first page of 25 with trends, and shows each row', async () => {
     const api = makeApi();
     await renderView(api);
@@ -127,9 +124,12 @@ describe('ScorecardView', () => {
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue(
       'cart',
     );
-    expect(screen.getByRole('button', { name: /^Team/ })).toHaveTextContent(
-      'checkout, payments',
-    );
+    // The first chosen team as a chip, the others counted until the field is focused.
+    const team = screen.getByRole('combobox', { name: 'Team' });
+    expect(
+      within(team).getByRole('button', { name: 'checkout' }),
+    ).toBeVisible();
+    expect(within(team).getByText('+1')).toBeVisible();
     expect(screen.getByRole('button', { name: /^Level .+/ })).toHaveTextContent(
       'No level',
     );
@@ -230,11 +230,15 @@ describe('ScorecardView', () => {
     await screen.findByRole('table', { name: 'Entity scorecards' });
     expect(lastQuery(api)).toMatchObject({ offset: 25 });
 
-    await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    await userEvent.click(screen.getByRole('textbox', { name: 'Team' }));
     const listbox = await screen.findByRole('listbox');
     await userEvent.click(
       await within(listbox).findByRole('option', { name: 'payments' }),
     );
+    // The list stays open for another choice, and marks the chosen one.
+    expect(
+      within(listbox).getByRole('option', { name: 'payments' }),
+    ).toHaveAttribute('aria-selected', 'true');
 
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({
@@ -246,6 +250,36 @@ describe('ScorecardView', () => {
       'group:default/payments',
     ]);
     expect(currentSearch().get('page')).toBeNull();
+  });
+
+  it('narrows a long team list by typing, and works from the keyboard', async () => {
+    const api = makeApi();
+    await renderView(api, '/autonomy?ownerRef=group:default/checkout');
+    await screen.findByRole('table', { name: 'Entity scorecards' });
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Team' }), 'PAY');
+    const listbox = await screen.findByRole('listbox');
+    await waitFor(() =>
+      expect(
+        within(listbox)
+          .getAllByRole('option')
+          .map(o => o.textContent),
+      ).toEqual(['payments']),
+    );
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({
+        ownerRef: ['group:default/checkout', 'group:default/payments'],
+      }),
+    );
+
+    // Backspace in the empty field removes the last team chosen.
+    await userEvent.keyboard('{Backspace}');
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({
+        ownerRef: ['group:default/checkout'],
+      }),
+    );
   });
 
   it('offers the levels from the guardrails plus "No level"', async () => {

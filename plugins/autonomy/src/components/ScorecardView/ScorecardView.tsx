@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import {
   InfoCard,
@@ -26,6 +25,7 @@ import {
   withoutFilters,
   type FilterParam,
 } from './urlState';
+import { useViewParams } from './useViewParams';
 
 /** How long the search box waits for the typing to stop before it asks the server. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -44,6 +44,14 @@ const useStyles = makeStyles(theme => ({
     textAlign: 'center',
   },
 }));
+
+const NO_OPTIONS: FilterOptions = {
+  teams: [],
+  systems: [],
+  domains: [],
+  levels: [],
+  guardrails: [],
+};
 
 /** The filter options: each list comes from its own request, and one failing leaves the others. */
 function useFilterOptions() {
@@ -74,13 +82,7 @@ function useFilterOptions() {
     return { options, failed };
   }, [api]);
   return {
-    options: state.value?.options ?? {
-      teams: [],
-      systems: [],
-      domains: [],
-      levels: [],
-      guardrails: [],
-    },
+    options: state.value?.options ?? NO_OPTIONS,
     failed: state.value?.failed ?? false,
   };
 }
@@ -92,7 +94,7 @@ function useFilterOptions() {
 export const ScorecardView = () => {
   const classes = useStyles();
   const api = useApi(autonomyApiRef);
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useViewParams();
   const view = useMemo(() => readViewState(params), [params]);
   const { filters, orderBy, order, page } = view;
   const { options, failed: optionsFailed } = useFilterOptions();
@@ -101,7 +103,7 @@ export const ScorecardView = () => {
     (
       changes: Partial<Record<string, string | string[] | undefined>>,
       opts?: { keepPage?: boolean },
-    ) => setParams(prev => withParams(prev, changes, opts), { replace: true }),
+    ) => setParams(prev => withParams(prev, changes, opts)),
     [setParams],
   );
 
@@ -157,23 +159,34 @@ export const ScorecardView = () => {
       );
   }, [total, page, list.loading, update]);
 
-  const onSort = (sort: ScorecardSort) => {
-    // The same column again flips the direction; a new one starts in its own.
-    const flipped = order === 'asc' ? 'desc' : 'asc';
-    update({
-      orderBy: sort,
-      order: sort === orderBy ? flipped : FIRST_ORDER[sort],
-    });
-  };
-  const onFilter = (param: FilterParam, value: string | string[] | undefined) =>
-    update({ [param]: value });
-  const onPageChange = (next: number) =>
-    update({ page: next ? String(next + 1) : undefined }, { keepPage: true });
-  const reset = () => {
+  // Stable callbacks: the filter bar and the table are memoised, so a change of the list's loading
+  // state does not re-render them (an open filter menu re-measures its position on every render).
+  const onSort = useCallback(
+    (sort: ScorecardSort) => {
+      // The same column again flips the direction; a new one starts in its own.
+      const flipped = order === 'asc' ? 'desc' : 'asc';
+      update({
+        orderBy: sort,
+        order: sort === orderBy ? flipped : FIRST_ORDER[sort],
+      });
+    },
+    [order, orderBy, update],
+  );
+  const onFilter = useCallback(
+    (param: FilterParam, value: string | string[] | undefined) =>
+      update({ [param]: value }),
+    [update],
+  );
+  const onPageChange = useCallback(
+    (next: number) =>
+      update({ page: next ? String(next + 1) : undefined }, { keepPage: true }),
+    [update],
+  );
+  const reset = useCallback(() => {
     sentText.current = '';
     setText('');
-    setParams(prev => withoutFilters(prev), { replace: true });
-  };
+    setParams(prev => withoutFilters(prev));
+  }, [setParams]);
   const filtered = hasFilters(view);
   const exportQuery = useMemo(
     () => ({ ...filters, orderBy, order }),

@@ -5,8 +5,8 @@ import { LevelDistribution } from './LevelDistribution';
 import { OrgTrend } from './OrgTrend';
 import { ScorecardView } from './ScorecardView';
 
-// Filters live in the URL, and every URL change re-renders the route. These views do not depend on
-// the filters; memoised, they are not re-rendered (the heat map alone is thousands of cells).
+// These views do not depend on the scorecard filters; memoised, a filter change does not re-render
+// them (the heat map alone is thousands of cells).
 const OrgTrendOnce = memo(OrgTrend);
 const LevelDistributionOnce = memo(LevelDistribution);
 const HeatMapOnce = memo(HeatMap);

@@ -107,3 +107,9 @@ export function withoutFilters(params: URLSearchParams): URLSearchParams {
     Object.fromEntries(FILTER_PARAMS.map(key => [key, undefined])),
   );
 }
+
+/** Values chosen but not offered (e.g. from a shared link) stay selectable so they can be removed. */
+export const withSelected = (options: string[], selected: string[] = []) => [
+  ...options,
+  ...selected.filter(s => !options.includes(s)),
+];

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Chip, TextField, makeStyles } from '@material-ui/core';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import CheckBoxIcon from '@material-ui/icons/CheckBox';
+import CheckBoxOutlineBlankIcon from '@material-ui/icons/CheckBoxOutlineBlank';
+import { useApiHolder } from '@backstage/core-plugin-api';
+import {
+  entityPresentationApiRef,
+  entityPresentationSnapshot,
+} from '@backstage/plugin-catalog-react';
+import { withSelected } from './urlState';
+
+const useStyles = makeStyles(theme => ({
+  field: { minWidth: 200, maxWidth: 300 },
+  check: { marginRight: theme.spacing(1) },
+  option: { minHeight: 36 },
+}));
+
+/**
+ * Display titles of entity refs from the entity presentation API (a group's display name, say),
+ * loaded once the picker is first opened: the snapshot (the humanised ref) until then.
+ */
+function useEntityTitles(refs: string[], load: boolean) {
+  const presentation = useApiHolder().get(entityPresentationApiRef);
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    if (!load || !presentation) return undefined;
+    let live = true;
+    Promise.all(
+      refs.map(ref =>
+        presentation.forEntity(ref).promise.then(
+          p => [ref, p.primaryTitle] as const,
+          () => [ref, ''] as const,
+        ),
+      ),
+    ).then(entries => {
+      if (live) setLoaded(new Map(entries.filter(([, title]) => title)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [load, presentation, refs]);
+  return useCallback(
+    (ref: string) =>
+      loaded.get(ref) ??
+      entityPresentationSnapshot(ref, undefined, presentation ?? undefined)
+        .primaryTitle,
+    [loaded, presentation],
+  );
+}
+
+/**
+ * A multi-select of entity refs (teams, systems, domains) that one can type into to narrow a long
+ * list. Options are plain list items with a check icon rather than menu items with interactive
+ * checkboxes: with 250 teams, a menu of MUI checkboxes took most of a second to open and to
+ * re-render on each choice.
+ */
+export const EntityRefFilter = ({
+  id,
+  label,
+  allLabel,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  allLabel: string;
+  options: string[];
+  value: string[] | undefined;
+  onChange: (value: string[]) => void;
+}) => {
+  const classes = useStyles();
+  const [opened, setOpened] = useState(false);
+  const titleOf = useEntityTitles(options, opened);
+  const selected = value ?? [];
+
+  return (
+    <Autocomplete
+      id={id}
+      // MUI names the input, not the combobox around it.
+      aria-labelledby={`${id}-label`}
+      multiple
+      disableCloseOnSelect
+      size="small"
+      limitTags={1}
+      className={classes.field}
+      classes={{ option: classes.option }}
+      options={withSelected(options, selected)}
+      value={selected}
+      onOpen={() => setOpened(true)}
+      onChange={(_, refs) => onChange(refs)}
+      getOptionLabel={titleOf}
+      filterOptions={(refs, { inputValue }) => {
+        const text = inputValue.trim().toLocaleLowerCase('en-US');
+        if (!text) return refs;
+        return refs.filter(
+          ref =>
+            titleOf(ref).toLocaleLowerCase('en-US').includes(text) ||
+            ref.toLocaleLowerCase('en-US').includes(text),
+        );
+      }}
+      renderOption={(ref, { selected: isSelected }) => (
+        <>
+          {isSelected ? (
+            <CheckBoxIcon
+              className={classes.check}
+              fontSize="small"
+              color="primary"
+            />
+          ) : (
+            <CheckBoxOutlineBlankIcon
+              className={classes.check}
+              fontSize="small"
+            />
+          )}
+          {titleOf(ref)}
+        </>
+      )}
+      renderTags={(refs, getTagProps) =>
+        refs.map((ref, index) => (
+          <Chip {...getTagProps({ index })} size="small" label={titleOf(ref)} />
+        ))
+      }
+      renderInput={params => (
+        <TextField
+          {...params}
+          label={label}
+          variant="outlined"
+          placeholder={selected.length ? undefined : allLabel}
+          InputLabelProps={{ ...params.InputLabelProps, shrink: true }}
+        />
+      )}
+    />
+  );
+};
