@@ -108,7 +108,7 @@ const MultiSelect = ({
  * The filters of the scorecard list: team, system, domain, level, guardrail and state, and a text
  * search. Changes are reported per URL parameter.
  */
-export const ScorecardFilterBar = memo(function ScorecardFilterBar({
+function FilterBar({
   state,
   options,
   text,
@@ -238,4 +238,7 @@ export const ScorecardFilterBar = memo(function ScorecardFilterBar({
       )}
     </div>
   );
-});
+}
+
+/** Memoised: the view re-renders while a page loads, and this part need not. */
+export const ScorecardFilterBar = memo(FilterBar);

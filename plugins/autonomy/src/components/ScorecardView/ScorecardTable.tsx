@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   LinearProgress,
   Table,
@@ -11,7 +12,6 @@ import {
   Typography,
   makeStyles,
 } from '@material-ui/core';
-import { memo } from 'react';
 import { Link } from '@backstage/core-components';
 import {
   useEntityPresentation,
@@ -132,7 +132,7 @@ const Trend = ({ row }: { row: ScorecardListItem }) => {
  * One page of entity scores. Sorting and paging are the server's: the table only reports the
  * column or page asked for.
  */
-export const ScorecardTable = memo(function ScorecardTable({
+function ScorecardPage({
   items,
   total,
   page,
@@ -248,4 +248,7 @@ export const ScorecardTable = memo(function ScorecardTable({
       />
     </>
   );
-});
+}
+
+/** Memoised: the view re-renders while a page loads, and this part need not. */
+export const ScorecardTable = memo(ScorecardPage);
