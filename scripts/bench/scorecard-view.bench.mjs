@@ -1,9 +1,10 @@
 // Browser benchmark of the service scorecard view with a generated catalog of 10,000 services.
 // It expects the benchmark portal (yarn bench:portal starts it: app on :3100, backend on :7100,
 // see app-config.bench.yaml), waits until the catalog is evaluated, then measures in Debian's
-// Chromium: the first page after navigation (from the click in the sidebar to rows on screen), and
-// the table's response to a filter (from choosing a value to the filtered rows on screen; opening
-// the menu is reported on its own). Figures are printed, not asserted. Measure a production build
+// Chromium, in the page (from the user's press to the frame that shows the result): the first page
+// after navigation (from the click in the sidebar to rows on screen), and the table's response to
+// a filter (from choosing a value to the filtered rows on screen; opening the list is reported on
+// its own). Figures are printed, not asserted. Measure a production build
 // (see the README) for what users see; a development server is several times slower.
 import { chromium } from 'playwright-core';
 
@@ -52,6 +53,51 @@ async function waitForEvaluation() {
 const rows = page =>
   page.locator('table tbody tr').filter({ has: page.locator('a') });
 
+/**
+ * Arms a timer in the page: it starts at the next pointer press (the event's own timestamp) and
+ * stops at the first frame after `done(arg)` holds, so Playwright's own work (locating elements,
+ * computing accessible names, polling) is not counted, only what the user waits for.
+ */
+const armTimer = (page, done, arg) =>
+  page.evaluate(
+    ([source, doneArg]) => {
+      const isDone = new Function(`return (${source})`)();
+      window.__benchTimer = new Promise(resolve =>
+        document.addEventListener(
+          'pointerdown',
+          event => {
+            const check = () => {
+              if (!isDone(doneArg)) return requestAnimationFrame(check);
+              // The frame with the result: its callbacks run before it is painted.
+              return requestAnimationFrame(() =>
+                setTimeout(() => resolve(performance.now() - event.timeStamp)),
+              );
+            };
+            check();
+          },
+          { capture: true, once: true },
+        ),
+      );
+    },
+    [done.toString(), arg],
+  );
+const readTimer = page => page.evaluate(() => window.__benchTimer);
+
+// Conditions checked in the page.
+const hasRows = () =>
+  document.querySelectorAll('table[aria-label="Entity scorecards"] tbody tr a')
+    .length > 0;
+const hasOptions = () =>
+  document.querySelectorAll('[role="listbox"] [role="option"]').length > 0;
+const columnShows = ([expected, nth]) => {
+  const cells = [
+    ...(document
+      .querySelector('table[aria-label="Entity scorecards"]')
+      ?.querySelectorAll(`tbody tr td:nth-child(${nth})`) ?? []),
+  ].map(c => c.textContent ?? '');
+  return cells.length > 0 && cells.every(text => text.includes(expected));
+};
+
 async function main() {
   const total = await waitForEvaluation();
   console.log(`\n${total} evaluated components in the scorecard view`);
@@ -80,15 +126,16 @@ async function main() {
   for (let i = 0; i < RUNS; i++) {
     await page.goto(`${APP}/catalog`);
     await page.locator('table tbody tr a').first().waitFor();
-    const start = performance.now();
+    await armTimer(page, hasRows);
     await page.getByRole('link', { name: 'Autonomy' }).first().click();
     await rows(page).first().waitFor({ timeout: 30_000 });
-    firstPage.push(performance.now() - start);
+    firstPage.push(await readTimer(page));
   }
   console.log(`scorecard view, first page after navigation: ${fmt(firstPage)}`);
 
-  // Filters: from choosing a value in the menu to the table showing only matching rows, each
-  // time from the unfiltered first page. The filters are multi-selects; the menu stays open.
+  // Filters: from the press on a value in the open list to the table showing only matching rows,
+  // each time from the unfiltered first page; opening the list is timed on its own. The filters
+  // are multi-selects, so the list stays open.
   const menus = [];
   const measureFilter = async (field, column, values) => {
     menus.length = 0;
@@ -97,28 +144,14 @@ async function main() {
       await page.goto(`${APP}/autonomy`);
       await rows(page).first().waitFor({ timeout: 30_000 });
       const value = values(i);
-      const opening = performance.now();
+      await armTimer(page, hasOptions);
       await field().click();
       const option = page.getByRole('option', { name: value, exact: true });
       await option.waitFor();
-      menus.push(performance.now() - opening);
-      const start = performance.now();
+      menus.push(await readTimer(page));
+      await armTimer(page, columnShows, [value, column]);
       await option.click();
-      await page.waitForFunction(
-        ([expected, nth]) => {
-          // The scorecard table is the first on the page (the heat map follows it).
-          const table = document.querySelector('table');
-          const cells = [
-            ...(table?.querySelectorAll(`tbody tr td:nth-child(${nth})`) ?? []),
-          ].map(c => c.textContent ?? '');
-          return (
-            cells.length > 0 && cells.every(text => text.includes(expected))
-          );
-        },
-        [value, column],
-        { timeout: 30_000 },
-      );
-      times.push(performance.now() - start);
+      times.push(await readTimer(page));
       await page.keyboard.press('Escape');
     }
     return times;
@@ -132,7 +165,7 @@ async function main() {
       ),
     )}`,
   );
-  console.log(`  opening the level menu: ${fmt(menus)}`);
+  console.log(`  opening the level list: ${fmt(menus)}`);
   console.log(
     `scorecard view, filter by team (choice → filtered rows): ${fmt(
       await measureFilter(
@@ -142,7 +175,7 @@ async function main() {
       ),
     )}`,
   );
-  console.log(`  opening the team menu (250 teams): ${fmt(menus)}`);
+  console.log(`  opening the team list (250 teams): ${fmt(menus)}`);
   await page.screenshot({
     path: 'e2e-artifacts/screenshots/bench-scorecard-view-10k.png',
     fullPage: false,

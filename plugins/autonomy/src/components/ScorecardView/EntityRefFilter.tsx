@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Chip, TextField, makeStyles } from '@material-ui/core';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import CheckBoxIcon from '@material-ui/icons/CheckBox';
@@ -9,6 +9,8 @@ import {
   entityPresentationSnapshot,
 } from '@backstage/plugin-catalog-react';
 import { withSelected } from './urlState';
+
+const NONE: string[] = [];
 
 const useStyles = makeStyles(theme => ({
   field: { minWidth: 200, maxWidth: 300 },
@@ -73,7 +75,13 @@ export const EntityRefFilter = ({
   const classes = useStyles();
   const [opened, setOpened] = useState(false);
   const titleOf = useEntityTitles(options, opened);
-  const selected = value ?? [];
+  // One empty value for every render: a new array each time reads as a change of value to the
+  // Autocomplete, which then clears what the user is typing.
+  const selected = value ?? NONE;
+  const offered = useMemo(
+    () => withSelected(options, selected),
+    [options, selected],
+  );
 
   return (
     <Autocomplete
@@ -86,7 +94,7 @@ export const EntityRefFilter = ({
       limitTags={1}
       className={classes.field}
       classes={{ option: classes.option }}
-      options={withSelected(options, selected)}
+      options={offered}
       value={selected}
       onOpen={() => setOpened(true)}
       onChange={(_, refs) => onChange(refs)}
