@@ -10,8 +10,11 @@ import {
 const dataRows = (page: Page) =>
   page.locator('table').first().locator('tbody tr');
 
+/** Narrows the team list by typing the start of the name, then picks the team. */
 async function chooseTeam(page: Page, team: string) {
-  await page.getByRole('textbox', { name: 'Team', exact: true }).click();
+  const field = page.getByRole('textbox', { name: 'Team', exact: true });
+  await field.click();
+  await field.pressSequentially(team.slice(0, 4));
   await page.getByRole('option', { name: team, exact: true }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('listbox')).toBeHidden();
@@ -46,11 +49,22 @@ test('the scorecard view lists every service and filters by team on the server',
     fullPage: true,
   });
 
-  // The filter lives in the URL: a reload keeps it.
+  // The filter lives in the URL: a reload keeps it, and so does coming back from a service.
   await page.reload();
   await expect(page.getByText(/^10 entities match$/)).toBeVisible({
     timeout: 30_000,
   });
+  await dataRows(page).first().getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/catalog\/default\/(component|api)\//);
+  await page.goBack();
+  await expect(page.getByText(/^10 entities match$/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(
+    page
+      .getByRole('combobox', { name: 'Team' })
+      .getByRole('button', { name: 'Checkout' }),
+  ).toBeVisible();
 });
 
 test('the CSV export contains exactly the filtered services', async ({

@@ -13,7 +13,12 @@ import { withSelected } from './urlState';
 const NONE: string[] = [];
 
 const useStyles = makeStyles(theme => ({
-  field: { minWidth: 200, maxWidth: 300 },
+  field: {
+    minWidth: 200,
+    maxWidth: 300,
+    // "All teams" reads as the value, like "All levels" in the selects beside it.
+    '& input::placeholder': { opacity: 1 },
+  },
   check: { marginRight: theme.spacing(1) },
   option: { minHeight: 36 },
 }));
