@@ -1,5 +1,10 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   EntityProvider,
   entityRouteRef,
@@ -65,7 +70,12 @@ const makeApi = () =>
 
 async function renderContent(api: AutonomyApi, entity: Entity) {
   return renderInTestApp(
-    <TestApiProvider apis={[[autonomyApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [autonomyApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityAutonomyContent />
       </EntityProvider>

@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Box, Button, Typography } from '@material-ui/core';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import type {
-  EntityScorecardResponse,
-  Exemption,
-  GuardrailDefinition,
-  GuardrailResult,
-  GuardrailState,
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  autonomyExemptionCreatePermission,
+  type EntityScorecardResponse,
+  type Exemption,
+  type GuardrailDefinition,
+  type GuardrailResult,
+  type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { GuardrailRow } from './GuardrailRow';
 import { ExemptionDialog } from './ExemptionDialog';
@@ -47,6 +49,11 @@ export const GuardrailList = ({
   const alertApi = useApi(alertApiRef);
   const [showNotApplicable, setShowNotApplicable] = useState(false);
   const [requesting, setRequesting] = useState<{ id: string; title: string }>();
+  // Offer the request only to those the policy lets create one (the backend checks again).
+  const { allowed: mayRequest } = usePermission({
+    permission: autonomyExemptionCreatePermission,
+    resourceRef: scorecard.entityRef,
+  });
 
   const sorted = useMemo(
     () =>
@@ -72,8 +79,10 @@ export const GuardrailList = ({
         result={result}
         definition={definition}
         exemption={exemptionOf(result, scorecard.exemptions)}
-        onRequestExemption={() =>
-          setRequesting({ id: result.guardrailId, title })
+        onRequestExemption={
+          mayRequest
+            ? () => setRequesting({ id: result.guardrailId, title })
+            : undefined
         }
       />
     );

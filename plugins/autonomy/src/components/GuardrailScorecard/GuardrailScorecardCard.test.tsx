@@ -1,6 +1,15 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  AuthorizeResult,
+  type EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
 import { alertApiRef, type AlertApi } from '@backstage/core-plugin-api';
 import {
   EntityProvider,
@@ -39,12 +48,14 @@ function makeApi(
 async function renderCard(
   api: AutonomyApi,
   alertApi: Pick<AlertApi, 'post'> = { post: jest.fn() },
+  permissionApi = mockApis.permission(),
 ) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [autonomyApiRef, api],
         [alertApiRef, alertApi],
+        [permissionApiRef, permissionApi],
       ]}
     >
       <EntityProvider entity={entity}>
@@ -195,6 +206,33 @@ describe('GuardrailScorecardCard', () => {
       'Request exemption for Has an on-call rotation',
       'Request exemption for Chaos tested',
     ]);
+  });
+
+  it('offers no exemption to someone the permission policy does not allow to create one', async () => {
+    const asked: EvaluatePermissionRequest[] = [];
+    await renderCard(
+      // Its own entity: decisions are cached per permission and resource across renders.
+      makeApi(async () => ({
+        ...scorecard(),
+        entityRef: 'component:shop/payments-api',
+      })),
+      undefined,
+      mockApis.permission({
+        authorize: request => {
+          asked.push(request);
+          return AuthorizeResult.DENY;
+        },
+      }),
+    );
+    await guardrailList();
+    await waitFor(() => expect(asked).toHaveLength(1));
+    expect(asked[0]).toMatchObject({
+      permission: { name: 'autonomy.exemption.create' },
+      resourceRef: 'component:shop/payments-api',
+    });
+    expect(
+      screen.queryByRole('button', { name: /^Request exemption for / }),
+    ).not.toBeInTheDocument();
   });
 
   it('requests an exemption, then reloads and shows the guardrail as exempt', async () => {
