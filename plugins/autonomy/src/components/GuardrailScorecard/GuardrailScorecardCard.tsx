@@ -15,11 +15,9 @@ import type {
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { autonomyApiRef } from '../../api/AutonomyApi';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
+import { isNotFound } from '../shared/isNotFound';
 import { ScorecardSummary } from './ScorecardSummary';
 import { GuardrailList } from './GuardrailList';
-
-const isNotFound = (error: unknown) =>
-  (error as { statusCode?: number } | undefined)?.statusCode === 404;
 
 const NotEvaluatedYet = () => (
   <>

@@ -11,6 +11,7 @@ import {
   scorePage,
 } from '../../testUtils/scorecardFixtures';
 import { ScorecardView } from './ScorecardView';
+import { optionTexts } from '../../testUtils/listbox';
 
 const makeApi = (overrides: Partial<AutonomyApi> = {}) =>
   fakeAutonomyApi({
@@ -259,13 +260,7 @@ describe('ScorecardView', () => {
 
     await userEvent.type(screen.getByRole('textbox', { name: 'Team' }), 'PAY');
     const listbox = await screen.findByRole('listbox');
-    await waitFor(() =>
-      expect(
-        within(listbox)
-          .getAllByRole('option')
-          .map(o => o.textContent),
-      ).toEqual(['payments']),
-    );
+    await waitFor(() => expect(optionTexts(listbox)).toEqual(['payments']));
     await userEvent.keyboard('{ArrowDown}{Enter}');
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({
@@ -291,11 +286,12 @@ describe('ScorecardView', () => {
     await userEvent.click(screen.getByRole('button', { name: /^Level .+/ }));
     const listbox = await screen.findByRole('listbox');
     await waitFor(() =>
-      expect(
-        within(listbox)
-          .getAllByRole('option')
-          .map(o => o.textContent),
-      ).toEqual(['Bronze', 'Silver', 'Gold', 'No level']),
+      expect(optionTexts(listbox)).toEqual([
+        'Bronze',
+        'Silver',
+        'Gold',
+        'No level',
+      ]),
     );
     await userEvent.click(
       within(listbox).getByRole('option', { name: 'No level' }),
