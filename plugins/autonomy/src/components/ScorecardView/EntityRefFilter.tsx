@@ -12,6 +12,17 @@ import { withSelected } from './urlState';
 
 const NONE: string[] = [];
 
+/** A filter that chooses any number of values from a list. */
+export interface ListFilterProps {
+  id: string;
+  label: string;
+  /** Shown when nothing is chosen. */
+  allLabel: string;
+  options: string[];
+  value: string[] | undefined;
+  onChange: (value: string[]) => void;
+}
+
 const useStyles = makeStyles(theme => ({
   field: {
     minWidth: 200,
@@ -69,14 +80,7 @@ export const EntityRefFilter = ({
   options,
   value,
   onChange,
-}: {
-  id: string;
-  label: string;
-  allLabel: string;
-  options: string[];
-  value: string[] | undefined;
-  onChange: (value: string[]) => void;
-}) => {
+}: ListFilterProps) => {
   const classes = useStyles();
   const [opened, setOpened] = useState(false);
   const titleOf = useEntityTitles(options, opened);

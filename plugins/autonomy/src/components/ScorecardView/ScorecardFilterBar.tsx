@@ -14,7 +14,7 @@ import {
   type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { STATE_LABELS } from '../GuardrailScorecard/StateLabel';
-import { EntityRefFilter } from './EntityRefFilter';
+import { EntityRefFilter, type ListFilterProps } from './EntityRefFilter';
 import { levelName, NO_LEVEL } from './levels';
 import {
   withSelected,
@@ -51,15 +51,7 @@ const MultiSelect = ({
   value,
   onChange,
   renderOption,
-}: {
-  id: string;
-  label: string;
-  allLabel: string;
-  options: string[];
-  value: string[] | undefined;
-  onChange: (value: string[]) => void;
-  renderOption: (option: string) => ReactNode;
-}) => {
+}: ListFilterProps & { renderOption: (option: string) => ReactNode }) => {
   const classes = useStyles();
   const selected = value ?? [];
   return (
