@@ -81,7 +81,16 @@ const armTimer = (page, done, arg) =>
     },
     [done.toString(), arg],
   );
-const readTimer = page => page.evaluate(() => window.__benchTimer);
+// A result that never shows fails the run instead of hanging it.
+const readTimer = page =>
+  page.evaluate(() =>
+    Promise.race([
+      window.__benchTimer,
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('no result within 30 s')), 30_000),
+      ),
+    ]),
+  );
 
 // Conditions checked in the page.
 const hasRows = () =>

@@ -1,4 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   mockApis,
@@ -226,6 +232,8 @@ describe('GuardrailScorecardCard', () => {
     );
     await guardrailList();
     await waitFor(() => expect(asked).toHaveLength(1));
+    // Let the answer arrive and render: while it is pending the button is hidden too.
+    await act(() => new Promise(resolve => setTimeout(resolve, 50)));
     expect(asked[0]).toMatchObject({
       permission: { name: 'autonomy.exemption.create' },
       resourceRef: 'component:shop/payments-api',

@@ -85,13 +85,30 @@ describe('EntityRefFilter', () => {
     ).toEqual(['Team Search']);
   });
 
+  it('shows the chosen values by display name without being opened', async () => {
+    await renderFilter(['group:default/payments']);
+    const team = screen.getByRole('combobox', { name: 'Team' });
+    expect(
+      await within(team).findByRole('button', { name: 'Team Payments' }),
+    ).toBeVisible();
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+  });
+
+  it('keeps what is typed when the chosen values come again as a new array', async () => {
+    const { rerender } = await renderFilter(['group:default/checkout']);
+    const input = screen.getByRole('textbox', { name: 'Team' });
+    await userEvent.type(input, 'sea');
+    rerender(['group:default/checkout']);
+    expect(input).toHaveValue('sea');
+  });
+
   it('keeps a chosen value that is not offered, so it can be removed', async () => {
     const { onChange } = await renderFilter(['group:default/gone']);
     const input = screen.getByRole('textbox', { name: 'Team' });
     await userEvent.click(input);
     const gone = await within(await screen.findByRole('listbox')).findByRole(
       'option',
-      { name: /gone/ },
+      { name: /gone/i },
     );
     expect(gone).toHaveAttribute('aria-selected', 'true');
     await userEvent.click(gone);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Chip, TextField, makeStyles } from '@material-ui/core';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import CheckBoxIcon from '@material-ui/icons/CheckBox';
@@ -11,6 +11,19 @@ import {
 import { withSelected } from './urlState';
 
 const NONE: string[] = [];
+
+/**
+ * The same array for the same values. The Autocomplete takes a new array as a new value and clears
+ * what the user is typing, and the view builds new arrays whenever any other filter changes.
+ */
+function useSameList(list: string[]): string[] {
+  const kept = useRef(list);
+  const same =
+    kept.current.length === list.length &&
+    kept.current.every((v, i) => v === list[i]);
+  if (!same) kept.current = list;
+  return kept.current;
+}
 
 /** A filter that chooses any number of values from a list. */
 export interface ListFilterProps {
@@ -35,14 +48,15 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * Display titles of entity refs from the entity presentation API (a group's display name, say),
- * loaded once the picker is first opened: the snapshot (the humanised ref) until then.
+ * Display titles of entity refs from the entity presentation API (a group's display name, say);
+ * the snapshot (the humanised ref) until they arrive. Loading the whole list waits until the
+ * picker is opened: 500 systems are 500 catalog lookups.
  */
-function useEntityTitles(refs: string[], load: boolean) {
+function useEntityTitles(refs: string[]) {
   const presentation = useApiHolder().get(entityPresentationApiRef);
   const [loaded, setLoaded] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
-    if (!load || !presentation) return undefined;
+    if (!refs.length || !presentation) return undefined;
     let live = true;
     Promise.all(
       refs.map(ref =>
@@ -52,12 +66,17 @@ function useEntityTitles(refs: string[], load: boolean) {
         ),
       ),
     ).then(entries => {
-      if (live) setLoaded(new Map(entries.filter(([, title]) => title)));
+      if (!live) return;
+      setLoaded(prev => {
+        const next = new Map(prev);
+        for (const [ref, title] of entries) if (title) next.set(ref, title);
+        return next;
+      });
     });
     return () => {
       live = false;
     };
-  }, [load, presentation, refs]);
+  }, [presentation, refs]);
   return useCallback(
     (ref: string) =>
       loaded.get(ref) ??
@@ -83,14 +102,13 @@ export const EntityRefFilter = ({
 }: ListFilterProps) => {
   const classes = useStyles();
   const [opened, setOpened] = useState(false);
-  const titleOf = useEntityTitles(options, opened);
-  // One empty value for every render: a new array each time reads as a change of value to the
-  // Autocomplete, which then clears what the user is typing.
-  const selected = value ?? NONE;
+  const selected = useSameList(value ?? NONE);
   const offered = useMemo(
     () => withSelected(options, selected),
     [options, selected],
   );
+  // The chosen values' titles at once (they show as chips), every option's once opened.
+  const titleOf = useEntityTitles(opened ? offered : selected);
 
   return (
     <Autocomplete
@@ -101,6 +119,7 @@ export const EntityRefFilter = ({
       disableCloseOnSelect
       size="small"
       limitTags={1}
+      getLimitTagsText={more => `+${more} more`}
       className={classes.field}
       classes={{ option: classes.option }}
       options={offered}
@@ -136,7 +155,12 @@ export const EntityRefFilter = ({
       )}
       renderTags={(refs, getTagProps) =>
         refs.map((ref, index) => (
-          <Chip {...getTagProps({ index })} size="small" label={titleOf(ref)} />
+          <Chip
+            {...getTagProps({ index })}
+            key={ref}
+            size="small"
+            label={titleOf(ref)}
+          />
         ))
       }
       renderInput={params => (

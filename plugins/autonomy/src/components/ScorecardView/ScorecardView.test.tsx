@@ -26,6 +26,8 @@ const makeApi = (overrides: Partial<AutonomyApi> = {}) =>
 const currentSearch = () => new URLSearchParams(window.location.search);
 
 async function renderView(api: AutonomyApi, path = '/autonomy') {
+  // The address bar shows the route's URL, as in a browser.
+  window.history.replaceState(null, '', path);
   return renderInTestApp(
     <TestApiProvider apis={[[autonomyApiRef, api]]}>
       <ScorecardView />
@@ -41,9 +43,6 @@ const lastQuery = (api: jest.Mocked<AutonomyApi>) =>
   api.listScorecards.mock.calls[api.listScorecards.mock.calls.length - 1][0];
 
 describe('ScorecardView', () => {
-  // The view writes its state to the address bar, which outlives each test.
-  beforeEach(() => window.history.replaceState(null, '', '/'));
-
   it('asks for the first page of 25 with trends, and shows each row', async () => {
     const api = makeApi();
     await renderView(api);
@@ -130,7 +129,7 @@ describe('ScorecardView', () => {
     expect(
       within(team).getByRole('button', { name: 'checkout' }),
     ).toBeVisible();
-    expect(within(team).getByText('+1')).toBeVisible();
+    expect(within(team).getByText('+1 more')).toBeVisible();
     expect(screen.getByRole('button', { name: /^Level .+/ })).toHaveTextContent(
       'No level',
     );

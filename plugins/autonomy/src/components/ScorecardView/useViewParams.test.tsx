@@ -1,10 +1,13 @@
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { MemoryRouter, useNavigate } from 'react-router-dom';
+import { MemoryRouter, useLocation, useNavigate } from 'react-router-dom';
 import { useViewParams } from './useViewParams';
 
-function renderViewParams(initial: string) {
+/** Renders the hook on a route entry, with the address bar showing the same URL as a browser would. */
+function renderViewParams(initial: string, routerState?: unknown) {
+  window.history.replaceState(routerState ?? null, '', initial);
   let navigate: ReturnType<typeof useNavigate> = () => {};
+  const locations: string[] = [];
   const wrapper = ({ children }: { children: ReactNode }) => (
     <MemoryRouter
       initialEntries={[initial]}
@@ -16,23 +19,30 @@ function renderViewParams(initial: string) {
   const hook = renderHook(
     () => {
       navigate = useNavigate();
+      const location = useLocation();
+      if (locations[locations.length - 1] !== location.key)
+        locations.push(location.key);
       return useViewParams();
     },
     { wrapper },
   );
-  return { ...hook, navigate: (to: string) => act(() => navigate(to)) };
+  return {
+    ...hook,
+    locations,
+    navigate: (to: string) => act(() => navigate(to)),
+  };
 }
 
-describe('useViewParams', () => {
-  beforeEach(() =>
-    window.history.replaceState({ usr: null, key: 'k1', idx: 3 }, '', '/a'),
-  );
+const set = (search: string) => () => new URLSearchParams(search);
 
-  it('starts from the route URL and writes changes to the address bar, keeping the router entry state', () => {
-    const { result } = renderViewParams('/autonomy?level=Gold');
+describe('useViewParams', () => {
+  it('writes changes to the address bar without a router navigation, keeping the entry state', () => {
+    const entry = { usr: null, key: 'k1', idx: 3 };
+    const { result, locations } = renderViewParams(
+      '/autonomy?level=Gold',
+      entry,
+    );
     expect(result.current[0].getAll('level')).toEqual(['Gold']);
-    // Mounting with the same state leaves the address bar alone.
-    expect(window.location.search).toBe('?level=Gold');
 
     act(() =>
       result.current[1](prev => {
@@ -42,17 +52,18 @@ describe('useViewParams', () => {
       }),
     );
     expect(result.current[0].getAll('level')).toEqual(['Gold', 'Bronze']);
-    expect(window.location.pathname).toBe('/a');
+    expect(window.location.pathname).toBe('/autonomy');
     expect(window.location.search).toBe('?level=Gold&level=Bronze');
-    expect(window.history.state).toEqual({ usr: null, key: 'k1', idx: 3 });
+    expect(window.history.state).toEqual(entry);
+    expect(locations).toHaveLength(1);
 
-    act(() => result.current[1](() => new URLSearchParams()));
+    act(() => result.current[1](set('')));
     expect(window.location.search).toBe('');
   });
 
   it('follows a real navigation, such as a link to a filtered view', () => {
     const { result, navigate } = renderViewParams('/autonomy?level=Gold');
-    act(() => result.current[1](() => new URLSearchParams('q=cart')));
+    act(() => result.current[1](set('q=cart')));
     expect(result.current[0].toString()).toBe('q=cart');
 
     navigate('/autonomy?ownerRef=group:default/checkout');
@@ -60,5 +71,33 @@ describe('useViewParams', () => {
       'group:default/checkout',
     ]);
     expect(result.current[0].get('q')).toBeNull();
+  });
+
+  it('starts from the address bar when mounted again without a navigation', () => {
+    const first = renderViewParams('/autonomy?level=Gold');
+    act(() => first.result.current[1](set('q=cart')));
+    first.unmount();
+
+    // The router entry still says ?level=Gold; the address bar says what the user chose since.
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <MemoryRouter
+        initialEntries={['/autonomy?level=Gold']}
+        future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+      >
+        {children}
+      </MemoryRouter>
+    );
+    const { result } = renderHook(() => useViewParams(), { wrapper });
+    expect(result.current[0].toString()).toBe('q=cart');
+    expect(window.location.search).toBe('?q=cart');
+  });
+
+  it('leaves the address bar alone once it shows another page', () => {
+    const { result } = renderViewParams('/autonomy');
+    // The app has moved on (say, to an entity page) while a debounced search was pending.
+    window.history.replaceState(null, '', '/catalog/default/component/cart');
+    act(() => result.current[1](set('q=cart')));
+    expect(window.location.pathname).toBe('/catalog/default/component/cart');
+    expect(window.location.search).toBe('');
   });
 });
