@@ -7,6 +7,7 @@ import { DatabaseGuardrailStore } from './DatabaseGuardrailStore';
 import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 import { DatabaseFactStore } from './DatabaseFactStore';
 import { DatabaseBoundaryStore } from './DatabaseBoundaryStore';
+import { migrateToLatest } from './migrateToLatest';
 
 const migrationsDir = resolvePackagePath(
   '@aligned-autonomy/plugin-autonomy-backend',
@@ -22,7 +23,7 @@ export type Stores = Awaited<ReturnType<typeof createStores>>;
 export async function createStores(database: DatabaseService) {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
+    await migrateToLatest(client, migrationsDir);
   }
   return {
     missions: new DatabaseMissionStore(client),
