@@ -35,16 +35,9 @@ export class DatabaseBoundaryStore {
   /** Replaces the previous analysis in one transaction. */
   async replaceAnalysis(analysis: BoundaryAnalysis, evaluatedAt: Date) {
     const batch = batchSize(this.db);
-    await this.db.transaction(async tx => {
-      for (const table of [
-        'autonomy_dependencies',
-        'autonomy_boundary_problems',
-        'autonomy_teams',
-        'autonomy_ownership_gaps',
-      ]) {
-        await tx(table).delete();
-      }
-      await tx.batchInsert(
+    // Each table with its new rows, in one list so clearing and filling cannot drift apart.
+    const tables: [string, Record<string, unknown>[]][] = [
+      [
         'autonomy_dependencies',
         analysis.dependencies.map(d => ({
           from_ref: d.fromRef,
@@ -55,9 +48,8 @@ export class DatabaseBoundaryStore {
           health: d.health,
           fix: d.fix ?? null,
         })),
-        batch,
-      );
-      await tx.batchInsert(
+      ],
+      [
         'autonomy_boundary_problems',
         analysis.problems.map(p => ({
           type: p.type,
@@ -65,9 +57,8 @@ export class DatabaseBoundaryStore {
           message: p.message,
           refs: JSON.stringify(p.refs),
         })),
-        batch,
-      );
-      await tx.batchInsert(
+      ],
+      [
         'autonomy_teams',
         analysis.teams.map(t => ({
           team_ref: t.teamRef,
@@ -76,9 +67,8 @@ export class DatabaseBoundaryStore {
           load: JSON.stringify(t.load),
           expired_collaborations: JSON.stringify(t.expiredCollaborations),
         })),
-        batch,
-      );
-      await tx.batchInsert(
+      ],
+      [
         'autonomy_ownership_gaps',
         analysis.gaps.map(g => ({
           type: g.type,
@@ -86,8 +76,12 @@ export class DatabaseBoundaryStore {
           owner_ref: g.ownerRef ?? null,
           message: g.message,
         })),
-        batch,
-      );
+      ],
+    ];
+    await this.db.transaction(async tx => {
+      for (const [table] of tables) await tx(table).delete();
+      for (const [table, rows] of tables)
+        await tx.batchInsert(table, rows, batch);
       await recordRun(
         tx,
         'boundaries',

@@ -1,25 +1,12 @@
 import type { GuardrailDefinition } from '@aligned-autonomy/plugin-autonomy-common';
+import { guardrailDef } from '../../testUtils/guardrailFixtures';
 import { compileGuardrails } from './compileGuardrails';
 import type { RuleOperator } from './operators';
 
 const LEVELS = ['bronze', 'silver', 'gold'];
 
-function def(
-  id: string,
-  extra: Partial<GuardrailDefinition> = {},
-): GuardrailDefinition {
-  return {
-    id,
-    title: id,
-    rationale: { why: `Because ${id}` },
-    appliesTo: {},
-    rule: { fact: 'entity.kind', equals: 'component' },
-    level: 'bronze',
-    weight: 1,
-    mode: 'enforced',
-    ...extra,
-  };
-}
+const def = (id: string, extra: Partial<GuardrailDefinition> = {}) =>
+  guardrailDef(id, { fact: 'entity.kind', equals: 'component' }, extra);
 
 const operator = (
   name: string,

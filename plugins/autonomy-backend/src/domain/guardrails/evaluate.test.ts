@@ -1,5 +1,6 @@
 import type { GuardrailDefinition } from '@aligned-autonomy/plugin-autonomy-common';
 import type { CatalogNode } from '../catalogSnapshot';
+import { guardrailDef } from '../../testUtils/guardrailFixtures';
 import { compileGuardrails } from './compileGuardrails';
 import { evaluateEntity } from './evaluate';
 import { pushedFacts, type FactContext, type FactSourceSchema } from './facts';
@@ -16,23 +17,7 @@ const chaos: FactSourceSchema = {
   fields: { lastRunAt: 'datetime', passRate: 'number' },
 };
 
-function def(
-  id: string,
-  rule: GuardrailDefinition['rule'],
-  extra: Partial<GuardrailDefinition> = {},
-): GuardrailDefinition {
-  return {
-    id,
-    title: id,
-    rationale: { why: `Because ${id}` },
-    appliesTo: {},
-    rule,
-    level: 'bronze',
-    weight: 1,
-    mode: 'enforced',
-    ...extra,
-  };
-}
+const def = guardrailDef;
 
 const compile = (
   definitions: GuardrailDefinition[],

@@ -1,7 +1,7 @@
-import type { GuardrailDefinition } from '@aligned-autonomy/plugin-autonomy-common';
 import { buildSnapshot } from '../catalogSnapshot';
 import type { EntityMission } from '../missions/resolveMissions';
 import { entity } from '../../testUtils/catalogFixtures';
+import { guardrailDef } from '../../testUtils/guardrailFixtures';
 import { compileGuardrails } from './compileGuardrails';
 import {
   evaluateCatalog,
@@ -11,23 +11,7 @@ import {
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');
 
-function def(
-  id: string,
-  rule: GuardrailDefinition['rule'],
-  extra: Partial<GuardrailDefinition> = {},
-): GuardrailDefinition {
-  return {
-    id,
-    title: id,
-    rationale: { why: `Because ${id}` },
-    appliesTo: {},
-    rule,
-    level: 'bronze',
-    weight: 1,
-    mode: 'enforced',
-    ...extra,
-  };
-}
+const def = guardrailDef;
 
 const snapshot = buildSnapshot([
   entity('Group', 'checkout', { type: 'team' }),
