@@ -9,7 +9,7 @@ import type {
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import type { HistoryRow } from '../domain/guardrails/history';
-import { emptyCounts } from '../domain/guardrails/levels';
+import { emptyStateCounts } from '@aligned-autonomy/plugin-autonomy-common';
 import { batchSize, lastRun, recordRun } from './analysisRuns';
 
 const COUNTED: GuardrailState[] = [
@@ -67,7 +67,7 @@ const resultRows = (e: ScoredEntity) =>
   }));
 
 function countsOf(row: any): StateCounts {
-  const counts = emptyCounts();
+  const counts = emptyStateCounts();
   for (const s of COUNTED) counts[s] = Number(row[`${s}_count`] ?? 0);
   return counts;
 }

@@ -5,7 +5,7 @@ import {
 import type { Knex } from 'knex';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { historyPoints } from '../domain/guardrails/history';
-import { emptyCounts } from '../domain/guardrails/levels';
+import { emptyStateCounts } from '@aligned-autonomy/plugin-autonomy-common';
 import { createStores, type Stores } from './createStores';
 
 jest.setTimeout(60_000);
@@ -16,7 +16,7 @@ function scored(
   name: string,
   overrides: Partial<ScoredEntity> = {},
 ): ScoredEntity {
-  const counts = { ...emptyCounts(), pass: 2, fail: 1 };
+  const counts = { ...emptyStateCounts(), pass: 2, fail: 1 };
   return {
     entityRef: `component:default/${name}`,
     kind: 'component',
@@ -78,7 +78,7 @@ describe.each(databases.eachSupportedId())(
           level: 'gold',
           levelIndex: 2,
           score: 100,
-          counts: { ...emptyCounts(), pass: 3 },
+          counts: { ...emptyStateCounts(), pass: 3 },
           failingGuardrailIds: [],
           results: [{ guardrailId: 'owner', state: 'pass', facts: [] }],
         }),
@@ -108,7 +108,11 @@ describe.each(databases.eachSupportedId())(
         failingGuardrailIds: ['runbook'],
         evaluatedAt: NOW.toISOString(),
       });
-      expect(score?.counts).toEqual({ ...emptyCounts(), pass: 2, fail: 1 });
+      expect(score?.counts).toEqual({
+        ...emptyStateCounts(),
+        pass: 2,
+        fail: 1,
+      });
       const results = await stores.guardrails.getResults('component:default/a');
       expect(results).toHaveLength(3);
       expect(results.find(r => r.guardrailId === 'owner')?.facts).toEqual([

@@ -131,6 +131,13 @@ export interface GuardrailResult {
 /** @public */
 export type StateCounts = Record<GuardrailState, number>;
 
+/**
+ * A count of zero for every state.
+ * @public
+ */
+export const emptyStateCounts = (): StateCounts =>
+  Object.fromEntries(GUARDRAIL_STATES.map(state => [state, 0])) as StateCounts;
+
 /** @public */
 export interface EntityScore {
   entityRef: string;

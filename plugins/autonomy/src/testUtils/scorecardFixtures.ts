@@ -1,8 +1,9 @@
-import type {
-  GuardrailsResponse,
-  HistoryResponse,
-  Rollup,
-  RollupListResponse,
+import {
+  emptyStateCounts,
+  type GuardrailsResponse,
+  type HistoryResponse,
+  type Rollup,
+  type RollupListResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type {
   HeatmapResponse,
@@ -12,15 +13,7 @@ import type {
 
 export const EVALUATED_AT = '2026-11-21T10:00:00Z';
 
-const noCounts = {
-  pass: 0,
-  fail: 0,
-  warning: 0,
-  'not-applicable': 0,
-  exempt: 0,
-  unknown: 0,
-  error: 0,
-};
+const noCounts = emptyStateCounts();
 
 export const scoreGuardrails: GuardrailsResponse = {
   levels: ['bronze', 'silver', 'gold'],

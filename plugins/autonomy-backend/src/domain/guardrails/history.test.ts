@@ -1,4 +1,4 @@
-import { emptyCounts } from './levels';
+import { emptyStateCounts } from '@aligned-autonomy/plugin-autonomy-common';
 import type { ScoredEntity } from './evaluateCatalog';
 import { historyPoints } from './history';
 
@@ -18,7 +18,7 @@ function scored(
     level,
     levelIndex: level ? ['bronze', 'silver', 'gold'].indexOf(level) : -1,
     score,
-    counts: emptyCounts(),
+    counts: emptyStateCounts(),
     failingGuardrailIds: [],
     blockingNext: [],
     results: [],

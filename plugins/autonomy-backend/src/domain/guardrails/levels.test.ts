@@ -1,10 +1,8 @@
-import type { GuardrailState } from '@aligned-autonomy/plugin-autonomy-common';
 import {
-  BLOCKING,
-  emptyCounts,
-  levelAndScore,
-  type ScoredResult,
-} from './levels';
+  emptyStateCounts,
+  type GuardrailState,
+} from '@aligned-autonomy/plugin-autonomy-common';
+import { BLOCKING, levelAndScore, type ScoredResult } from './levels';
 
 const BRONZE = 0;
 const SILVER = 1;
@@ -249,7 +247,7 @@ describe('levelAndScore', () => {
   });
 
   it('starts from zero counts', () => {
-    expect(levelAndScore([], LEVELS).counts).toEqual(emptyCounts());
-    expect(Object.values(emptyCounts()).every(v => v === 0)).toBe(true);
+    expect(levelAndScore([], LEVELS).counts).toEqual(emptyStateCounts());
+    expect(Object.values(emptyStateCounts()).every(v => v === 0)).toBe(true);
   });
 });

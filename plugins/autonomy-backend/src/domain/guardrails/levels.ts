@@ -1,7 +1,8 @@
-import type {
-  GuardrailResult,
-  GuardrailState,
-  StateCounts,
+import {
+  emptyStateCounts,
+  type GuardrailResult,
+  type GuardrailState,
+  type StateCounts,
 } from '@aligned-autonomy/plugin-autonomy-common';
 
 /** States that hold an entity back from a level: a failure, or a fact nobody can vouch for. */
@@ -16,16 +17,6 @@ const UNSCORED: ReadonlySet<GuardrailState> = new Set([
   'not-applicable',
   'error',
 ]);
-
-export const emptyCounts = (): StateCounts => ({
-  pass: 0,
-  fail: 0,
-  warning: 0,
-  'not-applicable': 0,
-  exempt: 0,
-  unknown: 0,
-  error: 0,
-});
 
 export interface ScoredResult {
   result: GuardrailResult;
@@ -52,7 +43,7 @@ export function levelAndScore(
   results: ScoredResult[],
   levelCount: number,
 ): LevelAndScore {
-  const counts = emptyCounts();
+  const counts = emptyStateCounts();
   const blockedAt: string[][] = Array.from({ length: levelCount }, () => []);
   let met = 0;
   let total = 0;

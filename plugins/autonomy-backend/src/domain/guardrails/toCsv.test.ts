@@ -1,5 +1,5 @@
 import { csvField, CSV_HEADER, scoreToCsvRow } from './toCsv';
-import { emptyCounts } from './levels';
+import { emptyStateCounts } from '@aligned-autonomy/plugin-autonomy-common';
 
 describe('csvField', () => {
   it.each([
@@ -30,7 +30,7 @@ describe('scoreToCsvRow', () => {
       ownerRef: 'group:default/checkout',
       level: null,
       score: 62.5,
-      counts: { ...emptyCounts(), pass: 5, fail: 3 },
+      counts: { ...emptyStateCounts(), pass: 5, fail: 3 },
       failingGuardrailIds: ['has-runbook', 'has-slo'],
       evaluatedAt: '2026-11-21T10:00:00.000Z',
     });

@@ -15,7 +15,10 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
-import type { Rollup } from '@aligned-autonomy/plugin-autonomy-common';
+import {
+  emptyStateCounts,
+  type Rollup,
+} from '@aligned-autonomy/plugin-autonomy-common';
 import { autonomyApiRef, type ScorecardPage } from '../../api/AutonomyApi';
 import { rootRouteRef } from '../../routes';
 import { fetchAllRollups } from '../shared/rollups';
@@ -46,15 +49,7 @@ function rollupOf(ref: string, page: ScorecardPage): Rollup | undefined {
         10
       : null,
     levelCounts,
-    stateCounts: {
-      pass: 0,
-      fail: 0,
-      warning: 0,
-      'not-applicable': 0,
-      exempt: 0,
-      unknown: 0,
-      error: 0,
-    },
+    stateCounts: emptyStateCounts(),
   };
 }
 
