@@ -55,11 +55,14 @@ const useStyles = makeStyles(theme => ({
 function useEntityTitles(refs: string[]) {
   const presentation = useApiHolder().get(entityPresentationApiRef);
   const [loaded, setLoaded] = useState<ReadonlyMap<string, string>>(new Map());
+  // Each ref is asked for once: choosing a value changes the list but not the titles.
+  const asked = useRef(new Set<string>());
   useEffect(() => {
-    if (!refs.length || !presentation) return undefined;
+    const missing = refs.filter(ref => !asked.current.has(ref));
+    if (!missing.length || !presentation) return undefined;
     let live = true;
     Promise.all(
-      refs.map(ref =>
+      missing.map(ref =>
         presentation.forEntity(ref).promise.then(
           p => [ref, p.primaryTitle] as const,
           () => [ref, ''] as const,
@@ -67,6 +70,7 @@ function useEntityTitles(refs: string[]) {
       ),
     ).then(entries => {
       if (!live) return;
+      for (const [ref] of entries) asked.current.add(ref);
       setLoaded(prev => {
         const next = new Map(prev);
         for (const [ref, title] of entries) if (title) next.set(ref, title);
