@@ -10,8 +10,9 @@ export class DatabaseFactStore {
   constructor(private readonly db: Knex) {}
 
   /**
-   * Stores a push as the source's current observation of the entity. A push observed earlier than
-   * the stored one (a late retry, say) does not replace it; returns whether it was stored.
+   * Stores a push as the source's current observation of the entity, unless an observation as new
+   * or newer is stored (a late retry, say); returns whether it was stored. One conditional upsert,
+   * so concurrent pushes cannot interleave between a read and a write: the newest always stays.
    */
   async upsert(
     entityRef: string,
@@ -20,11 +21,8 @@ export class DatabaseFactStore {
     observedAt: Date,
     receivedAt: Date,
   ): Promise<boolean> {
+    // ISO strings of one length and zone compare as the instants they name.
     const stored = await this.db('autonomy_pushed_facts')
-      .where({ entity_ref: entityRef, source })
-      .first('observed_at');
-    if (stored && stored.observed_at > observedAt.toISOString()) return false;
-    await this.db('autonomy_pushed_facts')
       .insert({
         entity_ref: entityRef,
         source,
@@ -33,8 +31,14 @@ export class DatabaseFactStore {
         received_at: receivedAt.toISOString(),
       })
       .onConflict(['entity_ref', 'source'])
-      .merge();
-    return true;
+      .merge()
+      .where(
+        'autonomy_pushed_facts.observed_at',
+        '<',
+        this.db.ref('excluded.observed_at'),
+      )
+      .returning('observed_at');
+    return stored.length > 0;
   }
 
   /** All pushed facts, or one entity's: entity ref → source → facts. One query. */

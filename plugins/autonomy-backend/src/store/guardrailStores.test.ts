@@ -386,5 +386,48 @@ describe.each(databases.eachSupportedId())(
         ...(await stores.facts.byEntity('component:default/b')).keys(),
       ]).toEqual(['component:default/b']);
     });
+
+    it('keeps the newest of concurrent pushes, and says which were stored', async () => {
+      for (let round = 0; round < 3; round++) {
+        await knex('autonomy_pushed_facts').delete();
+        const times = Array.from(
+          { length: 50 },
+          (_, i) => new Date(Date.UTC(2026, 10, 1, 0, i)),
+        ).sort(() => Math.random() - 0.5);
+        const stored = await Promise.all(
+          times.map(t =>
+            stores.facts.upsert(
+              'component:default/a',
+              'chaos',
+              { passRate: t.getUTCMinutes() },
+              t,
+              NOW,
+            ),
+          ),
+        );
+        const newest = new Date(Date.UTC(2026, 10, 1, 0, 49));
+        expect(
+          (await stores.facts.byEntity())
+            .get('component:default/a')
+            ?.get('chaos'),
+        ).toMatchObject({
+          values: { passRate: 49 },
+          observedAt: newest.toISOString(),
+        });
+        expect(
+          stored[times.findIndex(t => t.getTime() === newest.getTime())],
+        ).toBe(true);
+        // A push is refused only when a newer one was already stored; a repeat is refused too.
+        expect(
+          await stores.facts.upsert(
+            'component:default/a',
+            'chaos',
+            { passRate: 0 },
+            newest,
+            NOW,
+          ),
+        ).toBe(false);
+      }
+    });
   },
 );
