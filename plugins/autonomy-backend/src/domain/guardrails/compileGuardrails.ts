@@ -2,7 +2,7 @@ import type { GuardrailDefinition } from '@aligned-autonomy/plugin-autonomy-comm
 import type { CatalogNode } from '../catalogSnapshot';
 import { compileFilter } from './compileFilter';
 import { compileRule, RuleError, type CompiledRule } from './compileRule';
-import type { FactSourceSchema } from './facts';
+import type { FactGetter, FactSourceSchema } from './facts';
 import { BUILT_IN_OPERATORS, type RuleOperator } from './operators';
 
 export interface CompiledGuardrail {
@@ -12,11 +12,18 @@ export interface CompiledGuardrail {
   rule: CompiledRule;
   /** Epoch ms from which failures count (grace period), or undefined. */
   enforcedFromMs?: number;
+  /** Indexes of the rule's facts in {@link CompiledGuardrails.facts}. */
+  factSlots: number[];
 }
 
 export interface CompiledGuardrails {
   levels: string[];
   guardrails: CompiledGuardrail[];
+  /**
+   * Every fact any rule reads, once: an entity's facts are observed once per entity and shared by
+   * the results that show them, not once per result.
+   */
+  facts: FactGetter[];
 }
 
 /**
@@ -71,5 +78,18 @@ export function compileGuardrails(options: {
         : undefined,
     };
   });
-  return { levels: options.levels, guardrails };
+  const facts: FactGetter[] = [];
+  const slotOf = new Map<string, number>();
+  const withSlots = guardrails.map(g => ({
+    ...g,
+    factSlots: g.rule.facts.map(getter => {
+      let slot = slotOf.get(getter.id);
+      if (slot === undefined) {
+        slot = facts.push(getter) - 1;
+        slotOf.set(getter.id, slot);
+      }
+      return slot;
+    }),
+  }));
+  return { levels: options.levels, guardrails: withSlots, facts };
 }

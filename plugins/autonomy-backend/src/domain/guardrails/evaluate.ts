@@ -1,4 +1,5 @@
 import type {
+  FactObservation,
   GuardrailResult,
   GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
@@ -7,7 +8,7 @@ import type {
   CompiledGuardrails,
 } from './compileGuardrails';
 import { observe, type FactContext } from './facts';
-import { levelAndScore, type LevelAndScore, type ScoredResult } from './levels';
+import { LevelTally, type LevelAndScore } from './levels';
 
 export interface EntityEvaluation extends LevelAndScore {
   entityRef: string;
@@ -17,6 +18,8 @@ export interface EntityEvaluation extends LevelAndScore {
 
 /** Active exemptions of one entity: guardrail id → exemption id. */
 export type ActiveExemptions = Map<string, { id: string; expiresAt: string }>;
+
+const PASS = { state: 'pass' as const };
 
 function stateOf(
   g: CompiledGuardrail,
@@ -31,7 +34,7 @@ function stateOf(
       message: `The rule failed to evaluate: ${(e as Error).message}`,
     };
   }
-  if (outcome === 'pass') return { state: 'pass' };
+  if (outcome === 'pass') return PASS;
   const explanation = g.rule.explain(ctx);
   // A guardrail that is not enforced (warning-only, or still in its grace period) never blocks a
   // level: whether it failed or its facts are unknown, it is a warning that says so.
@@ -48,16 +51,20 @@ function stateOf(
 }
 
 /**
- * Evaluates every guardrail for one entity. Guardrails were compiled once; the facts of the
- * entity are read once into `ctx` and shared by all of them. A throwing rule becomes `error` for
- * that guardrail only.
+ * Evaluates every guardrail for one entity. Guardrails were compiled once; each fact of the
+ * entity is observed at most once and the observation is shared by every result that shows it.
+ * A throwing rule becomes `error` for that guardrail only.
  */
 export function evaluateEntity(
   compiled: CompiledGuardrails,
   ctx: FactContext,
   exemptions?: ActiveExemptions,
 ): EntityEvaluation | undefined {
-  const scored: ScoredResult[] = [];
+  const results: GuardrailResult[] = [];
+  const tally = new LevelTally(compiled.levels.length);
+  const observed: (FactObservation | undefined)[] = new Array(
+    compiled.facts.length,
+  );
   for (const g of compiled.guardrails) {
     if (!g.applies(ctx.node)) continue;
     const exemption = exemptions?.get(g.definition.id);
@@ -67,23 +74,21 @@ export function evaluateEntity(
           message: `Exempt until ${exemption.expiresAt.slice(0, 10)}`,
         }
       : stateOf(g, ctx);
+    const facts = new Array<FactObservation>(g.factSlots.length);
+    for (let i = 0; i < facts.length; i++) {
+      const slot = g.factSlots[i];
+      facts[i] = observed[slot] ??= observe(compiled.facts[slot], ctx);
+    }
     const result: GuardrailResult = {
       guardrailId: g.definition.id,
       state,
-      facts: g.rule.facts.map(f => observe(f, ctx)),
+      facts,
     };
     if (message) result.message = message;
     if (exemption) result.exemptionId = exemption.id;
-    scored.push({
-      result,
-      levelIndex: g.levelIndex,
-      weight: g.definition.weight,
-    });
+    results.push(result);
+    tally.add(g.definition.id, state, g.levelIndex, g.definition.weight);
   }
-  if (scored.length === 0) return undefined;
-  return {
-    entityRef: ctx.node.ref,
-    results: scored.map(s => s.result),
-    ...levelAndScore(scored, compiled.levels.length),
-  };
+  if (results.length === 0) return undefined;
+  return { entityRef: ctx.node.ref, results, ...tally.result() };
 }

@@ -35,37 +35,67 @@ export interface LevelAndScore {
 }
 
 /**
- * The level is the highest one whose guardrails, and all below it, have nothing blocking (a level
- * with no guardrail for this entity is met). The score is the weighted share of scored results
- * that are met, 0–100.
+ * Adds up results one at a time into a level and a score, without an object per result: this runs
+ * for every entity × guardrail of the catalog.
  */
+export class LevelTally {
+  private readonly counts = emptyStateCounts();
+  private readonly blockedAt: string[][];
+  private met = 0;
+  private total = 0;
+
+  constructor(private readonly levelCount: number) {
+    this.blockedAt = Array.from({ length: levelCount }, () => []);
+  }
+
+  add(
+    guardrailId: string,
+    state: GuardrailState,
+    levelIndex: number,
+    weight: number,
+  ) {
+    this.counts[state]++;
+    if (BLOCKING.has(state)) this.blockedAt[levelIndex].push(guardrailId);
+    if (UNSCORED.has(state)) return;
+    this.total += weight;
+    if (MET.has(state)) this.met += weight;
+  }
+
+  /**
+   * The level is the highest one whose guardrails, and all below it, have nothing blocking (a
+   * level with no guardrail for this entity is met). The score is the weighted share of scored
+   * results that are met, 0–100.
+   */
+  result(): LevelAndScore {
+    const { blockedAt, levelCount } = this;
+    let levelIndex = -1;
+    while (
+      levelIndex + 1 < levelCount &&
+      blockedAt[levelIndex + 1].length === 0
+    )
+      levelIndex++;
+    const next = levelIndex + 1;
+    return {
+      levelIndex,
+      score:
+        this.total === 0
+          ? null
+          : Math.round((this.met / this.total) * 1000) / 10,
+      counts: this.counts,
+      failingGuardrailIds: blockedAt.flat(),
+      blockingNext:
+        next < levelCount ? blockedAt.slice(0, next + 1).flat() : [],
+    };
+  }
+}
+
+/** The level and score of a list of results: see {@link LevelTally}. */
 export function levelAndScore(
   results: ScoredResult[],
   levelCount: number,
 ): LevelAndScore {
-  const counts = emptyStateCounts();
-  const blockedAt: string[][] = Array.from({ length: levelCount }, () => []);
-  let met = 0;
-  let total = 0;
-  for (const { result, levelIndex, weight } of results) {
-    counts[result.state]++;
-    if (BLOCKING.has(result.state))
-      blockedAt[levelIndex].push(result.guardrailId);
-    if (UNSCORED.has(result.state)) continue;
-    total += weight;
-    if (MET.has(result.state)) met += weight;
-  }
-  let levelIndex = -1;
-  while (levelIndex + 1 < levelCount && blockedAt[levelIndex + 1].length === 0)
-    levelIndex++;
-  const next = levelIndex + 1;
-  const blockingNext =
-    next < levelCount ? blockedAt.slice(0, next + 1).flat() : [];
-  return {
-    levelIndex,
-    score: total === 0 ? null : Math.round((met / total) * 1000) / 10,
-    counts,
-    failingGuardrailIds: blockedAt.flat(),
-    blockingNext,
-  };
+  const tally = new LevelTally(levelCount);
+  for (const { result, levelIndex, weight } of results)
+    tally.add(result.guardrailId, result.state, levelIndex, weight);
+  return tally.result();
 }
