@@ -250,24 +250,17 @@ export class GuardrailService {
         `expiresAt is more than ${maxExemptionDays} days ahead (autonomy.guardrails.exemptions.maxDays)`,
       );
     }
-    const active = await stores.exemptions.list(
-      {
-        entityRef: [request.entityRef],
-        guardrailId: request.guardrailId,
-        status: ['active'],
-      },
-      at,
-    );
-    if (active.length) {
-      throw new ConflictError(
-        `${request.entityRef} already has an active exemption from ${request.guardrailId} (${active[0].id}), until ${active[0].expiresAt}`,
-      );
-    }
     // Reading the entity first turns an unknown entity into a 404 before anything is stored.
     const entity = await this.deps.pipeline.readEntity(request.entityRef);
-    const exemption = await stores.exemptions.create(request, createdBy, at);
+    const result = await stores.exemptions.create(request, createdBy, at);
+    if ('active' in result) {
+      const { id, expiresAt } = result.active;
+      throw new ConflictError(
+        `${request.entityRef} already has an active exemption from ${request.guardrailId} (${id}), until ${expiresAt}`,
+      );
+    }
     await this.deps.pipeline.runEntity(request.entityRef, entity);
-    return exemption;
+    return result.created;
   }
 
   async revokeExemption(

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { randomUUID } from 'crypto';
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import type {
   CreateExemptionRequest,
   Exemption,
@@ -48,24 +49,53 @@ export interface ExemptionQuery {
 export class DatabaseExemptionStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Creates an exemption unless the entity already has an active one from the guardrail, which is
+   * returned instead. The database holds the rule (a unique index over `active_key`), so
+   * concurrent requests create one between them.
+   */
   async create(
     request: CreateExemptionRequest,
     createdBy: string,
     now: Date,
-  ): Promise<Exemption> {
-    const row = {
-      id: randomUUID(),
+  ): Promise<{ created: Exemption } | { active: Exemption }> {
+    const at = now.toISOString();
+    const place = {
       entity_ref: request.entityRef,
       guardrail_id: request.guardrailId,
+    };
+    const row = {
+      id: randomUUID(),
+      ...place,
       reason: request.reason,
       expires_at: new Date(request.expiresAt).toISOString(),
       compensating_control: request.compensatingControl ?? null,
       decision_record_url: request.decisionRecordUrl ?? null,
       created_by: createdBy,
-      created_at: now.toISOString(),
+      created_at: at,
+      active_key: 1,
     };
-    await this.db('autonomy_exemptions').insert(row);
-    return toExemption(row, now);
+    try {
+      await this.db.transaction(async trx => {
+        // An expired exemption no longer holds the place; release it for its successor.
+        await trx('autonomy_exemptions')
+          .where(place)
+          .whereNotNull('active_key')
+          .andWhere('expires_at', '<=', at)
+          .update({ active_key: null });
+        await trx('autonomy_exemptions').insert(row);
+      });
+    } catch (error) {
+      if (!isDatabaseConflictError(error)) throw error;
+      const holder = await this.db('autonomy_exemptions')
+        .where(place)
+        .whereNotNull('active_key')
+        .first();
+      // Revoked between the insert and this read: the place is free again, so try again.
+      if (!holder) return this.create(request, createdBy, now);
+      return { active: toExemption(holder, now) };
+    }
+    return { created: toExemption(row, now) };
   }
 
   async get(id: string, now: Date): Promise<Exemption | undefined> {
@@ -85,7 +115,12 @@ export class DatabaseExemptionStore {
       .where({ id })
       .whereNull('revoked_at')
       .andWhere('expires_at', '>', at)
-      .update({ revoked_by: by, revoked_at: at, revoke_reason: reason });
+      .update({
+        revoked_by: by,
+        revoked_at: at,
+        revoke_reason: reason,
+        active_key: null,
+      });
     return updated ? this.get(id, now) : undefined;
   }
 

@@ -298,11 +298,13 @@ describe.each(databases.eachSupportedId())(
         reason: 'Writing it',
         expiresAt: '2026-12-01T00:00:00Z',
       };
-      const created = await stores.exemptions.create(
+      const result = await stores.exemptions.create(
         { ...request, compensatingControl: 'Pager rota' },
         'user:default/maya',
         NOW,
       );
+      if (!('created' in result)) throw new Error('not created');
+      const created = result.created;
       expect(created).toMatchObject({
         status: 'active',
         createdBy: 'user:default/maya',
@@ -352,6 +354,71 @@ describe.each(databases.eachSupportedId())(
       expect(
         await stores.exemptions.list({ ownerRef: 'group:default/team-b' }, NOW),
       ).toEqual([]);
+    });
+
+    it('lets one exemption per entity and guardrail be active, however many requests race', async () => {
+      const request = {
+        entityRef: 'component:default/a',
+        guardrailId: 'runbook',
+        reason: 'Writing it',
+        expiresAt: '2026-12-01T00:00:00Z',
+      };
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          stores.exemptions.create(request, `user:default/u${i}`, NOW),
+        ),
+      );
+      const created = results.flatMap(r => ('created' in r ? [r.created] : []));
+      expect(created).toHaveLength(1);
+      // Every other request is told which exemption holds the place.
+      expect(
+        new Set(results.map(r => ('created' in r ? r.created : r.active).id)),
+      ).toEqual(new Set([created[0].id]));
+      expect(
+        await stores.exemptions.list({ status: ['active'] }, NOW),
+      ).toHaveLength(1);
+      expect(await stores.exemptions.list({}, NOW)).toHaveLength(1);
+
+      // Another guardrail of the entity is another place.
+      expect(
+        await stores.exemptions.create(
+          { ...request, guardrailId: 'owner' },
+          'user:default/maya',
+          NOW,
+        ),
+      ).toHaveProperty('created');
+
+      // Once it has expired, a new one may be created; concurrent ones still make one.
+      const later = new Date('2026-12-02T00:00:00Z');
+      const renewals = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          stores.exemptions.create(
+            { ...request, expiresAt: '2026-12-20T00:00:00Z' },
+            'user:default/maya',
+            later,
+          ),
+        ),
+      );
+      const renewed = renewals.flatMap(r =>
+        'created' in r ? [r.created] : [],
+      );
+      expect(renewed).toHaveLength(1);
+      expect(
+        (await stores.exemptions.list({ guardrailId: 'runbook' }, later)).map(
+          e => e.status,
+        ),
+      ).toEqual(['active', 'expired']);
+
+      // Once revoked, too.
+      await stores.exemptions.revoke(
+        renewed[0].id,
+        'user:default/ola',
+        'done',
+        later,
+      );
+      expect(
+        await stores.exemptions.create(request, 'user:default/maya', NOW),
+      ).toHaveProperty('created');
     });
 
     it('keeps the latest pushed facts per entity and source', async () => {
