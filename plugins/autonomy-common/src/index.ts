@@ -6,6 +6,6 @@
 export * from './annotations';
 export * from './permissions';
 export * from './mission';
-export * from './api';
 export * from './guardrails';
 export * from './boundaries';
+export * from './schema/openapi/generated';

@@ -1,2 +1,1 @@
 export * from './teamApi';
-export * from './types';

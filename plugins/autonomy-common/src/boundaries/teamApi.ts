@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { AUTONOMY_ANNOTATIONS } from '../annotations';
 import { isCalendarDate } from '../mission/validateMission';
+import type { TeamApi } from '../schema/openapi/generated';
 
 /** Team types of Team Topologies. @public */
 export const TEAM_TYPES = [
@@ -20,25 +21,6 @@ export const INTERACTION_MODES = [
 ] as const;
 /** @public */
 export type InteractionMode = (typeof INTERACTION_MODES)[number];
-
-/** @public */
-export interface TeamInteraction {
-  mode: InteractionMode;
-  /** The other team, as a full entity ref. */
-  teamRef: string;
-  /** ISO date a time-boxed interaction (a collaboration) ends. */
-  endsOn?: string;
-}
-
-/**
- * A team's API as declared on its Group entity with `aligned-autonomy.io/` annotations.
- * @public
- */
-export interface TeamApi {
-  teamType?: TeamType;
-  supportChannel?: string;
-  interactions: TeamInteraction[];
-}
 
 /**
  * Reads a Group's team API from its annotations. `interactions` is a comma-separated list of

@@ -1,28 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { MissionSuccessMetric } from '../schema/openapi/generated';
 
 /** @public */
 export const MISSION_API_VERSION = 'aligned-autonomy.io/v1alpha1';
 /** @public */
 export const MISSION_KIND = 'Mission';
-
-/**
- * A measurable outcome that says what success looks like for a mission.
- * The current value comes either inline (`current` + `measuredAt`) or from a fact (`factId`).
- *
- * @public
- */
-// A type alias, not an interface, so it stays assignable to the catalog's JsonObject.
-export type MissionSuccessMetric = {
-  name: string;
-  target: number;
-  unit?: string;
-  direction: 'increase' | 'decrease';
-  current?: number;
-  /** ISO date (YYYY-MM-DD) the current value was measured. */
-  measuredAt?: string;
-  /** Id of a fact that supplies the current value. */
-  factId?: string;
-};
 
 /**
  * A team mission: what we are solving, why now, and what success looks like, chained through
