@@ -142,15 +142,15 @@ export class DatabaseExemptionStore {
       : all;
   }
 
-  /** Active exemptions by entity, for evaluation. One query for the whole catalog. */
+  /** Active exemptions by entity, for evaluation: of every entity, or of the given ones. */
   async activeByEntity(
     now: Date,
-    entityRef?: string,
+    entityRefs?: string | string[],
   ): Promise<Map<string, ActiveExemptions>> {
     const q = this.db('autonomy_exemptions')
       .whereNull('revoked_at')
       .andWhere('expires_at', '>', now.toISOString());
-    if (entityRef) q.where('entity_ref', entityRef);
+    if (entityRefs !== undefined) q.whereIn('entity_ref', [entityRefs].flat());
     const byEntity = new Map<string, ActiveExemptions>();
     for (const row of await q.orderBy('expires_at', 'desc')) {
       const map = byEntity.get(row.entity_ref) ?? new Map();

@@ -41,12 +41,12 @@ export class DatabaseFactStore {
     return stored.length > 0;
   }
 
-  /** All pushed facts, or one entity's: entity ref → source → facts. One query. */
+  /** All pushed facts, or those of the given entities: entity ref → source → facts. */
   async byEntity(
-    entityRef?: string,
+    entityRefs?: string | string[],
   ): Promise<Map<string, Map<string, PushedFacts>>> {
     const q = this.db('autonomy_pushed_facts');
-    if (entityRef) q.where({ entity_ref: entityRef });
+    if (entityRefs !== undefined) q.whereIn('entity_ref', [entityRefs].flat());
     const result = new Map<string, Map<string, PushedFacts>>();
     for (const row of await q) {
       const sources = result.get(row.entity_ref) ?? new Map();
