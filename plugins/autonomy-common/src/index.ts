@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './dates';
 export * from './permissions';
 export * from './mission';
 export * from './guardrails';

@@ -1,6 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { AUTONOMY_ANNOTATIONS } from '../annotations';
-import { isCalendarDate } from '../mission/validateMission';
+import { isCalendarDate } from '../dates';
 import type { TeamApi } from '../schema/openapi/generated';
 
 /** Team types of Team Topologies. @public */

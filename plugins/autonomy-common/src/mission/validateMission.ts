@@ -5,18 +5,12 @@ import {
 } from '@backstage/catalog-model';
 import type { MissionEntityV1alpha1 } from './MissionEntityV1alpha1';
 import { missionEntityV1alpha1Schema } from './missionSchema';
+import { isCalendarDate } from '../dates';
 
 // Compiled once at module load; the catalog calls validation for every entity it processes.
 const schemaValidator = entityKindSchemaValidator<MissionEntityV1alpha1>(
   missionEntityV1alpha1Schema,
 );
-
-/** True for an ISO date that exists on the calendar (rejects 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function checkRef(
   value: string,
