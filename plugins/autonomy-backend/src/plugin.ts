@@ -14,7 +14,9 @@ import { FactProviderRegistry } from './facts/FactProviderRegistry';
 import { createRouter } from './router';
 import { createStores } from './store/createStores';
 import { MissionService } from './service/MissionService';
-import { GuardrailService } from './service/GuardrailService';
+import { GuardrailReadService } from './service/GuardrailReadService';
+import { GuardrailCommandService } from './service/GuardrailCommandService';
+import { AnalysisService } from './service/AnalysisService';
 import { readCatalogSnapshot } from './catalog/readCatalogSnapshot';
 import { readEntityNeighbourhood } from './catalog/readEntityNeighbourhood';
 import { scheduleAnalysis } from './run/analysisTask';
@@ -26,7 +28,8 @@ import { BoundaryService } from './service/BoundaryService';
 
 const DEFAULT_SCHEDULE = {
   frequency: { minutes: 5 },
-  timeout: { minutes: 3 },
+  // A 100,000-entity catalog takes well under a minute; the margin is for a busy database.
+  timeout: { minutes: 15 },
   initialDelay: { seconds: 15 },
 };
 
@@ -80,9 +83,11 @@ export const autonomyPlugin = createBackendPlugin({
           historyRetentionDays: guardrailsConfig.history.retentionDays,
           factProviders,
           readSnapshot: () => readCatalogSnapshot(catalog, auth),
-          readNeighbourhood: ref => readEntityNeighbourhood(catalog, auth, ref),
+          readNeighbourhood: (refs, known) =>
+            readEntityNeighbourhood(catalog, auth, refs, known),
           logger,
           now,
+          shardSize: config.getOptionalNumber('autonomy.analysis.shardSize'),
         });
         const scheduleConfig = config.getOptionalConfig('autonomy.schedule');
         await scheduleAnalysis({
@@ -94,18 +99,24 @@ export const autonomyPlugin = createBackendPlugin({
               )
             : DEFAULT_SCHEDULE,
           run: () => pipeline.runFull(),
+          workShards: () => pipeline.workShards(),
         });
 
+        const guardrailReads = new GuardrailReadService({
+          stores,
+          guardrails,
+          now,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            scheduler,
-            factProviders,
+            analysis: new AnalysisService({ scheduler, factProviders }),
             missions: new MissionService(stores.missions, now),
-            guardrails: new GuardrailService({
+            guardrailReads,
+            guardrailCommands: new GuardrailCommandService({
               stores,
-              guardrails,
+              reads: guardrailReads,
               sources: guardrailsConfig.sources,
               maxExemptionDays: guardrailsConfig.exemptions.maxDays,
               pipeline,

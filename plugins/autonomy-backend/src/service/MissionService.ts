@@ -2,6 +2,7 @@ import { NotFoundError } from '@backstage/errors';
 import type {
   BrokenChainsResponse,
   EntityChainIssue,
+  GetBrokenChainsQuery,
   MissionChainResponse,
   MissionSummary,
   MissionTreeResponse,
@@ -93,12 +94,14 @@ export class MissionService {
     };
   }
 
-  async getBrokenChains(page: {
-    limit: number;
-    offset: number;
-  }): Promise<BrokenChainsResponse> {
+  async getBrokenChains(
+    page: GetBrokenChainsQuery = {},
+  ): Promise<BrokenChainsResponse> {
     const evaluatedAt = await this.evaluatedAt();
-    const { items, total } = await this.store.listBrokenChains(page);
+    const { items, total } = await this.store.listBrokenChains({
+      limit: page.limit ?? 50,
+      offset: page.offset ?? 0,
+    });
     return { items: items.map(toIssue), total, evaluatedAt };
   }
 }

@@ -1,0 +1,60 @@
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import express from 'express';
+import { createOpenApiRouter } from '../schema/openapi/generated';
+import type { AnalysisService } from '../service/AnalysisService';
+import type { BoundaryService } from '../service/BoundaryService';
+import type { GuardrailCommandService } from '../service/GuardrailCommandService';
+import type { GuardrailReadService } from '../service/GuardrailReadService';
+import type { MissionService } from '../service/MissionService';
+import { createRouteAccess } from './access';
+import { boundaryRoutes } from './boundaryRoutes';
+import { exemptionRoutes } from './exemptionRoutes';
+import { factRoutes } from './factRoutes';
+import { healthRoutes } from './healthRoutes';
+import { missionRoutes } from './missionRoutes';
+import { BODY_LIMIT, bodyErrors, nameValidationErrors } from './requestErrors';
+import { scorecardRoutes } from './scorecardRoutes';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  analysis: AnalysisService;
+  missions: MissionService;
+  boundaries: BoundaryService;
+  guardrailReads: GuardrailReadService;
+  guardrailCommands: GuardrailCommandService;
+}
+
+/**
+ * The REST API under /api/autonomy, validated against src/schema/openapi.yaml (also served at
+ * /openapi.json) and typed by the code generated from it. Every route authenticates through
+ * httpAuth and is authorized by the permission framework; routes talk only to services.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const router = await createOpenApiRouter({
+    // An error handler is valid express middleware; the option's type only names request handlers.
+    middleware: [
+      express.json({ limit: BODY_LIMIT }),
+      bodyErrors as unknown as express.RequestHandler,
+    ],
+  });
+  nameValidationErrors(router);
+  const context = { router, access: createRouteAccess(options) };
+  const guardrails = {
+    reads: options.guardrailReads,
+    commands: options.guardrailCommands,
+  };
+
+  healthRoutes(context, options.analysis);
+  missionRoutes(context, options.missions);
+  boundaryRoutes(context, options.boundaries);
+  scorecardRoutes(context, guardrails);
+  exemptionRoutes(context, guardrails);
+  factRoutes(context, options.guardrailCommands);
+  return router;
+}

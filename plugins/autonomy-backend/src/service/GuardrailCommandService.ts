@@ -1,0 +1,125 @@
+import { ConflictError, InputError } from '@backstage/errors';
+import type {
+  CreateExemptionRequest,
+  EntityScorecardResponse,
+  Exemption,
+  PushFactsRequest,
+  PushFactsResponse,
+} from '@aligned-autonomy/plugin-autonomy-common';
+import type { FactSourceSchema } from '../domain/guardrails/facts';
+import { validatePushedFacts } from '../domain/guardrails/validatePushedFacts';
+import type { AnalysisPipeline } from '../run/AnalysisPipeline';
+import type { Stores } from '../store/createStores';
+import type { GuardrailReadService } from './GuardrailReadService';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The writes: exemptions, pushed facts and re-evaluating one entity. Each write re-evaluates the
+ * entity it touches through the analysis pipeline, so its scorecard is current when this returns.
+ */
+export class GuardrailCommandService {
+  constructor(
+    private readonly deps: {
+      stores: Pick<Stores, 'guardrails' | 'exemptions' | 'facts'>;
+      reads: GuardrailReadService;
+      sources: FactSourceSchema[];
+      maxExemptionDays: number;
+      pipeline: Pick<AnalysisPipeline, 'readEntity' | 'runEntity'>;
+      now(): Date;
+    },
+  ) {}
+
+  /** Re-evaluates one entity now and returns its new scorecard. */
+  async reevaluateEntity(entityRef: string): Promise<EntityScorecardResponse> {
+    await this.deps.pipeline.runEntity(entityRef);
+    return this.deps.reads.getScorecard(entityRef);
+  }
+
+  async createExemption(
+    request: CreateExemptionRequest,
+    createdBy: string,
+  ): Promise<Exemption> {
+    const { stores, now, maxExemptionDays, pipeline } = this.deps;
+    const at = now();
+    if (!this.deps.reads.hasGuardrail(request.guardrailId)) {
+      throw new InputError(
+        `guardrailId "${request.guardrailId}" is not a configured guardrail`,
+      );
+    }
+    const expires = Date.parse(request.expiresAt);
+    if (isNaN(expires))
+      throw new InputError(
+        `expiresAt "${request.expiresAt}" is not a timestamp`,
+      );
+    if (expires <= at.getTime())
+      throw new InputError('expiresAt must be in the future');
+    if (expires > at.getTime() + maxExemptionDays * DAY_MS) {
+      throw new InputError(
+        `expiresAt is more than ${maxExemptionDays} days ahead (autonomy.guardrails.exemptions.maxDays)`,
+      );
+    }
+    // Reading the entity first turns an unknown entity into a 404 before anything is stored.
+    const entity = await pipeline.readEntity(request.entityRef);
+    // The store holds at most one active exemption per entity × guardrail, atomically.
+    const result = await stores.exemptions.create(request, createdBy, at);
+    if ('active' in result) {
+      const { id, expiresAt } = result.active;
+      throw new ConflictError(
+        `${request.entityRef} already has an active exemption from ${request.guardrailId} (${id}), until ${expiresAt}`,
+      );
+    }
+    await pipeline.runEntity(request.entityRef, entity);
+    return result.created;
+  }
+
+  async revokeExemption(
+    id: string,
+    by: string,
+    reason: string,
+  ): Promise<Exemption> {
+    const exemption = await this.deps.reads.getExemption(id);
+    const revoked = await this.deps.stores.exemptions.revoke(
+      id,
+      by,
+      reason,
+      this.deps.now(),
+    );
+    if (!revoked)
+      throw new ConflictError(
+        `Exemption ${id} is ${exemption.status}, not active`,
+      );
+    await this.deps.pipeline.runEntity(exemption.entityRef);
+    return revoked;
+  }
+
+  async pushFacts(request: PushFactsRequest): Promise<PushFactsResponse> {
+    const { stores, now, sources, pipeline } = this.deps;
+    const at = now();
+    const { problems, values, observedAt } = validatePushedFacts(
+      request,
+      new Map(sources.map(s => [s.id, s])),
+      at,
+    );
+    if (problems.length)
+      throw new InputError(`Invalid facts: ${problems.join('; ')}`);
+    // Fails with 404 for an entity that is not in the catalog, before anything is stored.
+    const entity = await pipeline.readEntity(request.entityRef);
+    const stored = await stores.facts.upsert(
+      request.entityRef,
+      request.source,
+      values,
+      observedAt,
+      at,
+    );
+    if (stored) await pipeline.runEntity(request.entityRef, entity);
+    return {
+      entityRef: request.entityRef,
+      source: request.source,
+      observedAt: observedAt.toISOString(),
+      // false when a newer observation of this source was already stored
+      stored,
+      score: await stores.guardrails.getScore(request.entityRef),
+    };
+  }
+}

@@ -1,0 +1,224 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  EntityScorecardResponse,
+  Exemption,
+  ExemptionListResponse,
+  ExportScorecardsQuery,
+  GetHistoryQuery,
+  GetRollupsQuery,
+  GuardrailResult,
+  GuardrailsResponse,
+  HeatmapResponse,
+  HistoryResponse,
+  ListScorecardsQuery,
+  RollupListResponse,
+  RollupScope,
+  ScorecardListResponse,
+} from '@aligned-autonomy/plugin-autonomy-common';
+import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
+import { buildHeatmap } from '../domain/guardrails/heatmap';
+import { nextLevelOf } from '../domain/guardrails/nextLevel';
+import { CSV_HEADER, scoreToCsvRow } from '../domain/guardrails/toCsv';
+import type { Stores } from '../store/createStores';
+import type { ScoreQuery } from '../store/DatabaseGuardrailStore';
+import type { ExemptionQuery } from '../store/DatabaseExemptionStore';
+
+const DAY_MS = 86_400_000;
+const TREND_DAYS = 90;
+const EXPORT_PAGE = 1000;
+
+const daysAgo = (now: Date, days: number) =>
+  new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+
+/** The store's column for each rollup scope; the organisation is everything (no column). */
+const ROLLUP_COLUMNS = {
+  team: 'owner',
+  system: 'system',
+  domain: 'domain',
+  org: undefined,
+} as const satisfies Record<RollupScope, string | undefined>;
+
+/** A query parameter the validator may hand over as one value or as a list. */
+const list = <T>(value: T | T[] | undefined): T[] | undefined =>
+  value === undefined ? undefined : ([] as T[]).concat(value);
+
+/** The wire's scorecard filters as the store's query: the search text is `q` on the wire. */
+function toScoreQuery(
+  query: ExportScorecardsQuery,
+): Omit<ScoreQuery, 'limit' | 'offset'> {
+  return {
+    ownerRef: list(query.ownerRef),
+    systemRef: list(query.systemRef),
+    domainRef: list(query.domainRef),
+    kind: list(query.kind),
+    level: list(query.level),
+    guardrailId: query.guardrailId,
+    state: list(query.state),
+    text: query.q,
+    orderBy: query.orderBy ?? 'title',
+    order: query.order ?? 'asc',
+  };
+}
+
+type ReadStores = Pick<Stores, 'guardrails' | 'exemptions'>;
+
+/** Reads stored guardrail results, scores, history and exemptions; it never evaluates. */
+export class GuardrailReadService {
+  constructor(
+    private readonly deps: {
+      stores: ReadStores;
+      guardrails: CompiledGuardrails;
+      now(): Date;
+    },
+  ) {}
+
+  private get definitions() {
+    return this.deps.guardrails.guardrails.map(g => g.definition);
+  }
+
+  /** The ids of the configured guardrails. */
+  hasGuardrail(id: string): boolean {
+    return this.definitions.some(d => d.id === id);
+  }
+
+  getGuardrails(): GuardrailsResponse {
+    return {
+      levels: this.deps.guardrails.levels,
+      guardrails: this.definitions,
+    };
+  }
+
+  async getScorecard(entityRef: string): Promise<EntityScorecardResponse> {
+    const { stores, now } = this.deps;
+    const score = await stores.guardrails.getScore(entityRef);
+    if (!score) {
+      const evaluated = await stores.guardrails.getEvaluatedAt();
+      throw new NotFoundError(
+        evaluated
+          ? `No guardrail applies to ${entityRef}, or it is not in the catalog`
+          : 'Guardrails have not been evaluated yet; the first evaluation runs shortly after start-up',
+      );
+    }
+    const stored = new Map(
+      (await stores.guardrails.getResults(entityRef)).map(r => [
+        r.guardrailId,
+        r,
+      ]),
+    );
+    const results: GuardrailResult[] = this.definitions.map(
+      d =>
+        stored.get(d.id) ?? {
+          guardrailId: d.id,
+          state: 'not-applicable',
+          facts: [],
+        },
+    );
+    const { blockingNext, ...rest } = score;
+    return {
+      ...rest,
+      nextLevel: nextLevelOf(
+        score.level,
+        this.deps.guardrails.levels,
+        blockingNext,
+      ),
+      results,
+      exemptions: await stores.exemptions.list(
+        { entityRef: [entityRef] },
+        now(),
+      ),
+      trend: await stores.guardrails.history(
+        'entity',
+        entityRef,
+        daysAgo(now(), TREND_DAYS),
+      ),
+    };
+  }
+
+  async listScores(query: ListScorecardsQuery): Promise<ScorecardListResponse> {
+    const { guardrails } = this.deps.stores;
+    const page = await guardrails.listScores({
+      ...toScoreQuery(query),
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
+    const evaluatedAt = await guardrails.getEvaluatedAt();
+    if (!query.trendDays) return { ...page, evaluatedAt };
+    const trends = await guardrails.trends(
+      page.items.map(i => i.entityRef),
+      daysAgo(this.deps.now(), query.trendDays),
+    );
+    return {
+      ...page,
+      items: page.items.map(i => ({
+        ...i,
+        trend: trends.get(i.entityRef) ?? [],
+      })),
+      evaluatedAt,
+    };
+  }
+
+  /** Every matching score as CSV, in pages so memory stays flat at catalog scale. */
+  async *exportCsv(query: ExportScorecardsQuery): AsyncGenerator<string> {
+    const filters = toScoreQuery(query);
+    yield `${CSV_HEADER.join(',')}\n`;
+    for (let offset = 0; ; offset += EXPORT_PAGE) {
+      const { items } = await this.deps.stores.guardrails.listScores({
+        ...filters,
+        limit: EXPORT_PAGE,
+        offset,
+      });
+      if (items.length) yield `${items.map(scoreToCsvRow).join('\n')}\n`;
+      if (items.length < EXPORT_PAGE) return;
+    }
+  }
+
+  /** Teams × guardrails: for each cell, results per state and the share that pass or are exempt. */
+  async heatmap(): Promise<HeatmapResponse> {
+    const { guardrails } = this.deps.stores;
+    return {
+      ...buildHeatmap(await guardrails.heatmap(), this.definitions),
+      evaluatedAt: await guardrails.getEvaluatedAt(),
+    };
+  }
+
+  async rollups(query: GetRollupsQuery): Promise<RollupListResponse> {
+    const { guardrails } = this.deps.stores;
+    const result = await guardrails.rollups(
+      ROLLUP_COLUMNS[query.scope],
+      this.deps.guardrails.levels,
+      { limit: query.limit ?? 50, offset: query.offset ?? 0 },
+    );
+    return { ...result, evaluatedAt: await guardrails.getEvaluatedAt() };
+  }
+
+  async history(query: GetHistoryQuery): Promise<HistoryResponse> {
+    const { scope, ref } = query;
+    if (scope !== 'org' && !ref)
+      throw new InputError(`ref is required for scope ${scope}`);
+    const scopeRef = scope === 'org' ? 'org' : ref!;
+    return {
+      scope,
+      ref: scopeRef,
+      points: await this.deps.stores.guardrails.history(
+        scope,
+        scopeRef,
+        daysAgo(this.deps.now(), query.days ?? 90),
+      ),
+    };
+  }
+
+  async listExemptions(query: ExemptionQuery): Promise<ExemptionListResponse> {
+    return {
+      items: await this.deps.stores.exemptions.list(query, this.deps.now()),
+    };
+  }
+
+  async getExemption(id: string): Promise<Exemption> {
+    const exemption = await this.deps.stores.exemptions.get(
+      id,
+      this.deps.now(),
+    );
+    if (!exemption) throw new NotFoundError(`No exemption ${id}`);
+    return exemption;
+  }
+}
