@@ -1,5 +1,12 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
+type FactFieldType =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'datetime'
+  | 'string-array';
+
 export interface Config {
   /** Configuration of the Aligned Autonomy backend plugin. */
   autonomy?: {
@@ -28,8 +35,33 @@ export interface Config {
         /** Days of daily history points to keep. Default 400. */
         retentionDays?: number;
       };
-      /** Sources of pushed facts: id, maxAgeDays, fields (name: type). */
-      facts?: Array<{ [key: string]: unknown }>;
+      /** Sources of pushed facts, pushed with `POST /facts`. */
+      facts?: Array<{
+        /** The source id: lower-case letters, digits and dashes; facts are `<id>.<field>`. */
+        id: string;
+        description?: string;
+        /** Values observed longer ago than this count as unknown. */
+        maxAgeDays: number;
+        /**
+         * The fields a push may carry, by name (letters, digits and _): the type alone
+         * (`passRate: number`), or the type with a range of numbers or the allowed strings
+         * (`passRate: { type: number, min: 0, max: 1 }`, `stage: { type: string, enum: [build, deploy] }`).
+         * A datetime is an ISO 8601 timestamp with a time zone, or a calendar date.
+         */
+        fields: {
+          [name: string]:
+            | FactFieldType
+            | {
+                type: FactFieldType;
+                /** Numbers only: the smallest value accepted. */
+                min?: number;
+                /** Numbers only: the largest value accepted. */
+                max?: number;
+                /** Strings and string arrays only: the values accepted. */
+                enum?: string[];
+              };
+        };
+      }>;
       /** Guardrail definitions: id, title, rationale, appliesTo, rule, level, weight, mode, enforcedFrom. */
       definitions?: Array<{ [key: string]: unknown }>;
     };

@@ -248,6 +248,90 @@ describe('readGuardrailsConfig', () => {
         /./,
       ],
       [
+        'a bad fact field type in the long form',
+        {
+          facts: [
+            {
+              id: 'chaos',
+              maxAgeDays: 30,
+              fields: { x: { type: 'integer', min: 0 } },
+            },
+          ],
+        },
+        'autonomy.guardrails.facts[0].fields.x.type',
+        /./,
+      ],
+      [
+        'an unknown key in a long-form fact field',
+        {
+          facts: [
+            {
+              id: 'chaos',
+              maxAgeDays: 30,
+              fields: { x: { type: 'number', mni: 0 } },
+            },
+          ],
+        },
+        'autonomy.guardrails.facts[0].fields.x',
+        /"mni"/,
+      ],
+      [
+        'a range on a field that is not a number',
+        {
+          facts: [
+            {
+              id: 'chaos',
+              maxAgeDays: 30,
+              fields: { x: { type: 'string', max: 3 } },
+            },
+          ],
+        },
+        'autonomy.guardrails.facts[0].fields.x',
+        /min and max apply to numbers/,
+      ],
+      [
+        'a min above the max',
+        {
+          facts: [
+            {
+              id: 'chaos',
+              maxAgeDays: 30,
+              fields: { x: { type: 'number', min: 1, max: 0 } },
+            },
+          ],
+        },
+        'autonomy.guardrails.facts[0].fields.x.min',
+        /min 1 is greater than max 0/,
+      ],
+      [
+        'allowed values on a number',
+        {
+          facts: [
+            {
+              id: 'chaos',
+              maxAgeDays: 30,
+              fields: { x: { type: 'number', enum: ['1'] } },
+            },
+          ],
+        },
+        'autonomy.guardrails.facts[0].fields.x.enum',
+        /apply to string and string-array fields/,
+      ],
+      [
+        'an empty list of allowed values',
+        {
+          facts: [
+            {
+              id: 'chaos',
+              maxAgeDays: 30,
+              fields: { x: { type: 'string', enum: [] } },
+            },
+          ],
+        },
+        'autonomy.guardrails.facts[0].fields.x.enum',
+        /./,
+      ],
+      [
         'a bad fact field name',
         {
           facts: [
@@ -359,6 +443,26 @@ describe('readGuardrailsConfig', () => {
       ).toThrow(
         /at autonomy\.guardrails\.definitions\[0\]\.rule\.any\[0\]\.greaterThen /,
       );
+    });
+
+    it('reads fact fields in the short and the long form', () => {
+      const fields = {
+        passRate: { type: 'number', min: 0, max: 1 },
+        stage: { type: 'string', enum: ['build', 'deploy'] },
+        lastRunAt: 'datetime',
+      };
+      expect(
+        read({ facts: [{ id: 'chaos', maxAgeDays: 30, fields }] }).sources[0]
+          .fields,
+      ).toEqual(fields);
+      expect(() =>
+        compileConfig({
+          facts: [{ id: 'chaos', maxAgeDays: 30, fields }],
+          definitions: [
+            minimal({ rule: { fact: 'chaos.passRate', greaterThan: 0.9 } }),
+          ],
+        }),
+      ).not.toThrow();
     });
 
     it('checks pushed facts against the declared sources', () => {

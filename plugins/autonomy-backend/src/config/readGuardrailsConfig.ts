@@ -61,6 +61,14 @@ const definitionSchema = z
   })
   .strict();
 
+const fieldType = z.enum([
+  'string',
+  'number',
+  'boolean',
+  'datetime',
+  'string-array',
+]);
+
 const sourceSchema = z
   .object({
     id,
@@ -73,7 +81,18 @@ const sourceSchema = z
           /^[A-Za-z][A-Za-z0-9_]*$/,
           'field names are letters, digits and _',
         ),
-      z.enum(['string', 'number', 'boolean', 'datetime', 'string-array']),
+      // `passRate: number`, or `passRate: { type: number, min: 0, max: 1 }`.
+      z.union([
+        fieldType,
+        z
+          .object({
+            type: fieldType,
+            min: z.number().optional(),
+            max: z.number().optional(),
+            enum: z.array(z.string()).min(1).optional(),
+          })
+          .strict(),
+      ]),
     ),
   })
   .strict();
@@ -117,11 +136,23 @@ export function readGuardrailsConfig(config: Config): GuardrailsConfig {
   const raw = config.getOptional(KEY) ?? {};
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    // Zod nests the reason for a bad record key under `issues`; report the innermost one.
+    // Zod nests the reason for a bad record key under `issues`, and for a value that matches no
+    // form under `errors`, one list per form; report the innermost reason, from the form that got
+    // furthest with the value rather than one that wanted another kind of value.
+    const rank = (e: any[]) =>
+      e[0]?.path?.length
+        ? 2
+        : !['invalid_type', 'invalid_value'].includes(e[0]?.code)
+        ? 1
+        : 0;
     let issue: any = parsed.error.issues[0];
     const path = [...issue.path];
-    while (issue.issues?.length) {
-      issue = issue.issues[0];
+    for (;;) {
+      const nested: any[] | undefined =
+        issue.issues ??
+        [...(issue.errors ?? [])].sort((a, b) => rank(b) - rank(a))[0];
+      if (!nested?.length) break;
+      issue = nested[0];
       path.push(...(issue.path ?? []));
     }
     throw new GuardrailConfigError(keyOf(path), issue.message);
@@ -169,6 +200,33 @@ export function readGuardrailsConfig(config: Config): GuardrailsConfig {
         `duplicate fact source "${s.id}"`,
       );
     sourceIds.add(s.id);
+    for (const [name, field] of Object.entries(s.fields)) {
+      if (typeof field === 'string') continue;
+      const key = `${KEY}.facts[${i}].fields.${name}`;
+      if (
+        field.type !== 'number' &&
+        (field.min !== undefined || field.max !== undefined)
+      )
+        throw new GuardrailConfigError(key, 'min and max apply to numbers');
+      if (
+        field.enum &&
+        field.type !== 'string' &&
+        field.type !== 'string-array'
+      )
+        throw new GuardrailConfigError(
+          `${key}.enum`,
+          'allowed values apply to string and string-array fields',
+        );
+      if (
+        field.min !== undefined &&
+        field.max !== undefined &&
+        field.min > field.max
+      )
+        throw new GuardrailConfigError(
+          `${key}.min`,
+          `min ${field.min} is greater than max ${field.max}`,
+        );
+    }
   });
   return {
     levels,

@@ -24,15 +24,43 @@ export const pushedFacts = (
   observedAtMs: Date.parse(observedAt),
 });
 
-/** Declared fact source for pushes: its fields, their types and how long values stay fresh. */
+export type FactFieldType =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'datetime'
+  | 'string-array';
+
+/** A declared field of a pushed source: its type and, if declared, its range or allowed values. */
+export interface FactField {
+  type: FactFieldType;
+  /** Numbers: the smallest and largest value accepted. */
+  min?: number;
+  max?: number;
+  /** Strings and string arrays: the values accepted. */
+  enum?: string[];
+}
+
+/**
+ * Declared fact source for pushes: its fields and how long values stay fresh. A field is its type
+ * alone (`passRate: number`) or its type with a range or allowed values.
+ */
 export interface FactSourceSchema {
   id: string;
   description?: string;
   maxAgeDays: number;
-  fields: Record<
-    string,
-    'string' | 'number' | 'boolean' | 'datetime' | 'string-array'
-  >;
+  fields: Record<string, FactFieldType | FactField>;
+}
+
+/** A declared field in its long form, or undefined when the source declares no such field. */
+export function factField(
+  schema: FactSourceSchema,
+  name: string,
+): FactField | undefined {
+  // Own properties only: "constructor" or "__proto__" are not declared fields.
+  if (!Object.hasOwn(schema.fields, name)) return undefined;
+  const field = schema.fields[name];
+  return typeof field === 'string' ? { type: field } : field;
 }
 
 /** Everything known about one entity when its guardrails are evaluated. */

@@ -96,6 +96,69 @@ describe('validatePushedFacts', () => {
     },
   );
 
+  it.each(['2026-02-30', '2026-02-29T10:00:00Z', '2026-11-20T08:00:00'])(
+    'rejects the datetime %p: not on the calendar, or without a time zone',
+    value => {
+      expect(problemsOf(push({ lastRunAt: value }))).toEqual([
+        `values.lastRunAt must be a datetime, got "${value}"`,
+      ]);
+    },
+  );
+
+  it('accepts a datetime as a calendar day or a timestamp in any time zone', () => {
+    for (const lastRunAt of [
+      '2026-02-28',
+      '2028-02-29T23:59:59.999+01:00',
+      '2026-11-20T08:00Z',
+    ])
+      expect(problemsOf(push({ lastRunAt }))).toEqual([]);
+  });
+
+  describe('declared ranges and allowed values', () => {
+    const bounded: FactSourceSchema = {
+      id: 'ci',
+      maxAgeDays: 7,
+      fields: {
+        passRate: { type: 'number', min: 0, max: 1 },
+        stage: { type: 'string', enum: ['build', 'deploy'] },
+        stages: { type: 'string-array', enum: ['build', 'deploy'] },
+        coverage: 'number',
+      },
+    };
+    const problems = (values: PushFactsRequest['values']) =>
+      validatePushedFacts(push(values), new Map([['ci', bounded]]), NOW)
+        .problems;
+
+    it('accepts values inside them, and the short form stays unbounded', () => {
+      expect(
+        problems({
+          passRate: 1,
+          stage: 'deploy',
+          stages: ['build', 'deploy'],
+          coverage: -5,
+        }),
+      ).toEqual([]);
+      expect(problems({ passRate: 0, stages: [] })).toEqual([]);
+    });
+
+    it('rejects values outside them, naming the field', () => {
+      expect(
+        problems({
+          passRate: 1.5,
+          stage: 'Deploy',
+          stages: ['build', 'ship', 'sail'],
+        }),
+      ).toEqual([
+        'values.passRate must be at most 1, got 1.5',
+        'values.stage must be one of build, deploy, got "Deploy"',
+        'values.stages must be one of build, deploy, got "ship", "sail"',
+      ]);
+      expect(problems({ passRate: -0.1 })).toEqual([
+        'values.passRate must be at least 0, got -0.1',
+      ]);
+    });
+  });
+
   it('accepts an empty list for a string-array', () => {
     expect(problemsOf(push({ languages: [] }))).toEqual([]);
   });
@@ -144,11 +207,22 @@ describe('validatePushedFacts', () => {
       expect(result.observedAt.toISOString()).toBe('2026-11-20T08:00:00.000Z');
     });
 
-    it('must be a timestamp', () => {
-      expect(
-        problemsOf(push({ coverage: 80 }, { observedAt: 'last tuesday' })),
-      ).toEqual(['observedAt "last tuesday" is not a timestamp']);
-    });
+    it.each([
+      'last tuesday',
+      '2026-02-30T10:00:00Z',
+      '2026-11-31T10:00:00Z',
+      '2026-11-20T10:00:00',
+      '2026-11-20',
+    ])(
+      'must be a timestamp with a time zone on the calendar: not %p',
+      value => {
+        expect(
+          problemsOf(push({ coverage: 80 }, { observedAt: value })),
+        ).toEqual([
+          `observedAt "${value}" is not an ISO 8601 timestamp with a time zone on the calendar, e.g. 2026-11-21T10:00:00Z`,
+        ]);
+      },
+    );
 
     it('may be up to five minutes in the future (clock skew), not more', () => {
       expect(

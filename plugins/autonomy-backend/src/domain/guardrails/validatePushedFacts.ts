@@ -1,25 +1,53 @@
-import type { PushFactsRequest } from '@aligned-autonomy/plugin-autonomy-common';
-import type { FactSourceSchema, FactValue } from './facts';
+import {
+  parseCalendarDate,
+  parsePastTimestamp,
+  parseTimestamp,
+  type PushFactsRequest,
+} from '@aligned-autonomy/plugin-autonomy-common';
+import {
+  factField,
+  type FactField,
+  type FactFieldType,
+  type FactSourceSchema,
+  type FactValue,
+} from './facts';
 
-const ISO_DATETIME =
-  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-
-const matches: Record<
-  FactSourceSchema['fields'][string],
-  (v: unknown) => boolean
-> = {
+const matches: Record<FactFieldType, (v: unknown) => boolean> = {
   string: v => typeof v === 'string',
   number: v => typeof v === 'number' && isFinite(v),
   boolean: v => typeof v === 'boolean',
-  // ISO 8601 only: Date.parse would also take "5" (the year 2001) or "March 7".
+  // A timestamp with a time zone, or a calendar day; both checked against the calendar.
   datetime: v =>
-    typeof v === 'string' && ISO_DATETIME.test(v) && !isNaN(Date.parse(v)),
+    parseTimestamp(v) !== undefined || parseCalendarDate(v) !== undefined,
   'string-array': v => Array.isArray(v) && v.every(i => typeof i === 'string'),
 };
 
+/** What the declared range or allowed values say of a value of the right type, if anything. */
+function outOfBounds(field: FactField, value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    if (field.min !== undefined && value < field.min)
+      return `must be at least ${field.min}, got ${value}`;
+    if (field.max !== undefined && value > field.max)
+      return `must be at most ${field.max}, got ${value}`;
+  }
+  if (field.enum) {
+    const allowed = field.enum;
+    const bad = ([] as unknown[])
+      .concat(value)
+      .filter(v => typeof v === 'string' && !allowed.includes(v));
+    if (bad.length)
+      return `must be one of ${allowed.join(', ')}, got ${bad
+        .map(v => JSON.stringify(v))
+        .join(', ')}`;
+  }
+  return undefined;
+}
+
 /**
- * Checks a push against its declared source: every value has a declared field of the right type
- * (null clears a value). Returns the problems in words, naming each field; empty when valid.
+ * Checks a push against its declared source: a timestamp `observedAt` on the calendar and not in
+ * the future, and every value of a declared field, of its type and within its declared range or
+ * allowed values (null clears a value). Returns the problems in words, naming each field; empty
+ * when valid.
  */
 export function validatePushedFacts(
   request: PushFactsRequest,
@@ -28,7 +56,7 @@ export function validatePushedFacts(
 ): { problems: string[]; values: Record<string, FactValue>; observedAt: Date } {
   const problems: string[] = [];
   const schema = sources.get(request.source);
-  const observedAt = request.observedAt ? new Date(request.observedAt) : now;
+  let observedAt = now;
   if (!schema) {
     problems.push(
       `source "${
@@ -39,27 +67,32 @@ export function validatePushedFacts(
     );
     return { problems, values: {}, observedAt };
   }
-  if (isNaN(observedAt.getTime()))
-    problems.push(`observedAt "${request.observedAt}" is not a timestamp`);
-  else if (observedAt.getTime() > now.getTime() + 5 * 60_000)
-    problems.push(`observedAt ${request.observedAt} is in the future`);
+  if (request.observedAt !== undefined) {
+    const read = parsePastTimestamp(request.observedAt, 'observedAt', now);
+    if ('problem' in read) problems.push(read.problem);
+    else observedAt = read.date;
+  }
   const entries = Object.entries(request.values);
   if (entries.length === 0) problems.push('values is empty');
-  for (const [field, value] of entries) {
-    // Own properties only: "constructor" or "__proto__" are not declared fields.
-    const type = Object.hasOwn(schema.fields, field)
-      ? schema.fields[field]
-      : undefined;
-    if (!type)
+  for (const [name, value] of entries) {
+    const field = factField(schema, name);
+    if (!field) {
       problems.push(
-        `values.${field} is not a field of source "${
+        `values.${name} is not a field of source "${
           schema.id
         }" (fields: ${Object.keys(schema.fields).join(', ')})`,
       );
-    else if (value !== null && !matches[type](value))
+      continue;
+    }
+    if (value === null) continue;
+    if (!matches[field.type](value)) {
       problems.push(
-        `values.${field} must be a ${type}, got ${JSON.stringify(value)}`,
+        `values.${name} must be a ${field.type}, got ${JSON.stringify(value)}`,
       );
+      continue;
+    }
+    const bounds = outOfBounds(field, value);
+    if (bounds) problems.push(`values.${name} ${bounds}`);
   }
   return {
     problems,
