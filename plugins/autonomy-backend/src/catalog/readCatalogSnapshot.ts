@@ -1,9 +1,8 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { Entity } from '@backstage/catalog-model';
 import {
-  buildSnapshot,
   SNAPSHOT_FIELDS,
+  toCatalogNode,
   type CatalogSnapshot,
 } from '../domain/catalogSnapshot';
 
@@ -11,14 +10,15 @@ const PAGE_SIZE = 500;
 
 /**
  * Reads the whole catalog in cursor pages with only the fields the analyses need, as this
- * plugin's own service principal.
+ * plugin's own service principal. Each page becomes compact nodes at once, so the entities
+ * themselves are never all held together.
  */
 export async function readCatalogSnapshot(
   catalog: CatalogService,
   auth: AuthService,
 ): Promise<CatalogSnapshot> {
   const credentials = await auth.getOwnServiceCredentials();
-  const entities: Entity[] = [];
+  const snapshot: CatalogSnapshot = new Map();
   let cursor: string | undefined;
   do {
     const page = await catalog.queryEntities(
@@ -27,8 +27,11 @@ export async function readCatalogSnapshot(
         : { limit: PAGE_SIZE, fields: SNAPSHOT_FIELDS },
       { credentials },
     );
-    entities.push(...page.items);
+    for (const entity of page.items) {
+      const node = toCatalogNode(entity);
+      snapshot.set(node.ref, node);
+    }
     cursor = page.pageInfo.nextCursor;
   } while (cursor);
-  return buildSnapshot(entities);
+  return snapshot;
 }

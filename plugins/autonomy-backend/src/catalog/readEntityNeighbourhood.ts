@@ -1,35 +1,52 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { NotFoundError } from '@backstage/errors';
 import {
-  buildSnapshot,
   SNAPSHOT_FIELDS,
+  toCatalogNode,
+  type CatalogNode,
   type CatalogSnapshot,
 } from '../domain/catalogSnapshot';
 
+const BATCH = 500;
+
 /**
- * The entity and what its facts refer to (its owner, and its system, which names the domain), for
- * re-evaluating one entity without reading the whole catalog.
+ * Reads entities and what their facts refer to (their owners, and their systems, which name the
+ * domain) without reading the whole catalog: for re-evaluating one entity, and for a replica
+ * evaluating a shard. Entities not in the catalog are absent from the result. `known` keeps
+ * owners and systems already read, so a shard reads each team once.
  */
 export async function readEntityNeighbourhood(
   catalog: CatalogService,
   auth: AuthService,
-  entityRef: string,
+  entityRefs: string[],
+  known: Map<string, CatalogNode> = new Map(),
 ): Promise<CatalogSnapshot> {
   const credentials = await auth.getOwnServiceCredentials();
-  const read = async (refs: string[]) =>
-    (
-      await catalog.getEntitiesByRefs(
-        { entityRefs: refs, fields: SNAPSHOT_FIELDS },
+  const read = async (refs: string[]) => {
+    const nodes: CatalogNode[] = [];
+    for (let i = 0; i < refs.length; i += BATCH) {
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: refs.slice(i, i + BATCH), fields: SNAPSHOT_FIELDS },
         { credentials },
-      )
-    ).items.filter((e): e is NonNullable<typeof e> => !!e);
-  const [entity] = await read([entityRef]);
-  if (!entity)
-    throw new NotFoundError(`Entity ${entityRef} is not in the catalog`);
-  const [node] = buildSnapshot([entity]).values();
-  const related = await read(
-    [node.ownerRef, node.systemRef].filter((r): r is string => !!r),
-  );
-  return buildSnapshot([entity, ...related]);
+      );
+      for (const entity of items) if (entity) nodes.push(toCatalogNode(entity));
+    }
+    return nodes;
+  };
+  const snapshot: CatalogSnapshot = new Map();
+  for (const node of await read(entityRefs)) snapshot.set(node.ref, node);
+  const related = new Set<string>();
+  for (const node of snapshot.values()) {
+    for (const ref of [node.ownerRef, node.systemRef]) {
+      if (ref && !snapshot.has(ref) && !known.has(ref)) related.add(ref);
+    }
+  }
+  for (const node of await read([...related])) known.set(node.ref, node);
+  for (const node of snapshot.values()) {
+    for (const ref of [node.ownerRef, node.systemRef]) {
+      const other = ref && !snapshot.has(ref) ? known.get(ref) : undefined;
+      if (other) snapshot.set(other.ref, other);
+    }
+  }
+  return snapshot;
 }

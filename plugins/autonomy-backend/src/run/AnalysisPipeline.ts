@@ -1,22 +1,22 @@
+import { randomUUID } from 'crypto';
+import { hostname } from 'os';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { CatalogSnapshot } from '../domain/catalogSnapshot';
-import {
-  resolveMissions,
-  type EntityMission,
-} from '../domain/missions/resolveMissions';
+import type { CatalogNode, CatalogSnapshot } from '../domain/catalogSnapshot';
+import { resolveMissions } from '../domain/missions/resolveMissions';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
-import {
-  evaluateCatalog,
-  type CatalogFacts,
-} from '../domain/guardrails/evaluateCatalog';
+import { evaluateCatalog } from '../domain/guardrails/evaluateCatalog';
 import type { FactValue } from '../domain/guardrails/facts';
-import { historyPoints } from '../domain/guardrails/history';
 import {
   analyzeBoundaries,
   boundaryFacts,
+  hasBoundaryFacts,
 } from '../domain/boundaries/analyzeBoundaries';
+import { planShards, shardCountFor } from '../domain/shards/shards';
 import type { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import type { Stores } from '../store/createStores';
+import type { ClaimedShard } from '../store/DatabaseGuardrailRunStore';
+import { evaluateShard, type ShardDeps } from './evaluateShard';
+import { inMemorySource, storedSource, type ShardSource } from './shardSources';
 
 const DAY_MS = 86_400_000;
 
@@ -26,21 +26,56 @@ export interface AnalysisPipelineOptions {
   historyRetentionDays: number;
   factProviders: FactProviderRegistry;
   readSnapshot(): Promise<CatalogSnapshot>;
-  readNeighbourhood(entityRef: string): Promise<CatalogSnapshot>;
+  /** Entities by ref with their owners and systems; `known` caches those across calls. */
+  readNeighbourhood(
+    entityRefs: string[],
+    known?: Map<string, CatalogNode>,
+  ): Promise<CatalogSnapshot>;
   logger: LoggerService;
   now(): Date;
+  /** Entities per shard of a full run (default 5,000). */
+  shardSize?: number;
+  /** A shard whose replica sent no heartbeat for this long is taken over (default 60 s). */
+  staleAfterMs?: number;
+  /** How often the coordinator looks whether the other replicas are done (default 500 ms). */
+  pollMs?: number;
+  /** Names this replica in the shard rows it claims. */
+  workerId?: string;
 }
 
+export interface RunSummary {
+  entityCount: number;
+  evaluatedCount: number;
+  /** Rows inserted, updated or deleted by the run in the plugin's tables. */
+  rowsWritten: number;
+  shards: number;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
 /**
- * The one evaluation pipeline every view reads from: catalog snapshot → mission analysis →
- * guardrail evaluation → stored results. A full run is the scheduled task; a single-entity run
- * (facts pushed, exemption changed, asked for) reuses the same steps for one entity.
+ * The one evaluation pipeline every view reads from: catalog snapshot → mission and boundary
+ * analyses → guardrail evaluation → stored results.
+ *
+ * A full run (the scheduled task, on one replica) analyses missions and boundaries over the whole
+ * catalog, then plans the guardrail evaluation as shards in the database. Every replica claims
+ * shards (`workShards`, a local scheduled task); the coordinator works on them too, takes over
+ * those of a replica that died, and applies the run in one transaction when all are done. A
+ * single-entity run (facts pushed, exemption changed, asked for) reuses the same evaluation.
  */
 export class AnalysisPipeline {
-  constructor(private readonly options: AnalysisPipelineOptions) {}
+  private readonly workerId: string;
+  /** While this replica coordinates a run it evaluates from memory, not through `workShards`. */
+  private coordinating = false;
+
+  constructor(private readonly options: AnalysisPipelineOptions) {
+    this.workerId =
+      options.workerId ??
+      `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  }
 
   /** Fact provider values for these entities; a failing provider leaves its facts unknown. */
-  private async provided(refs: string[]) {
+  private readonly provided = async (refs: string[]) => {
     const provided = new Map<string, Map<string, Record<string, FactValue>>>();
     for (const provider of this.options.factProviders.list()) {
       try {
@@ -52,49 +87,125 @@ export class AnalysisPipeline {
       }
     }
     return provided;
-  }
+  };
 
-  async runFull(): Promise<{ entityCount: number; evaluatedCount: number }> {
-    const { stores, now } = this.options;
-    const snapshot = await this.options.readSnapshot();
-    const missionAnalysis = resolveMissions(snapshot);
-    const started = now();
-    await stores.missions.replaceAnalysis(missionAnalysis, started);
-    const boundaries = analyzeBoundaries(
-      snapshot,
-      started.toISOString().slice(0, 10),
-    );
-    await stores.boundaries.replaceAnalysis(boundaries, started);
-
-    const facts: CatalogFacts = {
-      missions: new Map(missionAnalysis.entities.map(e => [e.entityRef, e])),
-      pushed: await stores.facts.byEntity(),
-      provided: await this.provided([...snapshot.keys()]),
-      derived: boundaryFacts(snapshot, boundaries.dependencies),
-      exemptions: await stores.exemptions.activeByEntity(started),
+  private get shardDeps(): ShardDeps {
+    const { stores, guardrails, now } = this.options;
+    return {
+      stores,
+      guardrails,
+      provided: this.provided,
+      workerId: this.workerId,
+      now,
     };
-    const scored = evaluateCatalog(
-      snapshot,
-      this.options.guardrails,
-      facts,
-      started.getTime(),
-    );
-    const day = started.toISOString().slice(0, 10);
-    const pruneBefore = new Date(
-      started.getTime() - this.options.historyRetentionDays * DAY_MS,
-    );
-    await stores.guardrails.replaceAll({
-      entities: scored,
-      evaluatedAt: started,
-      history: historyPoints(scored, day),
-      pruneBeforeDay: pruneBefore.toISOString().slice(0, 10),
-    });
-    return { entityCount: snapshot.size, evaluatedCount: scored.length };
   }
 
-  /** The entity and its owner and system from the catalog; a NotFoundError when it is not there. */
+  private staleBefore() {
+    return new Date(
+      this.options.now().getTime() - (this.options.staleAfterMs ?? 60_000),
+    );
+  }
+
+  /** Claims and evaluates shards until none is left to claim; returns how many it did. */
+  private async work(source: (shard: ClaimedShard) => ShardSource) {
+    const { stores, now } = this.options;
+    let done = 0;
+    for (;;) {
+      const shard = await stores.runs.claimShard(
+        this.workerId,
+        now(),
+        this.staleBefore(),
+      );
+      if (!shard) return done;
+      const result = await evaluateShard(this.shardDeps, shard, source(shard));
+      if (
+        await stores.runs.completeShard(
+          shard,
+          this.workerId,
+          result.heatmap,
+          result.written,
+        )
+      )
+        done++;
+    }
+  }
+
+  /**
+   * Evaluates shards of the run under way, if any: what every replica does on a short local
+   * schedule. Returns the number of shards it completed.
+   */
+  async workShards(): Promise<number> {
+    if (this.coordinating) return 0;
+    const source = storedSource(
+      this.options.stores,
+      this.options.readNeighbourhood,
+    );
+    return this.work(() => source);
+  }
+
+  async runFull(): Promise<RunSummary> {
+    const { stores, now, logger } = this.options;
+    const started = now();
+    const day = started.toISOString().slice(0, 10);
+    const runId = randomUUID();
+    this.coordinating = true;
+    try {
+      const snapshot = await this.options.readSnapshot();
+      const missionAnalysis = resolveMissions(snapshot);
+      let written = await stores.missions.replaceAnalysis(
+        missionAnalysis,
+        started,
+      );
+      const boundaries = analyzeBoundaries(snapshot, day);
+      written += await stores.boundaries.replaceAnalysis(boundaries, started);
+
+      const source = inMemorySource({
+        snapshot,
+        missions: new Map(missionAnalysis.entities.map(e => [e.entityRef, e])),
+        derived: boundaryFacts(snapshot, boundaries.dependencies),
+      });
+      const plans = planShards(
+        snapshot.keys(),
+        shardCountFor(snapshot.size, this.options.shardSize ?? 5000),
+      );
+      written += await stores.runs.planRun(runId, started, plans);
+      let mine = await this.work(() => source);
+      // Wait for the other replicas, taking over any shard whose replica stopped.
+      for (;;) {
+        const { total, done } = await stores.runs.progress(runId);
+        if (total === 0)
+          throw new Error(`Run ${runId} was replaced by another run`);
+        if (done === total) break;
+        await sleep(this.options.pollMs ?? 500);
+        mine += await this.work(() => source);
+      }
+      const applied = await stores.runs.applyRun(runId, started, {
+        day,
+        pruneBeforeDay: new Date(
+          started.getTime() - this.options.historyRetentionDays * DAY_MS,
+        )
+          .toISOString()
+          .slice(0, 10),
+      });
+      logger.info(
+        `Run ${runId}: ${plans.length} shards, ${mine} evaluated here, ${
+          written + applied.written
+        } rows written`,
+      );
+      return {
+        entityCount: snapshot.size,
+        evaluatedCount: applied.evaluatedCount,
+        rowsWritten: written + applied.written,
+        shards: plans.length,
+      };
+    } finally {
+      this.coordinating = false;
+    }
+  }
+
+  /** The entity and its owner and system from the catalog; empty when it is not there. */
   readEntity(entityRef: string): Promise<CatalogSnapshot> {
-    return this.options.readNeighbourhood(entityRef);
+    return this.options.readNeighbourhood([entityRef]);
   }
 
   /** Re-evaluates one entity with its current facts and exemptions. */
@@ -105,24 +216,33 @@ export class AnalysisPipeline {
     const { stores, now } = this.options;
     const snapshot = neighbourhood ?? (await this.readEntity(entityRef));
     const at = now();
-    const mission: EntityMission | undefined =
-      await stores.missions.getEntityMission(entityRef);
-    const facts: CatalogFacts = {
-      missions: new Map(mission ? [[entityRef, mission]] : []),
-      pushed: await stores.facts.byEntity(entityRef),
-      provided: await this.provided([entityRef]),
-      derived: new Map([
-        [entityRef, await stores.boundaries.factsOf(entityRef)],
-      ]),
-      exemptions: await stores.exemptions.activeByEntity(at, entityRef),
-    };
+    const node = snapshot.get(entityRef);
+    const [missions, pushed, exemptions, provided, derived] = await Promise.all(
+      [
+        stores.missions.getEntityMissions([entityRef]),
+        stores.facts.byEntity([entityRef]),
+        stores.exemptions.activeByEntity(at, [entityRef]),
+        this.provided([entityRef]),
+        stores.boundaries.factsOfMany([entityRef]),
+      ],
+    );
     const [scored] = evaluateCatalog(
       snapshot,
       this.options.guardrails,
-      facts,
+      {
+        missions,
+        pushed,
+        exemptions,
+        provided,
+        derived: node && hasBoundaryFacts(node.kind) ? derived : new Map(),
+      },
       at.getTime(),
       [entityRef],
     );
-    await stores.guardrails.replaceEntity(entityRef, scored, at);
+    await stores.runs.replaceEntity(
+      entityRef,
+      scored ? stores.runs.row(scored, at.toISOString()) : undefined,
+      at.toISOString().slice(0, 10),
+    );
   }
 }

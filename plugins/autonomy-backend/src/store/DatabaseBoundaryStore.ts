@@ -8,7 +8,8 @@ import type {
   BoundaryAnalysis,
   TeamBoundaries,
 } from '../domain/boundaries/analyzeBoundaries';
-import { batchSize, lastRun, recordRun } from './analysisRuns';
+import { lastRun, recordRun } from './analysisRuns';
+import { syncRows } from './syncRows';
 
 const toDependency = (r: any): CrossTeamDependency => ({
   fromRef: r.from_ref,
@@ -32,11 +33,13 @@ const toTeam = (r: any): TeamBoundaries => ({
 export class DatabaseBoundaryStore {
   constructor(private readonly db: Knex) {}
 
-  /** Replaces the previous analysis in one transaction. */
+  /**
+   * Replaces the previous analysis in one transaction, writing only what changed; returns the
+   * number of rows written.
+   */
   async replaceAnalysis(analysis: BoundaryAnalysis, evaluatedAt: Date) {
-    const batch = batchSize(this.db);
-    // Each table with its new rows, in one list so clearing and filling cannot drift apart.
-    const tables: [string, Record<string, unknown>[]][] = [
+    // Each table with its new rows and how rows are matched, in one list.
+    const tables: [string, Record<string, unknown>[], string[]?][] = [
       [
         'autonomy_dependencies',
         analysis.dependencies.map(d => ({
@@ -48,6 +51,7 @@ export class DatabaseBoundaryStore {
           health: d.health,
           fix: d.fix ?? null,
         })),
+        ['from_ref', 'to_ref'],
       ],
       [
         'autonomy_boundary_problems',
@@ -67,6 +71,7 @@ export class DatabaseBoundaryStore {
           load: JSON.stringify(t.load),
           expired_collaborations: JSON.stringify(t.expiredCollaborations),
         })),
+        ['team_ref'],
       ],
       [
         'autonomy_ownership_gaps',
@@ -78,16 +83,17 @@ export class DatabaseBoundaryStore {
         })),
       ],
     ];
-    await this.db.transaction(async tx => {
-      for (const [table] of tables) await tx(table).delete();
-      for (const [table, rows] of tables)
-        await tx.batchInsert(table, rows, batch);
+    return this.db.transaction(async tx => {
+      let written = 1;
+      for (const [table, rows, key] of tables)
+        written += await syncRows(tx, table, rows, { key });
       await recordRun(
         tx,
         'boundaries',
         evaluatedAt,
         analysis.dependencies.length,
       );
+      return written;
     });
   }
 
@@ -203,14 +209,29 @@ export class DatabaseBoundaryStore {
 
   /** Boundary facts of one entity for a single-entity evaluation. */
   async factsOf(entityRef: string): Promise<Record<string, number>> {
-    const rows = await this.db('autonomy_dependencies')
-      .where({ from_ref: entityRef })
-      .select('health');
-    return {
-      'boundaries.violations': rows.filter(r => r.health === 'violation')
-        .length,
-      'boundaries.contractGaps': rows.filter(r => r.health === 'contract-gap')
-        .length,
-    };
+    return (await this.factsOfMany([entityRef])).get(entityRef)!;
+  }
+
+  /** Boundary facts of these entities, for evaluating a shard of them. */
+  async factsOfMany(
+    entityRefs: string[],
+  ): Promise<Map<string, Record<string, number>>> {
+    const facts = new Map(
+      entityRefs.map(ref => [
+        ref,
+        { 'boundaries.violations': 0, 'boundaries.contractGaps': 0 },
+      ]),
+    );
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows = await this.db('autonomy_dependencies')
+        .whereIn('from_ref', entityRefs.slice(i, i + 500))
+        .select('from_ref', 'health');
+      for (const { from_ref, health } of rows) {
+        const own = facts.get(from_ref)!;
+        if (health === 'violation') own['boundaries.violations']++;
+        if (health === 'contract-gap') own['boundaries.contractGaps']++;
+      }
+    }
+    return facts;
   }
 }

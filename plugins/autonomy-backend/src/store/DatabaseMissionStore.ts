@@ -5,7 +5,8 @@ import type {
   MissionAnalysis,
 } from '../domain/missions/resolveMissions';
 import type { MissionStore, StoredMission } from './MissionStore';
-import { batchSize, lastRun, recordRun } from './analysisRuns';
+import { lastRun, recordRun } from './analysisRuns';
+import { syncRows } from './syncRows';
 
 type EntityRow = {
   entity_ref: string;
@@ -65,17 +66,20 @@ function fromRow(row: EntityRow): EntityMission {
 export class DatabaseMissionStore implements MissionStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Makes the stored analysis the given one in one transaction, writing only what changed since
+   * the last run (readers see the old analysis or the new one). Returns the rows written.
+   */
   async replaceAnalysis(analysis: MissionAnalysis, evaluatedAt: Date) {
-    await this.db.transaction(async tx => {
-      await tx('autonomy_entity_missions').delete();
-      await tx('autonomy_missions').delete();
-      await tx('autonomy_mission_problems').delete();
-      await tx.batchInsert(
+    return this.db.transaction(async tx => {
+      let written = await syncRows(
+        tx,
         'autonomy_entity_missions',
         analysis.entities.map(toRow),
-        batchSize(tx),
+        { key: ['entity_ref'] },
       );
-      await tx.batchInsert(
+      written += await syncRows(
+        tx,
         'autonomy_missions',
         analysis.missions.map(m => ({
           mission_ref: m.ref,
@@ -85,19 +89,33 @@ export class DatabaseMissionStore implements MissionStore {
           review_by: m.reviewBy ?? null,
           summary: JSON.stringify(m),
         })),
-        batchSize(tx),
+        { key: ['mission_ref'] },
       );
-      await tx.batchInsert(
+      written += await syncRows(
+        tx,
         'autonomy_mission_problems',
         analysis.problems.map(p => ({
           mission_ref: p.missionRef,
           type: p.type,
           message: p.message,
         })),
-        batchSize(tx),
       );
       await recordRun(tx, 'missions', evaluatedAt, analysis.entities.length);
+      return written + 1;
     });
+  }
+
+  /** The stored missions of these entities, for evaluating a shard of them. */
+  async getEntityMissions(entityRefs: string[]) {
+    const missions = new Map<string, EntityMission>();
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows = await this.db<EntityRow>('autonomy_entity_missions').whereIn(
+        'entity_ref',
+        entityRefs.slice(i, i + 500),
+      );
+      for (const row of rows) missions.set(row.entity_ref, fromRow(row));
+    }
+    return missions;
   }
 
   async getEvaluatedAt() {

@@ -11,10 +11,17 @@ export type StoredMission = Omit<MissionSummary, 'stale'>;
 
 /** Stored results of the mission analysis. Reads never analyse; they only read. */
 export interface MissionStore {
-  /** Replaces the previous analysis atomically: readers see the old one or the new one. */
-  replaceAnalysis(analysis: MissionAnalysis, evaluatedAt: Date): Promise<void>;
+  /**
+   * Replaces the previous analysis atomically (readers see the old one or the new one), writing
+   * only what changed; returns the number of rows written.
+   */
+  replaceAnalysis(
+    analysis: MissionAnalysis,
+    evaluatedAt: Date,
+  ): Promise<number>;
   getEvaluatedAt(): Promise<string | undefined>;
   getEntityMission(entityRef: string): Promise<EntityMission | undefined>;
+  getEntityMissions(entityRefs: string[]): Promise<Map<string, EntityMission>>;
   /** All missions, or those with the given refs. */
   getMissions(refs?: string[]): Promise<StoredMission[]>;
   /** Missions whose review date is before `today` (YYYY-MM-DD). */

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DatabaseMissionStore } from './DatabaseMissionStore';
 import { DatabaseGuardrailStore } from './DatabaseGuardrailStore';
+import { DatabaseGuardrailRunStore } from './DatabaseGuardrailRunStore';
 import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 import { DatabaseFactStore } from './DatabaseFactStore';
 import { DatabaseBoundaryStore } from './DatabaseBoundaryStore';
@@ -28,6 +29,7 @@ export async function createStores(database: DatabaseService) {
   return {
     missions: new DatabaseMissionStore(client),
     guardrails: new DatabaseGuardrailStore(client),
+    runs: new DatabaseGuardrailRunStore(client),
     exemptions: new DatabaseExemptionStore(client),
     facts: new DatabaseFactStore(client),
     boundaries: new DatabaseBoundaryStore(client),

@@ -261,13 +261,16 @@ export function analyzeBoundaries(
  * Derived facts for guardrails: the boundary violations and contract gaps each entity causes.
  * Every analysed entity gets a value (0 when it has none), so the facts are never unknown.
  */
+/** Whether an entity of this kind has boundary facts (others leave them unknown). */
+export const hasBoundaryFacts = (kind: string) => OWNED_KINDS.has(kind);
+
 export function boundaryFacts(
   snapshot: CatalogSnapshot,
   dependencies: CrossTeamDependency[],
 ): Map<string, Record<string, number>> {
   const facts = new Map<string, Record<string, number>>();
   for (const node of snapshot.values()) {
-    if (OWNED_KINDS.has(node.kind))
+    if (hasBoundaryFacts(node.kind))
       facts.set(node.ref, {
         'boundaries.violations': 0,
         'boundaries.contractGaps': 0,

@@ -1,113 +1,109 @@
-import { emptyStateCounts } from '@aligned-autonomy/plugin-autonomy-common';
-import type { ScoredEntity } from './evaluateCatalog';
-import { historyPoints } from './history';
+import { fillDaily, historyPoint, samePoint } from './history';
 
-const DAY = '2026-11-21';
+describe('historyPoint', () => {
+  it('averages the scored entities to one decimal and keeps the level counts', () => {
+    expect(
+      historyPoint(
+        {
+          entityCount: 4,
+          scoreSum: 175,
+          scoredCount: 3,
+          levelCounts: { gold: 1, bronze: 1, none: 2 },
+        },
+        '2026-11-21',
+      ),
+    ).toEqual({
+      day: '2026-11-21',
+      score: 58.3,
+      entityCount: 4,
+      levelCounts: { gold: 1, bronze: 1, none: 2 },
+    });
+  });
 
-function scored(
-  entityRef: string,
-  level: string | null,
-  score: number | null,
-  ownerRef?: string,
-): ScoredEntity {
-  return {
-    entityRef,
-    kind: 'component',
-    title: entityRef,
-    ownerRef,
-    level,
-    levelIndex: level ? ['bronze', 'silver', 'gold'].indexOf(level) : -1,
-    score,
-    counts: emptyStateCounts(),
-    failingGuardrailIds: [],
-    blockingNext: [],
-    results: [],
+  it('has no score when no entity has one', () => {
+    expect(
+      historyPoint(
+        {
+          entityCount: 2,
+          scoreSum: 0,
+          scoredCount: 0,
+          levelCounts: { none: 2 },
+        },
+        '2026-11-21',
+      ).score,
+    ).toBeNull();
+  });
+});
+
+describe('samePoint', () => {
+  const a = {
+    day: '2026-11-20',
+    score: 50,
+    entityCount: 2,
+    levelCounts: { gold: 2 },
   };
-}
 
-const entities = [
-  scored('component:default/a', 'gold', 100, 'group:default/checkout'),
-  scored('component:default/b', 'bronze', 50, 'group:default/checkout'),
-  scored('component:default/c', null, 0, 'group:default/payments'),
-  scored('component:default/d', null, null, 'group:default/payments'),
-  scored('component:default/e', 'bronze', 25),
-];
-
-describe('historyPoints', () => {
-  const rows = historyPoints(entities, DAY);
-  const row = (scopeType: string, scopeRef: string) =>
-    rows.find(r => r.scopeType === scopeType && r.scopeRef === scopeRef);
-
-  it('has one point per entity, per owning team and one for the organisation', () => {
-    expect(rows.map(r => `${r.scopeType} ${r.scopeRef}`)).toEqual([
-      'entity component:default/a',
-      'entity component:default/b',
-      'entity component:default/c',
-      'entity component:default/d',
-      'entity component:default/e',
-      'team group:default/checkout',
-      'team group:default/payments',
-      'org org',
-    ]);
-    expect(rows.every(r => r.day === DAY)).toBe(true);
-  });
-
-  it('gives an entity its own score and level', () => {
-    expect(row('entity', 'component:default/a')).toEqual({
-      scopeType: 'entity',
-      scopeRef: 'component:default/a',
-      day: DAY,
-      score: 100,
-      entityCount: 1,
-      levelCounts: { gold: 1 },
-    });
-    expect(row('entity', 'component:default/d')).toMatchObject({
-      score: null,
-      entityCount: 1,
-      levelCounts: { none: 1 },
-    });
-  });
-
-  it('averages the scores of a team, ignoring null scores', () => {
-    expect(row('team', 'group:default/checkout')).toMatchObject({
-      score: 75,
-      entityCount: 2,
-      levelCounts: { gold: 1, bronze: 1 },
-    });
-    // c scores 0 and d has no score: the average is 0, not null, over both entities.
-    expect(row('team', 'group:default/payments')).toMatchObject({
-      score: 0,
-      entityCount: 2,
-      levelCounts: { none: 2 },
-    });
-  });
-
-  it('averages the organisation over every entity, owned or not', () => {
-    expect(row('org', 'org')).toEqual({
-      scopeType: 'org',
-      scopeRef: 'org',
-      day: DAY,
-      score: 43.8, // (100 + 50 + 0 + 25) / 4, rounded to one decimal
-      entityCount: 5,
-      levelCounts: { gold: 1, bronze: 2, none: 2 },
-    });
-  });
-
-  it('has a null score when no entity is scored', () => {
-    const only = historyPoints(
-      [scored('component:default/x', null, null, 'group:default/t')],
-      DAY,
+  it('ignores the day and absent-versus-zero level counts', () => {
+    expect(samePoint(a, { ...a, day: '2026-11-21' })).toBe(true);
+    expect(samePoint(a, { ...a, levelCounts: { gold: 2, silver: 0 } })).toBe(
+      true,
     );
-    expect(only.map(r => r.score)).toEqual([null, null, null]);
-    expect(historyPoints([], DAY)).toEqual([
-      {
-        scopeType: 'org',
-        scopeRef: 'org',
-        day: DAY,
-        score: null,
-        entityCount: 0,
-        levelCounts: {},
-      },
+  });
+
+  it('sees a changed score, entity count or level', () => {
+    expect(samePoint(a, { ...a, score: 51 })).toBe(false);
+    expect(samePoint(a, { ...a, score: null })).toBe(false);
+    expect(samePoint(a, { ...a, entityCount: 3 })).toBe(false);
+    expect(samePoint(a, { ...a, levelCounts: { gold: 1, silver: 1 } })).toBe(
+      false,
+    );
+  });
+});
+
+describe('fillDaily', () => {
+  const p = (day: string, score: number) => ({
+    day,
+    score,
+    entityCount: 1,
+    levelCounts: {},
+  });
+
+  it('carries each change point forward to the next, through the last day', () => {
+    expect(
+      fillDaily(
+        [p('2026-11-18', 10), p('2026-11-20', 30)],
+        '2026-11-17',
+        '2026-11-22',
+      ).map(x => [x.day, x.score]),
+    ).toEqual([
+      ['2026-11-18', 10],
+      ['2026-11-19', 10],
+      ['2026-11-20', 30],
+      ['2026-11-21', 30],
+      ['2026-11-22', 30],
     ]);
+  });
+
+  it('starts the window with the value carried in from before it', () => {
+    expect(
+      fillDaily(
+        [p('2026-10-01', 5), p('2026-11-21', 7)],
+        '2026-11-19',
+        '2026-11-21',
+      ).map(x => [x.day, x.score]),
+    ).toEqual([
+      ['2026-11-19', 5],
+      ['2026-11-20', 5],
+      ['2026-11-21', 7],
+    ]);
+  });
+
+  it('runs across month ends and gives nothing without points', () => {
+    expect(
+      fillDaily([p('2026-02-27', 1)], '2026-02-01', '2026-03-01').map(
+        x => x.day,
+      ),
+    ).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+    expect(fillDaily([], '2026-02-01', '2026-03-01')).toEqual([]);
   });
 });

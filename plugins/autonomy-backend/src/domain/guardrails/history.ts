@@ -1,54 +1,73 @@
 import type { HistoryPoint } from '@aligned-autonomy/plugin-autonomy-common';
-import type { ScoredEntity } from './evaluateCatalog';
 
 export interface HistoryRow extends HistoryPoint {
   scopeType: 'entity' | 'team' | 'org';
   scopeRef: string;
 }
 
-function point(entities: ScoredEntity[], day: string): HistoryPoint {
-  const levelCounts: Record<string, number> = {};
-  let sum = 0;
-  let scored = 0;
-  for (const e of entities) {
-    const level = e.level ?? 'none';
-    levelCounts[level] = (levelCounts[level] ?? 0) + 1;
-    if (e.score !== null) {
-      sum += e.score;
-      scored++;
-    }
-  }
+/** What a scope added up to: the sums a roll-up keeps. */
+export interface ScopeTotals {
+  entityCount: number;
+  scoreSum: number;
+  scoredCount: number;
+  /** Level (or `none`) → entities; levels with none are absent. */
+  levelCounts: Record<string, number>;
+}
+
+/** The history point of a scope on a day: its average score, entities and levels. */
+export function historyPoint(totals: ScopeTotals, day: string): HistoryPoint {
   return {
     day,
-    score: scored ? Math.round((sum / scored) * 10) / 10 : null,
-    entityCount: entities.length,
-    levelCounts,
+    score: totals.scoredCount
+      ? Math.round((totals.scoreSum / totals.scoredCount) * 10) / 10
+      : null,
+    entityCount: totals.entityCount,
+    levelCounts: totals.levelCounts,
   };
 }
 
-/** Today's history points: one per entity, one per owning team, one for the organisation. */
-export function historyPoints(
-  entities: ScoredEntity[],
-  day: string,
-): HistoryRow[] {
-  const byTeam = new Map<string, ScoredEntity[]>();
-  for (const e of entities) {
-    if (!e.ownerRef) continue;
-    const list = byTeam.get(e.ownerRef) ?? [];
-    list.push(e);
-    byTeam.set(e.ownerRef, list);
+/** Whether two points say the same (the day aside). */
+export function samePoint(a: HistoryPoint, b: HistoryPoint): boolean {
+  const levels = new Set([
+    ...Object.keys(a.levelCounts),
+    ...Object.keys(b.levelCounts),
+  ]);
+  return (
+    a.score === b.score &&
+    a.entityCount === b.entityCount &&
+    [...levels].every(l => (a.levelCounts[l] ?? 0) === (b.levelCounts[l] ?? 0))
+  );
+}
+
+const DAY_MS = 86_400_000;
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * History is stored as change points: a scope gets a point only on days it changed, so a run over
+ * an unchanged catalog writes none. This turns the points (ascending, the first may be before
+ * `sinceDay` as the value carried into the window) into one point per day from the first known
+ * day in the window through `untilDay`.
+ */
+export function fillDaily(
+  points: HistoryPoint[],
+  sinceDay: string,
+  untilDay: string,
+): HistoryPoint[] {
+  const daily: HistoryPoint[] = [];
+  let i = 0;
+  let current: HistoryPoint | undefined;
+  while (i < points.length && points[i].day <= sinceDay) current = points[i++];
+  let day = current ? sinceDay : points[i]?.day;
+  if (!day) return daily;
+  const last =
+    points.length && points[points.length - 1].day > untilDay
+      ? points[points.length - 1].day
+      : untilDay;
+  for (; day <= last; day = nextDay(day)) {
+    while (i < points.length && points[i].day <= day) current = points[i++];
+    // A scope with no entities (left the catalog, or a team that owns nothing now) has a gap.
+    if (current && current.entityCount > 0) daily.push({ ...current, day });
   }
-  return [
-    ...entities.map(e => ({
-      scopeType: 'entity' as const,
-      scopeRef: e.entityRef,
-      ...point([e], day),
-    })),
-    ...[...byTeam].map(([team, list]) => ({
-      scopeType: 'team' as const,
-      scopeRef: team,
-      ...point(list, day),
-    })),
-    { scopeType: 'org', scopeRef: 'org', ...point(entities, day) },
-  ];
+  return daily;
 }

@@ -1,0 +1,55 @@
+import type { CatalogNode, CatalogSnapshot } from '../domain/catalogSnapshot';
+import type { EntityMission } from '../domain/missions/resolveMissions';
+import type { FactValue } from '../domain/guardrails/facts';
+import { hasBoundaryFacts } from '../domain/boundaries/analyzeBoundaries';
+import type { Stores } from '../store/createStores';
+
+/** What evaluating a batch of entities needs besides pushed facts and exemptions. */
+export interface EntityContext {
+  /** The entities and their owners and systems. */
+  snapshot: CatalogSnapshot;
+  missions: Map<string, EntityMission>;
+  derived: Map<string, Record<string, FactValue>>;
+}
+
+/** Where a shard's entities come from. */
+export interface ShardSource {
+  context(entityRefs: string[]): Promise<EntityContext>;
+}
+
+/**
+ * The replica that ran the whole-catalog analyses still holds their results in memory, so its
+ * shards read nothing again.
+ */
+export function inMemorySource(context: EntityContext): ShardSource {
+  return { context: async () => context };
+}
+
+/**
+ * Any other replica reads a shard's entities from the catalog by ref and their missions and
+ * boundary facts from what the coordinator stored before it planned the shards.
+ */
+export function storedSource(
+  stores: Stores,
+  readNeighbourhood: (
+    refs: string[],
+    known: Map<string, CatalogNode>,
+  ) => Promise<CatalogSnapshot>,
+): ShardSource {
+  const known = new Map<string, CatalogNode>();
+  return {
+    async context(entityRefs) {
+      const snapshot = await readNeighbourhood(entityRefs, known);
+      const [missions, boundaryFacts] = await Promise.all([
+        stores.missions.getEntityMissions(entityRefs),
+        stores.boundaries.factsOfMany(entityRefs),
+      ]);
+      const derived = new Map<string, Record<string, FactValue>>();
+      for (const [ref, facts] of boundaryFacts) {
+        const kind = snapshot.get(ref)?.kind;
+        if (kind && hasBoundaryFacts(kind)) derived.set(ref, facts);
+      }
+      return { snapshot, missions, derived };
+    },
+  };
+}

@@ -1,0 +1,328 @@
+import type { Knex } from 'knex';
+import type { ScopeTotals } from '../domain/guardrails/history';
+import type { ShardPlan } from '../domain/shards/shards';
+import { batchSize, recordRun } from './analysisRuns';
+import {
+  countHeatmap,
+  historyRows,
+  pruneHistory,
+  refreshRollups,
+  syncHeatmap,
+  writeHistory,
+  type HeatmapCounts,
+} from './aggregates';
+import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
+import { hasArrays, toScoreRow, type EntityScoreRow } from './scoreRows';
+
+/** A shard as a replica claims it. */
+export interface ClaimedShard {
+  runId: string;
+  shard: number;
+  bucketFrom: number;
+  bucketTo: number;
+  entityRefs: string[];
+  runStartedAt: string;
+}
+
+const SCORE_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'title',
+  'owner_ref',
+  'system_ref',
+  'domain_ref',
+  'level',
+  'level_rank',
+  'score',
+  'pass_count',
+  'fail_count',
+  'warning_count',
+  'exempt_count',
+  'unknown_count',
+  'error_count',
+  'failing_guardrail_ids',
+  'blocking_next',
+  'evaluated_at',
+  'results',
+  'content_hash',
+  'bucket',
+  'states',
+] as const;
+
+const entityTotals = (
+  row: Pick<EntityScoreRow, 'score' | 'level'>,
+): ScopeTotals => ({
+  entityCount: 1,
+  scoreSum: row.score === null ? 0 : Number(row.score),
+  scoredCount: row.score === null ? 0 : 1,
+  levelCounts: { [row.level ?? 'none']: 1 },
+});
+const GONE: ScopeTotals = {
+  entityCount: 0,
+  scoreSum: 0,
+  scoredCount: 0,
+  levelCounts: {},
+};
+
+/**
+ * The writes of guardrail evaluation. A full run is planned as shards that any replica claims;
+ * each shard stages only the entity rows that changed, and the run applies all staged rows, the
+ * roll-ups, the heat map and the history in one transaction at its end, so readers see the
+ * previous complete analysis or the new one. PostgreSQL hands each shard to one replica
+ * (`FOR UPDATE SKIP LOCKED`); SQLite has one process.
+ */
+export class DatabaseGuardrailRunStore {
+  constructor(private readonly db: Knex) {}
+
+  private get isPg() {
+    return this.db.client.config.client === 'pg';
+  }
+
+  /** The row an evaluated entity is stored as on this database. */
+  row(entity: ScoredEntity, evaluatedAt: string): EntityScoreRow {
+    return toScoreRow(entity, evaluatedAt, hasArrays(this.db));
+  }
+
+  /**
+   * Plans a run; whatever an earlier run left behind (its coordinator died) is dropped: only one
+   * full run is under way at a time (the scheduler runs the task on one replica).
+   */
+  async planRun(runId: string, startedAt: Date, plans: ShardPlan[]) {
+    await this.db.transaction(async tx => {
+      await tx('autonomy_staged_scores').delete();
+      await tx('autonomy_analysis_shards').delete();
+      await tx.batchInsert(
+        'autonomy_analysis_shards',
+        plans.map(p => ({
+          run_id: runId,
+          shard: p.shard,
+          run_started_at: startedAt.toISOString(),
+          bucket_from: p.bucketFrom,
+          bucket_to: p.bucketTo,
+          entity_refs: JSON.stringify(p.entityRefs),
+          status: 'pending',
+        })),
+        50,
+      );
+    });
+    return plans.length;
+  }
+
+  /**
+   * Claims a pending shard, or one whose replica stopped sending heartbeats before `staleBefore`
+   * (it died or hung): the shard is evaluated again, and its staged rows merge.
+   */
+  async claimShard(
+    workerId: string,
+    now: Date,
+    staleBefore: Date,
+  ): Promise<ClaimedShard | undefined> {
+    return this.db.transaction(async tx => {
+      const candidate = tx('autonomy_analysis_shards')
+        .where('status', 'pending')
+        .orWhere(q =>
+          q
+            .where('status', 'running')
+            .andWhere('heartbeat_at', '<', staleBefore.toISOString()),
+        )
+        .orderBy(['attempts', 'shard'])
+        .first('run_id', 'shard');
+      if (this.isPg) candidate.forUpdate().skipLocked();
+      const row = await candidate;
+      if (!row) return undefined;
+      await tx('autonomy_analysis_shards')
+        .where({ run_id: row.run_id, shard: row.shard })
+        .update({
+          status: 'running',
+          claimed_by: workerId,
+          heartbeat_at: now.toISOString(),
+          attempts: tx.raw('attempts + 1'),
+        });
+      const shard = await tx('autonomy_analysis_shards')
+        .where({ run_id: row.run_id, shard: row.shard })
+        .first();
+      return {
+        runId: shard.run_id,
+        shard: Number(shard.shard),
+        bucketFrom: Number(shard.bucket_from),
+        bucketTo: Number(shard.bucket_to),
+        entityRefs: JSON.parse(shard.entity_refs),
+        runStartedAt: shard.run_started_at,
+      };
+    });
+  }
+
+  /** Tells the others this replica is still at work on the shard. */
+  async heartbeat(shard: ClaimedShard, workerId: string, now: Date) {
+    await this.db('autonomy_analysis_shards')
+      .where({ run_id: shard.runId, shard: shard.shard, claimed_by: workerId })
+      .update({ heartbeat_at: now.toISOString() });
+  }
+
+  /** Content hashes of the stored rows in a bucket range: what a shard compares against. */
+  async storedHashes(bucketFrom: number, bucketTo: number) {
+    const rows = await this.db('autonomy_entity_scores')
+      .where('bucket', '>=', bucketFrom)
+      .andWhere('bucket', '<', bucketTo)
+      .select('entity_ref', 'content_hash');
+    return new Map<string, string | null>(
+      rows.map(r => [r.entity_ref, r.content_hash]),
+    );
+  }
+
+  /** Stages changed rows and removed entities of a run; returns the rows written. */
+  async stage(runId: string, changed: EntityScoreRow[], removed: string[]) {
+    const rows = [
+      ...changed.map(r => ({ ...r, run_id: runId, removed: false })),
+      ...removed.map(entity_ref => ({
+        run_id: runId,
+        entity_ref,
+        removed: true,
+      })),
+    ];
+    // Rows of one statement must have the same columns.
+    const batch = Math.floor(batchSize(this.db) / 2);
+    for (const list of [
+      rows.filter(r => !r.removed),
+      rows.filter(r => r.removed),
+    ]) {
+      for (let i = 0; i < list.length; i += batch) {
+        await this.db('autonomy_staged_scores')
+          .insert(list.slice(i, i + batch))
+          .onConflict(['run_id', 'entity_ref'])
+          .merge();
+      }
+    }
+    return rows.length;
+  }
+
+  /** Marks a shard done with its heat-map counts; false when another replica took it over. */
+  async completeShard(
+    shard: ClaimedShard,
+    workerId: string,
+    heatmap: HeatmapCounts,
+    rowsWritten: number,
+  ) {
+    const updated = await this.db('autonomy_analysis_shards')
+      .where({ run_id: shard.runId, shard: shard.shard, claimed_by: workerId })
+      .update({
+        status: 'done',
+        aggregate: JSON.stringify([...heatmap]),
+        rows_written: rowsWritten,
+      });
+    return updated > 0;
+  }
+
+  /** How far a run is: shards not done yet, and whether the run still exists. */
+  async progress(runId: string) {
+    const rows: { status: string; count: number | string }[] = await this.db(
+      'autonomy_analysis_shards',
+    )
+      .where({ run_id: runId })
+      .select('status')
+      .count({ count: '*' })
+      .groupBy('status');
+    const count = (status: string) =>
+      Number(rows.find(r => r.status === status)?.count ?? 0);
+    return {
+      total: rows.reduce((n, r) => n + Number(r.count), 0),
+      done: count('done'),
+    };
+  }
+
+  /**
+   * Applies a finished run in one transaction: staged rows replace the stored ones, the heat map
+   * is the sum of the shards', roll-ups and history catch up, and the run is recorded. Returns
+   * the rows written, staging included.
+   */
+  async applyRun(
+    runId: string,
+    evaluatedAt: Date,
+    history: { day: string; pruneBeforeDay: string },
+  ) {
+    return this.db.transaction(async tx => {
+      const shards = await tx('autonomy_analysis_shards')
+        .where({ run_id: runId })
+        .select('aggregate', 'rows_written', 'status');
+      if (!shards.length || shards.some(s => s.status !== 'done'))
+        throw new Error(`Run ${runId} is not complete and cannot be applied`);
+      let written = shards.reduce((n, s) => n + Number(s.rows_written), 0);
+
+      const staged = tx('autonomy_staged_scores').where({ run_id: runId });
+      const stagedRefs = staged.clone().select('entity_ref');
+      written += await tx('autonomy_entity_scores')
+        .whereIn('entity_ref', stagedRefs)
+        .delete();
+      const columns = SCORE_COLUMNS.join(', ');
+      const inserted = await tx.raw(
+        `INSERT INTO autonomy_entity_scores (${columns}) SELECT ${columns} FROM autonomy_staged_scores WHERE run_id = ? AND removed = ?`,
+        [runId, false],
+      );
+      written += Number(inserted.rowCount ?? inserted.changes ?? 0);
+
+      const heatmap: HeatmapCounts = new Map();
+      for (const s of shards)
+        for (const [key, count] of JSON.parse(s.aggregate ?? '[]') as [
+          string,
+          number,
+        ][])
+          heatmap.set(key, (heatmap.get(key) ?? 0) + count);
+      written += await syncHeatmap(tx, heatmap);
+
+      const rollups = await refreshRollups(tx);
+      written += rollups.written;
+      const totals = rollups.totals;
+      const changed = await staged
+        .clone()
+        .select('entity_ref', 'removed', 'score', 'level');
+      for (const row of changed)
+        totals.set(
+          `entity\n${row.entity_ref}`,
+          row.removed === true || row.removed === 1 ? GONE : entityTotals(row),
+        );
+      written += await writeHistory(tx, historyRows(totals, history.day));
+      written += await pruneHistory(tx, history.pruneBeforeDay);
+
+      const evaluatedCount = totals.get('org\norg')?.entityCount ?? 0;
+      await recordRun(tx, 'guardrails', evaluatedAt, evaluatedCount);
+      await staged.clone().delete();
+      await tx('autonomy_analysis_shards').where({ run_id: runId }).delete();
+      return { written: written + 1, evaluatedCount };
+    });
+  }
+
+  /**
+   * Replaces one entity's row (after a fact push, an exemption, or on demand) and brings its
+   * team's heat map, the roll-ups it counts in and the history up to date in the same
+   * transaction, so nothing disagrees until the next full run.
+   */
+  async replaceEntity(
+    entityRef: string,
+    row: EntityScoreRow | undefined,
+    day: string,
+  ) {
+    await this.db.transaction(async tx => {
+      const old = await tx<EntityScoreRow>('autonomy_entity_scores')
+        .where({ entity_ref: entityRef })
+        .first('owner_ref', 'system_ref', 'domain_ref');
+      await tx('autonomy_entity_scores')
+        .where({ entity_ref: entityRef })
+        .delete();
+      if (row) await tx('autonomy_entity_scores').insert(row);
+      const refs = (column: 'owner_ref' | 'system_ref' | 'domain_ref') =>
+        [...new Set([old?.[column], row?.[column]])].filter(
+          (r): r is string => !!r,
+        );
+      const owners = refs('owner_ref');
+      if (owners.length)
+        await syncHeatmap(tx, await countHeatmap(tx, owners), owners);
+      const { totals } = await refreshRollups(tx, {
+        owner: owners,
+        system: refs('system_ref'),
+        domain: refs('domain_ref'),
+      });
+      totals.set(`entity\n${entityRef}`, row ? entityTotals(row) : GONE);
+      await writeHistory(tx, historyRows(totals, day));
+    });
+  }
+}

@@ -1,0 +1,472 @@
+import {
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+import { emptyStateCounts } from '@aligned-autonomy/plugin-autonomy-common';
+import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
+import { planShards } from '../domain/shards/shards';
+import { storeEvaluation } from '../testUtils/storeEvaluation';
+import { createStores, type Stores } from './createStores';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+function scored(
+  name: string,
+  overrides: Partial<ScoredEntity> = {},
+): ScoredEntity {
+  return {
+    entityRef: `component:default/${name}`,
+    kind: 'component',
+    title: name,
+    ownerRef: 'group:default/team-a',
+    systemRef: 'system:default/shop',
+    domainRef: 'domain:default/commerce',
+    level: 'bronze',
+    levelIndex: 0,
+    score: 66.7,
+    counts: { ...emptyStateCounts(), pass: 2, fail: 1 },
+    failingGuardrailIds: ['runbook'],
+    blockingNext: ['runbook'],
+    results: [
+      {
+        guardrailId: 'owner',
+        state: 'pass',
+        facts: [{ id: 'owner.isTeam', value: true, source: 'catalog' }],
+      },
+      { guardrailId: 'mission', state: 'pass', facts: [] },
+      {
+        guardrailId: 'runbook',
+        state: 'fail',
+        message: 'expected runbook is set',
+        facts: [],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+const world = () => [
+  scored('a'),
+  scored('b', {
+    ownerRef: 'group:default/team-b',
+    level: 'gold',
+    levelIndex: 2,
+    score: 100,
+    counts: { ...emptyStateCounts(), pass: 3 },
+    failingGuardrailIds: [],
+    results: [{ guardrailId: 'owner', state: 'pass', facts: [] }],
+  }),
+  scored('c', {
+    level: null,
+    levelIndex: -1,
+    score: null,
+    systemRef: undefined,
+    domainRef: undefined,
+    results: [{ guardrailId: 'runbook', state: 'unknown', facts: [] }],
+  }),
+];
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+const LATER = new Date('2026-11-21T12:05:00Z');
+const LEVELS = ['bronze', 'silver', 'gold'];
+
+describe.each(databases.eachSupportedId())(
+  'guardrail store on %p',
+  (id: TestDatabaseId) => {
+    let knex: Knex;
+    let stores: Stores;
+
+    beforeAll(async () => {
+      knex = await databases.init(id);
+      stores = await createStores({ getClient: async () => knex });
+    });
+
+    beforeEach(async () => {
+      for (const table of [
+        'autonomy_entity_scores',
+        'autonomy_staged_scores',
+        'autonomy_analysis_shards',
+        'autonomy_rollups',
+        'autonomy_heatmap',
+        'autonomy_score_history',
+        'autonomy_analysis_runs',
+      ]) {
+        await knex(table).delete();
+      }
+      await storeEvaluation(stores, world(), NOW);
+    });
+
+    it('reads back an entity’s score and results, each fact once per entity', async () => {
+      const score = await stores.guardrails.getScore('component:default/a');
+      expect(score).toMatchObject({
+        level: 'bronze',
+        score: 66.7,
+        ownerRef: 'group:default/team-a',
+        failingGuardrailIds: ['runbook'],
+        evaluatedAt: NOW.toISOString(),
+      });
+      expect(score?.counts).toEqual({
+        ...emptyStateCounts(),
+        pass: 2,
+        fail: 1,
+      });
+      const results = await stores.guardrails.getResults('component:default/a');
+      expect(results).toEqual(scored('a').results);
+      expect(await stores.guardrails.getEvaluatedAt()).toBe(NOW.toISOString());
+    });
+
+    it('filters, sorts and pages scores on the server', async () => {
+      const page = (query: object) =>
+        stores.guardrails.listScores({
+          orderBy: 'title',
+          order: 'asc',
+          limit: 10,
+          offset: 0,
+          ...query,
+        });
+      const titles = async (query: object) =>
+        (await page(query)).items.map(i => i.title);
+      expect(await titles({ ownerRef: ['group:default/team-a'] })).toEqual([
+        'a',
+        'c',
+      ]);
+      expect(await titles({ level: ['none'] })).toEqual(['c']);
+      expect((await page({ level: ['gold', 'none'] })).total).toBe(2);
+      expect(await titles({ guardrailId: 'runbook', state: ['fail'] })).toEqual(
+        ['a'],
+      );
+      expect(await titles({ guardrailId: 'owner', state: ['pass'] })).toEqual([
+        'a',
+        'b',
+      ]);
+      expect(await titles({ guardrailId: 'mission' })).toEqual(['a']);
+      expect(await titles({ state: ['unknown'] })).toEqual(['c']);
+      expect(await titles({ state: ['fail', 'unknown'] })).toEqual(['a', 'c']);
+      expect(await titles({ text: 'B' })).toEqual(['b']);
+      // Search text is literal: LIKE wildcards match themselves only.
+      expect(await titles({ text: '%' })).toEqual([]);
+      expect(await titles({ text: '_' })).toEqual([]);
+      expect(await titles({ orderBy: 'score', order: 'desc' })).toEqual([
+        'b',
+        'a',
+        'c',
+      ]);
+      const second = await page({ limit: 1, offset: 1 });
+      expect([second.total, second.items.map(i => i.title)]).toEqual([
+        3,
+        ['b'],
+      ]);
+    });
+
+    it('keeps roll-ups per team, system and the organisation', async () => {
+      const page = { limit: 10, offset: 0 };
+      const teams = await stores.guardrails.rollups('owner', LEVELS, page);
+      expect(teams.total).toBe(2);
+      expect(teams.items[0]).toMatchObject({
+        ref: 'group:default/team-a',
+        entityCount: 2,
+        averageScore: 66.7,
+        levelCounts: { bronze: 1, silver: 0, gold: 0, none: 1 },
+      });
+      expect(teams.items[0].stateCounts).toMatchObject({ pass: 4, fail: 2 });
+      const systems = await stores.guardrails.rollups('system', LEVELS, page);
+      expect(systems.items.map(s => [s.ref, s.entityCount])).toEqual([
+        ['system:default/shop', 2],
+      ]);
+      const org = await stores.guardrails.rollups(undefined, LEVELS, page);
+      expect(org.items).toEqual([
+        expect.objectContaining({
+          ref: 'org',
+          entityCount: 3,
+          averageScore: 83.4,
+        }),
+      ]);
+    });
+
+    it('keeps the heat map per team, guardrail and state', async () => {
+      expect(await stores.guardrails.heatmap()).toEqual([
+        {
+          ownerRef: 'group:default/team-a',
+          guardrailId: 'mission',
+          state: 'pass',
+          count: 1,
+        },
+        {
+          ownerRef: 'group:default/team-a',
+          guardrailId: 'owner',
+          state: 'pass',
+          count: 1,
+        },
+        {
+          ownerRef: 'group:default/team-a',
+          guardrailId: 'runbook',
+          state: 'fail',
+          count: 1,
+        },
+        {
+          ownerRef: 'group:default/team-a',
+          guardrailId: 'runbook',
+          state: 'unknown',
+          count: 1,
+        },
+        {
+          ownerRef: 'group:default/team-b',
+          guardrailId: 'owner',
+          state: 'pass',
+          count: 1,
+        },
+      ]);
+    });
+
+    it('writes nothing but its bookkeeping when nothing changed', async () => {
+      const before = await knex('autonomy_entity_scores').select(
+        'entity_ref',
+        'evaluated_at',
+      );
+      const applied = await storeEvaluation(stores, world(), LATER);
+      // The run record only: no entity row, roll-up, heat-map cell or history point.
+      expect(applied.written).toBe(1);
+      expect(
+        await knex('autonomy_entity_scores').select(
+          'entity_ref',
+          'evaluated_at',
+        ),
+      ).toEqual(before);
+      // Every entity counts as evaluated by the latest complete run.
+      expect(
+        (await stores.guardrails.getScore('component:default/a'))?.evaluatedAt,
+      ).toBe(LATER.toISOString());
+      expect(await stores.guardrails.getEvaluatedAt()).toBe(
+        LATER.toISOString(),
+      );
+    });
+
+    it('rewrites a changed entity and removes one that is gone, and the aggregates follow', async () => {
+      const [a, b] = world();
+      const changedA = scored('a', {
+        score: 100,
+        level: 'gold',
+        levelIndex: 2,
+        counts: { ...emptyStateCounts(), pass: 3 },
+        failingGuardrailIds: [],
+        results: a.results.map(r => ({
+          ...r,
+          state: 'pass' as const,
+          message: undefined,
+        })),
+      });
+      const applied = await storeEvaluation(stores, [changedA, b], LATER);
+      expect(applied.evaluatedCount).toBe(2);
+      expect(
+        (await stores.guardrails.getScore('component:default/a'))?.level,
+      ).toBe('gold');
+      expect(
+        await stores.guardrails.getScore('component:default/c'),
+      ).toBeUndefined();
+      expect(await stores.guardrails.getResults('component:default/c')).toEqual(
+        [],
+      );
+      const org = await stores.guardrails.rollups(undefined, LEVELS, {
+        limit: 1,
+        offset: 0,
+      });
+      expect(org.items[0]).toMatchObject({ entityCount: 2, averageScore: 100 });
+      expect(
+        (await stores.guardrails.heatmap()).filter(
+          c => c.guardrailId === 'runbook',
+        ),
+      ).toEqual([
+        {
+          ownerRef: 'group:default/team-a',
+          guardrailId: 'runbook',
+          state: 'pass',
+          count: 1,
+        },
+      ]);
+      expect(
+        (await stores.guardrails.history('org', 'org', '2026-11-01')).map(
+          p => p.score,
+        ),
+      ).toEqual([100]);
+    });
+
+    it('keeps history as change points, carried forward day by day, and prunes what the window no longer needs', async () => {
+      const day = (d: string) => new Date(`${d}T12:00:00Z`);
+      await storeEvaluation(stores, world(), day('2026-11-22'));
+      await storeEvaluation(stores, world(), day('2026-11-23'));
+      // Unchanged days wrote no points ...
+      expect(
+        await knex('autonomy_score_history')
+          .where({ scope_type: 'org' })
+          .count({ n: '*' }),
+      ).toEqual([{ n: expect.anything() }]);
+      expect(
+        Number(
+          (
+            await knex('autonomy_score_history')
+              .where({ scope_type: 'org' })
+              .count({ n: '*' })
+          )[0].n,
+        ),
+      ).toBe(1);
+      const [, b, c] = world();
+      await storeEvaluation(
+        stores,
+        [scored('a', { score: 0 }), b, c],
+        day('2026-11-24'),
+      );
+      // ... and reads still get one point a day.
+      expect(
+        (await stores.guardrails.history('org', 'org', '2026-11-20')).map(p => [
+          p.day,
+          p.score,
+        ]),
+      ).toEqual([
+        ['2026-11-21', 83.4],
+        ['2026-11-22', 83.4],
+        ['2026-11-23', 83.4],
+        ['2026-11-24', 50],
+      ]);
+      const trends = await stores.guardrails.trends(
+        ['component:default/a'],
+        '2026-11-23',
+      );
+      expect(trends.get('component:default/a')).toEqual([
+        { day: '2026-11-23', score: 66.7 },
+        { day: '2026-11-24', score: 0 },
+      ]);
+      expect(
+        (
+          await stores.guardrails.history(
+            'team',
+            'group:default/team-a',
+            '2026-11-01',
+          )
+        ).at(-1),
+      ).toMatchObject({ entityCount: 2, score: 0 });
+      // Pruning keeps the point that opens the window.
+      await storeEvaluation(
+        stores,
+        [scored('a', { score: 10 }), b, c],
+        day('2026-12-30'),
+        '2026-12-01',
+      );
+      const org = await stores.guardrails.history('org', 'org', '2026-12-01');
+      expect(org[0]).toMatchObject({ day: '2026-12-01', score: 50 });
+      expect(
+        (
+          await knex('autonomy_score_history')
+            .where({ scope_type: 'org' })
+            .orderBy('day')
+        ).map(r => r.day),
+      ).toEqual(['2026-11-24', '2026-12-30']);
+    });
+
+    it('keeps the previous complete analysis when a run dies before it is applied', async () => {
+      // A run that staged a change and a removal, then its replica died.
+      await stores.runs.planRun(
+        'dead',
+        LATER,
+        planShards(['component:default/a'], 1),
+      );
+      const shard = (await stores.runs.claimShard('w', LATER, LATER))!;
+      await stores.runs.stage(
+        shard.runId,
+        [stores.runs.row(scored('a', { score: 1 }), LATER.toISOString())],
+        ['component:default/b'],
+      );
+      expect(
+        (await stores.guardrails.getScore('component:default/a'))?.score,
+      ).toBe(66.7);
+      expect(
+        await stores.guardrails.getScore('component:default/b'),
+      ).toBeDefined();
+      await expect(
+        stores.runs.applyRun('dead', LATER, {
+          day: '2026-11-21',
+          pruneBeforeDay: '2000-01-01',
+        }),
+      ).rejects.toThrow(/not complete/);
+      expect(await stores.guardrails.getEvaluatedAt()).toBe(NOW.toISOString());
+      // The next run starts clean: nothing of the dead one is applied.
+      await storeEvaluation(stores, world(), LATER);
+      expect(
+        (await stores.guardrails.getScore('component:default/a'))?.score,
+      ).toBe(66.7);
+      expect(await knex('autonomy_staged_scores').count({ n: '*' })).toEqual([
+        { n: expect.anything() },
+      ]);
+      expect(
+        Number((await knex('autonomy_staged_scores').count({ n: '*' }))[0].n),
+      ).toBe(0);
+    });
+
+    it('replaces one entity with its team’s heat map, roll-ups and history in step', async () => {
+      await stores.runs.replaceEntity(
+        'component:default/a',
+        stores.runs.row(
+          scored('a', {
+            score: 90,
+            results: [{ guardrailId: 'owner', state: 'pass', facts: [] }],
+          }),
+          LATER.toISOString(),
+        ),
+        '2026-11-21',
+      );
+      expect(
+        (await stores.guardrails.getScore('component:default/a'))?.score,
+      ).toBe(90);
+      expect(
+        await stores.guardrails.getResults('component:default/a'),
+      ).toHaveLength(1);
+      const teams = await stores.guardrails.rollups('owner', LEVELS, {
+        limit: 10,
+        offset: 0,
+      });
+      expect(teams.items[0]).toMatchObject({
+        ref: 'group:default/team-a',
+        averageScore: 90,
+      });
+      expect(
+        (await stores.guardrails.heatmap()).filter(
+          c => c.ownerRef === 'group:default/team-a',
+        ),
+      ).toEqual([
+        {
+          ownerRef: 'group:default/team-a',
+          guardrailId: 'owner',
+          state: 'pass',
+          count: 1,
+        },
+        {
+          ownerRef: 'group:default/team-a',
+          guardrailId: 'runbook',
+          state: 'unknown',
+          count: 1,
+        },
+      ]);
+      const org = await stores.guardrails.history('org', 'org', '2026-11-01');
+      expect(org.map(p => p.score)).toEqual([95]);
+
+      await stores.runs.replaceEntity(
+        'component:default/b',
+        undefined,
+        '2026-11-21',
+      );
+      expect(
+        await stores.guardrails.getScore('component:default/b'),
+      ).toBeUndefined();
+      expect(
+        await stores.guardrails.getScore('component:default/c'),
+      ).toBeDefined();
+      const after = await stores.guardrails.rollups('owner', LEVELS, {
+        limit: 10,
+        offset: 0,
+      });
+      expect(after.items.map(t => t.ref)).toEqual(['group:default/team-a']);
+    });
+  },
+);

@@ -1,0 +1,292 @@
+import type { Knex } from 'knex';
+import {
+  historyPoint,
+  samePoint,
+  type HistoryRow,
+  type ScopeTotals,
+} from '../domain/guardrails/history';
+import type { StoredEvaluation } from '../domain/guardrails/storedEvaluation';
+import { COUNTED } from './scoreRows';
+import { syncRows } from './syncRows';
+
+export type ScopeType = 'owner' | 'system' | 'domain' | 'org';
+const SCOPE_COLUMN: Record<ScopeType, string | undefined> = {
+  owner: 'owner_ref',
+  system: 'system_ref',
+  domain: 'domain_ref',
+  org: undefined,
+};
+export const SCOPE_TYPES = Object.keys(SCOPE_COLUMN) as ScopeType[];
+
+/** Heat-map cell key → count; the key is owner, guardrail and state joined by newlines. */
+export type HeatmapCounts = Map<string, number>;
+
+export function addToHeatmap(
+  counts: HeatmapCounts,
+  ownerRef: string | null | undefined,
+  results: { guardrailId: string; state: string }[],
+) {
+  if (!ownerRef) return;
+  for (const r of results) {
+    const key = `${ownerRef}\n${r.guardrailId}\n${r.state}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+}
+
+const heatmapRows = (counts: HeatmapCounts) =>
+  [...counts].map(([key, count]) => {
+    const [owner_ref, guardrail_id, state] = key.split('\n');
+    return { owner_ref, guardrail_id, state, count };
+  });
+
+/** Makes the stored heat map equal to `counts` (for these owners only, when given). */
+export function syncHeatmap(
+  tx: Knex.Transaction,
+  counts: HeatmapCounts,
+  ownerRefs?: string[],
+) {
+  return syncRows(tx, 'autonomy_heatmap', heatmapRows(counts), {
+    key: ['owner_ref', 'guardrail_id', 'state'],
+    scope: ownerRefs ? q => q.whereIn('owner_ref', ownerRefs) : undefined,
+  });
+}
+
+/** The heat-map cells of these owners, counted from their entities' stored results. */
+export async function countHeatmap(tx: Knex.Transaction, ownerRefs: string[]) {
+  const counts: HeatmapCounts = new Map();
+  const rows = await tx('autonomy_entity_scores')
+    .whereIn('owner_ref', ownerRefs)
+    .select('owner_ref', 'results');
+  for (const row of rows) {
+    const stored: StoredEvaluation = JSON.parse(
+      row.results ?? '{"results":[]}',
+    );
+    addToHeatmap(
+      counts,
+      row.owner_ref,
+      stored.results.map(r => ({ guardrailId: r.g, state: r.s })),
+    );
+  }
+  return counts;
+}
+
+interface RollupRow {
+  scope_type: ScopeType;
+  scope_ref: string;
+  entity_count: number;
+  score_sum: number;
+  scored_count: number;
+  state_counts: string;
+  level_counts: string;
+}
+
+/** Adds up the stored entity rows per scope (all of a type, or the given refs) in SQL. */
+async function computeRollups(
+  tx: Knex.Transaction,
+  scopeType: ScopeType,
+  refs?: string[],
+): Promise<RollupRow[]> {
+  const column = SCOPE_COLUMN[scopeType];
+  const query = tx('autonomy_entity_scores').select(
+    tx.raw('level'),
+    tx.raw('COUNT(*) as entity_count'),
+    tx.raw('SUM(score) as score_sum'),
+    tx.raw('COUNT(score) as scored_count'),
+    ...COUNTED.map(s => tx.raw(`SUM(${s}_count) as ${s}_count`)),
+  );
+  if (column) {
+    query.select({ ref: column }).whereNotNull(column).groupBy(column, 'level');
+    if (refs) query.whereIn(column, refs);
+  } else {
+    query.groupBy('level');
+  }
+  const byRef = new Map<
+    string,
+    { totals: Record<string, number>; levels: Record<string, number> }
+  >();
+  for (const r of await query) {
+    const ref = column ? (r.ref as string) : 'org';
+    const entry = byRef.get(ref) ?? {
+      totals: {
+        entity_count: 0,
+        score_sum: 0,
+        scored_count: 0,
+        ...Object.fromEntries(COUNTED.map(s => [s, 0])),
+      },
+      levels: {},
+    };
+    entry.totals.entity_count += Number(r.entity_count);
+    entry.totals.score_sum += Number(r.score_sum ?? 0);
+    entry.totals.scored_count += Number(r.scored_count);
+    for (const s of COUNTED) entry.totals[s] += Number(r[`${s}_count`] ?? 0);
+    entry.levels[r.level ?? 'none'] = Number(r.entity_count);
+    byRef.set(ref, entry);
+  }
+  return [...byRef].map(([ref, { totals, levels }]) => ({
+    scope_type: scopeType,
+    scope_ref: ref,
+    entity_count: totals.entity_count,
+    // Sums of one-decimal scores: round away floating-point noise so equal sums compare equal.
+    score_sum: Math.round(totals.score_sum * 10) / 10,
+    scored_count: totals.scored_count,
+    state_counts: JSON.stringify(
+      Object.fromEntries(COUNTED.map(s => [s, totals[s]])),
+    ),
+    level_counts: JSON.stringify(
+      Object.fromEntries(
+        Object.keys(levels)
+          .sort()
+          .map(l => [l, levels[l]]),
+      ),
+    ),
+  }));
+}
+
+const totalsOf = (r: RollupRow): ScopeTotals => ({
+  entityCount: r.entity_count,
+  scoreSum: r.score_sum,
+  scoredCount: r.scored_count,
+  levelCounts: JSON.parse(r.level_counts),
+});
+
+/**
+ * Brings the stored roll-ups up to date with the entity rows: every scope, or only the given
+ * ones (after one entity changed). Returns the rows written and the team and organisation
+ * totals as they are now, for their history points; a scope left without entities has none.
+ */
+export async function refreshRollups(
+  tx: Knex.Transaction,
+  only?: Partial<Record<ScopeType, string[]>>,
+) {
+  let written = 0;
+  const totals = new Map<string, ScopeTotals>();
+  for (const scopeType of SCOPE_TYPES) {
+    const refs = only ? only[scopeType] : undefined;
+    if (only && scopeType !== 'org' && !refs?.length) continue;
+    const rows = await computeRollups(
+      tx,
+      scopeType,
+      scopeType === 'org' ? undefined : refs,
+    );
+    written += await syncRows(
+      tx,
+      'autonomy_rollups',
+      rows as unknown as Record<string, unknown>[],
+      {
+        key: ['scope_type', 'scope_ref'],
+        scope: q => {
+          q.where('scope_type', scopeType);
+          if (refs && scopeType !== 'org') q.whereIn('scope_ref', refs);
+        },
+      },
+    );
+    if (scopeType === 'owner' || scopeType === 'org') {
+      for (const ref of refs ?? []) totals.set(`${scopeType}\n${ref}`, EMPTY);
+      for (const row of rows)
+        totals.set(`${scopeType}\n${row.scope_ref}`, totalsOf(row));
+    }
+  }
+  return { written, totals };
+}
+
+const EMPTY: ScopeTotals = {
+  entityCount: 0,
+  scoreSum: 0,
+  scoredCount: 0,
+  levelCounts: {},
+};
+
+/** History points of entities, teams (owners) and the organisation from their totals. */
+export function historyRows(
+  totals: Map<string, ScopeTotals>,
+  day: string,
+): HistoryRow[] {
+  return [...totals].map(([key, t]) => {
+    const [scope, ref] = key.split('\n');
+    return {
+      scopeType: scope === 'owner' ? 'team' : (scope as 'entity' | 'org'),
+      scopeRef: ref,
+      ...historyPoint(t, day),
+    };
+  });
+}
+
+/**
+ * Records the points that differ from each scope's latest one (history is stored as change
+ * points). Returns the rows written.
+ */
+export async function writeHistory(tx: Knex.Transaction, points: HistoryRow[]) {
+  let written = 0;
+  const byType = new Map<string, HistoryRow[]>();
+  for (const p of points)
+    byType.set(p.scopeType, [...(byType.get(p.scopeType) ?? []), p]);
+  for (const [scopeType, list] of byType) {
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      const latest = new Map<string, HistoryRow>();
+      const rows = await tx('autonomy_score_history as h')
+        .where('h.scope_type', scopeType)
+        .whereIn(
+          'h.scope_ref',
+          chunk.map(p => p.scopeRef),
+        )
+        .andWhere(
+          'h.day',
+          '=',
+          tx('autonomy_score_history as b')
+            .max('b.day')
+            .whereRaw('b.scope_type = h.scope_type')
+            .whereRaw('b.scope_ref = h.scope_ref'),
+        );
+      for (const r of rows)
+        latest.set(r.scope_ref, {
+          scopeType: r.scope_type,
+          scopeRef: r.scope_ref,
+          day: r.day,
+          score: r.score === null ? null : Number(r.score),
+          entityCount: Number(r.entity_count),
+          levelCounts: JSON.parse(r.level_counts),
+        });
+      const changed = chunk.filter(p => {
+        const last = latest.get(p.scopeRef);
+        // A scope never seen needs no point for having nothing.
+        return last ? !samePoint(last, p) : p.entityCount > 0;
+      });
+      if (!changed.length) continue;
+      await tx('autonomy_score_history')
+        .insert(
+          changed.map(h => ({
+            day: h.day,
+            scope_type: h.scopeType,
+            scope_ref: h.scopeRef,
+            score: h.score,
+            entity_count: h.entityCount,
+            level_counts: JSON.stringify(h.levelCounts),
+          })),
+        )
+        .onConflict(['scope_type', 'scope_ref', 'day'])
+        .merge();
+      written += changed.length;
+    }
+  }
+  return written;
+}
+
+/**
+ * Drops points older than the retention, except the last one before it: with change points that
+ * one still says what the value was when the window opens.
+ */
+export async function pruneHistory(tx: Knex.Transaction, beforeDay: string) {
+  return tx('autonomy_score_history as h')
+    .where('h.day', '<', beforeDay)
+    .whereExists(q =>
+      q
+        .select(tx.raw('1'))
+        .from('autonomy_score_history as n')
+        .whereRaw('n.scope_type = h.scope_type')
+        .whereRaw('n.scope_ref = h.scope_ref')
+        .whereRaw('n.day > h.day')
+        .where('n.day', '<=', beforeDay),
+    )
+    .delete();
+}

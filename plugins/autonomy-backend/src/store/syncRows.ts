@@ -1,0 +1,90 @@
+import type { Knex } from 'knex';
+import { batchSize } from './analysisRuns';
+
+type Row = Record<string, unknown>;
+
+/** Booleans come back as 0/1 from SQLite and numbers as strings from some PostgreSQL types. */
+const normalise = (v: unknown) => {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)))
+    return Number(v);
+  return v;
+};
+const sameRow = (a: Row, b: Row, columns: string[]) =>
+  columns.every(c => normalise(a[c]) === normalise(b[c]));
+
+/**
+ * Makes a table hold exactly `rows`, writing only the differences: an analysis that found what it
+ * found last time writes nothing. With `key`, rows are matched by those columns and updated in
+ * place; without, by their whole content (tables whose rows have only a generated `id`).
+ * Returns the number of rows inserted, updated and deleted. Runs inside the caller's transaction.
+ */
+export async function syncRows(
+  tx: Knex.Transaction,
+  table: string,
+  rows: Row[],
+  options: {
+    key?: string[];
+    idColumn?: string;
+    /** Restricts the rows to make equal to `rows` (the others are left alone). */
+    scope?: (query: Knex.QueryBuilder) => void;
+  } = {},
+): Promise<number> {
+  const idColumn = options.idColumn ?? 'id';
+  const query = tx(table).select();
+  options.scope?.(query);
+  const existing: Row[] = await query;
+  const columns = rows.length ? Object.keys(rows[0]) : [];
+  const keyOf = options.key
+    ? (r: Row) => JSON.stringify(options.key!.map(k => normalise(r[k])))
+    : (r: Row) => JSON.stringify(columns.map(c => normalise(r[c])));
+
+  // Existing rows by key; content-keyed tables may hold equal rows more than once.
+  const stored = new Map<string, Row[]>();
+  for (const row of existing) {
+    const key = keyOf(row);
+    const list = stored.get(key);
+    if (list) list.push(row);
+    else stored.set(key, [row]);
+  }
+  const inserts: Row[] = [];
+  let written = 0;
+  for (const row of rows) {
+    const matches = stored.get(keyOf(row));
+    const match = matches?.shift();
+    if (!matches?.length) stored.delete(keyOf(row));
+    if (!match) {
+      inserts.push(row);
+    } else if (options.key && !sameRow(match, row, columns)) {
+      await tx(table)
+        .where(Object.fromEntries(options.key.map(k => [k, match[k]])))
+        .update(row);
+      written++;
+    }
+  }
+  const removed = [...stored.values()].flat();
+  if (options.key?.length === 1) {
+    const [k] = options.key;
+    const keys = removed.map(r => r[k] as string);
+    for (let i = 0; i < keys.length; i += 500)
+      await tx(table)
+        .whereIn(k, keys.slice(i, i + 500))
+        .delete();
+  } else if (options.key) {
+    for (const row of removed) {
+      await tx(table)
+        .where(Object.fromEntries(options.key.map(k => [k, row[k]])))
+        .delete();
+    }
+  } else {
+    const ids = removed.map(r => r[idColumn] as number);
+    for (let i = 0; i < ids.length; i += 500)
+      await tx(table)
+        .whereIn(idColumn, ids.slice(i, i + 500))
+        .delete();
+  }
+  if (inserts.length) await tx.batchInsert(table, inserts, batchSize(tx));
+  return written + removed.length + inserts.length;
+}

@@ -1,0 +1,46 @@
+import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
+import { planShards } from '../domain/shards/shards';
+import type { HeatmapCounts } from '../store/aggregates';
+import type { Stores } from '../store/createStores';
+import { stageChanged } from '../run/evaluateShard';
+
+/**
+ * Stores evaluated entities the way a one-shard full run does (plan, claim, stage what changed
+ * and what is gone, apply), for store tests that start from given scores. Returns what
+ * `applyRun` returns.
+ */
+export async function storeEvaluation(
+  stores: Stores,
+  entities: ScoredEntity[],
+  at: Date,
+  pruneBeforeDay = '2000-01-01',
+) {
+  const runId = `test-${at.getTime()}`;
+  await stores.runs.planRun(
+    runId,
+    at,
+    planShards(
+      entities.map(e => e.entityRef),
+      1,
+    ),
+  );
+  const shard = (await stores.runs.claimShard('test', at, at))!;
+  const stored = await stores.runs.storedHashes(
+    shard.bucketFrom,
+    shard.bucketTo,
+  );
+  const heatmap: HeatmapCounts = new Map();
+  let written = await stageChanged(
+    stores.runs,
+    shard,
+    entities,
+    stored,
+    heatmap,
+  );
+  written += await stores.runs.stage(runId, [], [...stored.keys()]);
+  await stores.runs.completeShard(shard, 'test', heatmap, written);
+  return stores.runs.applyRun(runId, at, {
+    day: at.toISOString().slice(0, 10),
+    pruneBeforeDay,
+  });
+}
