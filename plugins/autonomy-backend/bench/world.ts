@@ -14,9 +14,10 @@ import {
 export const SOURCES = 5;
 export const FIELDS = 10;
 
-const value = (entity: number, source: number, field: number) =>
+export const value = (entity: number, source: number, field: number) =>
   (entity * 31 + source * 17 + field * 7) % 101;
-const fieldName = (source: number, field: number) => `s${source}_f${field}`;
+export const fieldName = (source: number, field: number) =>
+  `s${source}_f${field}`;
 
 export function conditions(check: number) {
   return [0, 1, 2].map(m => {

@@ -1,0 +1,34 @@
+import type { ConfigReader } from '@backstage/config';
+import { buildWorld } from '../world';
+
+type ConfigData = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
+
+/**
+ * `autonomy.guardrails` as an operator would write it in app-config: the 5 fact sources × 10
+ * numeric fields and `count` definitions of world.ts (3 "at least" conditions each, levels
+ * bronze/silver/gold). The plugin reads it with its own config reader.
+ */
+export function guardrailsConfig(count: number) {
+  const world = buildWorld(0, count);
+  return {
+    levels: world.levels,
+    facts: world.sources,
+    definitions: world.definitions,
+  };
+}
+
+/** The app-config the pipeline (and the test backend) are given. */
+export function autonomyConfig(guardrails: number): ConfigData {
+  const config = {
+    autonomy: {
+      guardrails: guardrailsConfig(guardrails),
+      // The plugin must not start an analysis of its own while the benchmark loads it.
+      schedule: {
+        frequency: { hours: 24 },
+        timeout: { hours: 1 },
+        initialDelay: { hours: 24 },
+      },
+    },
+  };
+  return JSON.parse(JSON.stringify(config));
+}

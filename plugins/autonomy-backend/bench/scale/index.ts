@@ -1,0 +1,110 @@
+import { compareEngines } from './engines';
+import { createPostgres, createSqlite, type BenchDatabase } from './databases';
+import type { Job } from './children';
+import { pipelineWorksShards } from './pipeline';
+import { finalLine, machine, printTable, type DatabaseFigures } from './report';
+import { measureHttp, mutate, prepare, timedRun, twoProcessRun } from './runs';
+
+/**
+ * The scale benchmark (`yarn bench:scale`): a generated organisation of BENCH_SCALE_ENTITIES
+ * entities (default 100,000) and BENCH_SCALE_GUARDRAILS guardrails (default 50), on PostgreSQL
+ * (BENCH_POSTGRES_CONNECTION_STRING) and SQLite. Prints figures, asserts nothing.
+ */
+const env = process.env;
+const ENTITIES = Number(env.BENCH_SCALE_ENTITIES ?? 100_000);
+const GUARDRAILS = Number(env.BENCH_SCALE_GUARDRAILS ?? 50);
+const POSTGRES =
+  env.BENCH_POSTGRES_CONNECTION_STRING ??
+  'postgresql://postgres@127.0.0.1:5432';
+const DATABASES = (env.BENCH_SCALE_DATABASES ?? 'postgres,sqlite').split(',');
+const REQUESTS = Number(env.BENCH_SCALE_REQUESTS ?? 5_000);
+const CLIENTS = 50;
+const TI_SAMPLE = 5_000;
+
+const log = (message: string) =>
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function twoReplicas(
+  first: number,
+  job: Job,
+): Promise<{ result?: { seconds: number; speedup: number }; note?: string }> {
+  if (!pipelineWorksShards()) {
+    return {
+      note: 'na: the pipeline has no workShards() yet',
+    };
+  }
+  const db = await createPostgres(POSTGRES);
+  try {
+    await prepare(db, job);
+    log('postgres: first run with two replicas');
+    const two = await twoProcessRun(job);
+    if (!two) return { note: 'na: the replica cannot work shards' };
+    return { result: { seconds: two.seconds, speedup: first / two.seconds } };
+  } finally {
+    await db.drop();
+  }
+}
+
+async function onDatabase(db: BenchDatabase): Promise<DatabaseFigures> {
+  const job: Job = {
+    target: db.target,
+    entities: ENTITIES,
+    guardrails: GUARDRAILS,
+    generation: 0,
+  };
+  try {
+    log(`${db.label}: migrations and pushed facts (setup)`);
+    const factRows = await prepare(db, job);
+    log(`${db.label}: first run`);
+    const first = await timedRun(db, job);
+    log(`${db.label}: unchanged run`);
+    const unchanged = await timedRun(db, job);
+    const changedJob = { ...job, generation: 1 };
+    await mutate(db, changedJob);
+    log(`${db.label}: run with 1% of components changed`);
+    const changed = await timedRun(db, changedJob);
+    log(`${db.label}: HTTP load (${REQUESTS} requests per endpoint)`);
+    const http = await measureHttp(db, changedJob, REQUESTS, CLIENTS);
+    const replicas: Awaited<ReturnType<typeof twoReplicas>> =
+      db.label === 'postgres'
+        ? await twoReplicas(first.seconds, job)
+        : { note: 'na: SQLite has one writer' };
+    if (replicas.note) log(`${db.label}: two replicas ${replicas.note}`);
+    return {
+      db: db.label,
+      entities: ENTITIES,
+      guardrails: GUARDRAILS,
+      factRows,
+      first,
+      unchanged,
+      changed,
+      http,
+      twoReplicas: replicas.result,
+      twoReplicasNote: replicas.note,
+    };
+  } finally {
+    await db.drop();
+  }
+}
+
+async function main() {
+  log(
+    `scale benchmark: ${ENTITIES} entities, ${GUARDRAILS} guardrails on ${machine()}`,
+  );
+  log(`Tech Insights comparison on ${TI_SAMPLE} entities`);
+  const compared = await compareEngines(TI_SAMPLE, GUARDRAILS);
+  const engines = { entities: TI_SAMPLE, ...compared };
+  const all: DatabaseFigures[] = [];
+  for (const name of DATABASES) {
+    const db =
+      name === 'sqlite' ? createSqlite() : await createPostgres(POSTGRES);
+    all.push(await onDatabase(db));
+  }
+  printTable(all, engines);
+  for (const d of all) console.log(finalLine(d, engines));
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { ConfigReader } from '@backstage/config';
+import { generatedCatalog } from './catalog';
+import { heard, jobOfThisProcess, peakRssMb, tell } from './children';
+import { autonomyConfig } from './config';
+import { openKnex } from './databases';
+import { orgOf } from './org';
+import { createScalePipeline } from './pipeline';
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * Child process: the second replica. Builds the same pipeline and, from "go" until "stop",
+ * works whatever shards of the current run are left (workShards() claims them with SKIP LOCKED
+ * and returns when none is left; a run may not have been opened yet, so it asks again).
+ * Tells "unsupported" and exits if the pipeline cannot work shards.
+ */
+async function main() {
+  const job = jobOfThisProcess();
+  const db = openKnex(job.target);
+  const pipeline = await createScalePipeline({
+    database: { getClient: async () => db },
+    catalog: generatedCatalog(orgOf(job.entities), job.generation),
+    config: new ConfigReader(autonomyConfig(job.guardrails)),
+  });
+  const workShards = pipeline.workShards;
+  if (!workShards) {
+    await tell({ type: 'unsupported' });
+    await db.destroy();
+    process.disconnect?.();
+    return;
+  }
+  const go = heard('go');
+  let stopped = false;
+  heard('stop').then(() => {
+    stopped = true;
+  });
+  await tell({ type: 'ready' });
+  await go;
+  let calls = 0;
+  while (!stopped) {
+    await workShards();
+    calls++;
+    await sleep(20);
+  }
+  await db.destroy();
+  await tell({ type: 'result', calls, peakRssMb: peakRssMb() });
+  process.disconnect?.();
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
