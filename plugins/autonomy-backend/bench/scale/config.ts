@@ -22,6 +22,12 @@ export function autonomyConfig(guardrails: number): ConfigData {
   const config = {
     autonomy: {
       guardrails: guardrailsConfig(guardrails),
+      // BENCH_SCALE_SHARD_SIZE: entities per shard of a full run (the plugin's default otherwise).
+      ...(process.env.BENCH_SCALE_SHARD_SIZE
+        ? {
+            analysis: { shardSize: Number(process.env.BENCH_SCALE_SHARD_SIZE) },
+          }
+        : {}),
       // The plugin must not start an analysis of its own while the benchmark loads it.
       schedule: {
         frequency: { hours: 24 },

@@ -42,7 +42,7 @@ const ownCredentials = {
 
 /** Whether the pipeline can work shards of a run alongside another replica. */
 export const pipelineWorksShards = () =>
-  typeof (AnalysisPipeline.prototype as any).workShards === 'function';
+  typeof AnalysisPipeline.prototype.workShards === 'function';
 
 /**
  * Builds the analysis pipeline as plugin.ts does: the ONE place that knows its constructor.
@@ -54,33 +54,20 @@ export async function createScalePipeline(options: {
 }): Promise<ScalePipeline> {
   const { catalog, config } = options;
   const guardrailsConfig = readGuardrailsConfig(config);
-  const factProviders = new FactProviderRegistry();
   const pipeline = new AnalysisPipeline({
     stores: await createStores(options.database),
     guardrails: compileGuardrails({ ...guardrailsConfig, operators: [] }),
     historyRetentionDays: guardrailsConfig.history.retentionDays,
-    factProviders,
+    factProviders: new FactProviderRegistry(),
     readSnapshot: () => readCatalogSnapshot(catalog, ownCredentials),
-    readNeighbourhood: ref =>
-      readEntityNeighbourhood(catalog, ownCredentials, ref),
+    readNeighbourhood: (refs, known) =>
+      readEntityNeighbourhood(catalog, ownCredentials, refs, known),
     logger: silentLogger,
     now: () => new Date(),
+    shardSize: config.getOptionalNumber('autonomy.analysis.shardSize'),
   });
-  const shards = (pipeline as any).workShards as
-    | (() => Promise<unknown>)
-    | undefined;
   return {
-    runFull: async () => {
-      const result: { entityCount: number; rowsWritten?: unknown } =
-        await pipeline.runFull();
-      return {
-        entityCount: result.entityCount,
-        rowsWritten:
-          typeof result.rowsWritten === 'number'
-            ? result.rowsWritten
-            : undefined,
-      };
-    },
-    workShards: shards ? () => shards.call(pipeline) : undefined,
+    runFull: () => pipeline.runFull(),
+    workShards: () => pipeline.workShards(),
   };
 }
