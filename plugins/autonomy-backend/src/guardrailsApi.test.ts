@@ -412,6 +412,77 @@ describe('guardrails API', () => {
     expect(listed.body.items.map((e: any) => e.id)).toEqual([created.body.id]);
   });
 
+  it('refuses exemptions with an impossible expiry, from a guardrail that does not apply, or with a non-web decision record; a second one names the first', async () => {
+    const server = await evaluated({
+      config: {
+        guardrails: {
+          ...guardrails,
+          definitions: [
+            ...guardrails.definitions,
+            {
+              id: 'api-has-sla',
+              title: 'APIs declare an SLA',
+              rationale: { why: 'Consumers plan on it' },
+              appliesTo: { kind: 'api' },
+              rule: { fact: 'entity.annotations.sla', exists: true },
+              level: 'bronze',
+            },
+          ],
+        },
+      },
+    });
+    const create = (body: object) =>
+      request(server)
+        .post('/api/autonomy/exemptions')
+        .set('Authorization', user)
+        .send({
+          entityRef: 'component:default/gift-cards',
+          guardrailId: 'owner-is-team',
+          reason: 'Handing over to checkout',
+          expiresAt: inDays(5),
+          ...body,
+        });
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const refused = [
+      [
+        { expiresAt: `${nextYear}-11-31T10:00:00Z` },
+        /expiresAt ".*-11-31T10:00:00Z" is not an ISO 8601 timestamp/,
+      ],
+      [
+        { expiresAt: `${nextYear}-02-30T10:00:00Z` },
+        /expiresAt ".*-02-30T10:00:00Z" is not an ISO 8601 timestamp/,
+      ],
+      [
+        { guardrailId: 'api-has-sla' },
+        /guardrail "api-has-sla" does not apply to component:default\/gift-cards/,
+      ],
+      [
+        { decisionRecordUrl: 'javascript:alert(document.cookie)' },
+        /decisionRecordUrl "javascript:alert\(document.cookie\)" is not an http or https address/,
+      ],
+    ] as const;
+    for (const [body, message] of refused) {
+      const res = await create(body);
+      expect([res.status, res.body.error?.message]).toEqual([
+        400,
+        expect.stringMatching(message),
+      ]);
+    }
+    expect(
+      (
+        await request(server)
+          .get('/api/autonomy/exemptions')
+          .set('Authorization', user)
+      ).body.items,
+    ).toEqual([]);
+
+    const first = await create({});
+    expect(first.status).toBe(201);
+    const second = await create({ expiresAt: inDays(3) });
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toContain(first.body.id);
+  });
+
   it('lists, rolls up and charts on the server', async () => {
     const server = await evaluated();
     const list = await request(server)

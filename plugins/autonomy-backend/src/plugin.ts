@@ -117,6 +117,7 @@ export const autonomyPlugin = createBackendPlugin({
             guardrailCommands: new GuardrailCommandService({
               stores,
               reads: guardrailReads,
+              guardrails,
               sources: guardrailsConfig.sources,
               maxExemptionDays: guardrailsConfig.exemptions.maxDays,
               pipeline,

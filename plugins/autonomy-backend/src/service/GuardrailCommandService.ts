@@ -1,4 +1,9 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  isError,
+  NotFoundError,
+} from '@backstage/errors';
 import type {
   CreateExemptionRequest,
   EntityScorecardResponse,
@@ -6,13 +11,13 @@ import type {
   PushFactsRequest,
   PushFactsResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
+import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
+import { checkExemptionRequest } from '../domain/guardrails/exemptionRequest';
 import type { FactSourceSchema } from '../domain/guardrails/facts';
 import { validatePushedFacts } from '../domain/guardrails/validatePushedFacts';
 import type { AnalysisPipeline } from '../run/AnalysisPipeline';
 import type { Stores } from '../store/createStores';
 import type { GuardrailReadService } from './GuardrailReadService';
-
-const DAY_MS = 86_400_000;
 
 /**
  * The writes: exemptions, pushed facts and re-evaluating one entity. Each write re-evaluates the
@@ -23,6 +28,7 @@ export class GuardrailCommandService {
     private readonly deps: {
       stores: Pick<Stores, 'guardrails' | 'exemptions' | 'facts'>;
       reads: GuardrailReadService;
+      guardrails: CompiledGuardrails;
       sources: FactSourceSchema[];
       maxExemptionDays: number;
       pipeline: Pick<AnalysisPipeline, 'readEntity' | 'runEntity'>;
@@ -40,27 +46,24 @@ export class GuardrailCommandService {
     request: CreateExemptionRequest,
     createdBy: string,
   ): Promise<Exemption> {
-    const { stores, now, maxExemptionDays, pipeline } = this.deps;
+    const { stores, now, maxExemptionDays, pipeline, guardrails } = this.deps;
     const at = now();
-    if (!this.deps.reads.hasGuardrail(request.guardrailId)) {
-      throw new InputError(
-        `guardrailId "${request.guardrailId}" is not a configured guardrail`,
-      );
-    }
-    const expires = Date.parse(request.expiresAt);
-    if (isNaN(expires))
-      throw new InputError(
-        `expiresAt "${request.expiresAt}" is not a timestamp`,
-      );
-    if (expires <= at.getTime())
-      throw new InputError('expiresAt must be in the future');
-    if (expires > at.getTime() + maxExemptionDays * DAY_MS) {
-      throw new InputError(
-        `expiresAt is more than ${maxExemptionDays} days ahead (autonomy.guardrails.exemptions.maxDays)`,
-      );
-    }
+    const { problems } = checkExemptionRequest(request, {
+      guardrailIds: new Set(guardrails.guardrails.map(g => g.definition.id)),
+      maxDays: maxExemptionDays,
+      now: at,
+    });
+    if (problems.length) throw new InputError(problems.join('; '));
     // Reading the entity first turns an unknown entity into a 404 before anything is stored.
     const entity = await pipeline.readEntity(request.entityRef);
+    const node = entity.get(request.entityRef);
+    const guardrail = guardrails.guardrails.find(
+      g => g.definition.id === request.guardrailId,
+    );
+    if (!node || !guardrail?.applies(node))
+      throw new InputError(
+        `guardrail "${request.guardrailId}" does not apply to ${request.entityRef}: there is nothing to exempt it from`,
+      );
     // The store holds at most one active exemption per entity × guardrail, atomically.
     const result = await stores.exemptions.create(request, createdBy, at);
     if ('active' in result) {
@@ -78,7 +81,28 @@ export class GuardrailCommandService {
     by: string,
     reason: string,
   ): Promise<Exemption> {
+    return this.revokeExemptionAs(id, reason, async () => by);
+  }
+
+  /**
+   * Revokes an exemption for a caller the permission policy decides on: `authorize` is given the
+   * exemption's entity and returns the caller's user ref, or throws NotAllowedError. A caller who
+   * is not allowed gets the same 404 as for an id that does not exist, so ids cannot be probed.
+   */
+  async revokeExemptionAs(
+    id: string,
+    reason: string,
+    authorize: (entityRef: string) => Promise<string>,
+  ): Promise<Exemption> {
     const exemption = await this.deps.reads.getExemption(id);
+    let by: string;
+    try {
+      by = await authorize(exemption.entityRef);
+    } catch (error) {
+      if (isError(error) && error.name === 'NotAllowedError')
+        throw new NotFoundError(`No exemption ${id}`);
+      throw error;
+    }
     const revoked = await this.deps.stores.exemptions.revoke(
       id,
       by,
