@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { hostname } from 'os';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import type { CatalogNode, CatalogSnapshot } from '../domain/catalogSnapshot';
 import { resolveMissions } from '../domain/missions/resolveMissions';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
@@ -203,9 +204,12 @@ export class AnalysisPipeline {
     }
   }
 
-  /** The entity and its owner and system from the catalog; empty when it is not there. */
-  readEntity(entityRef: string): Promise<CatalogSnapshot> {
-    return this.options.readNeighbourhood([entityRef]);
+  /** The entity and its owner and system from the catalog; a NotFoundError when it is not there. */
+  async readEntity(entityRef: string): Promise<CatalogSnapshot> {
+    const snapshot = await this.options.readNeighbourhood([entityRef]);
+    if (!snapshot.has(entityRef))
+      throw new NotFoundError(`Entity ${entityRef} is not in the catalog`);
+    return snapshot;
   }
 
   /** Re-evaluates one entity with its current facts and exemptions. */
