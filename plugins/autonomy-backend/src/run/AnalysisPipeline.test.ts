@@ -1,0 +1,234 @@
+import {
+  TestDatabases,
+  mockServices,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import knexFactory, { type Knex } from 'knex';
+import { buildSnapshot, type CatalogSnapshot } from '../domain/catalogSnapshot';
+import { compileGuardrails } from '../domain/guardrails/compileGuardrails';
+import { FactProviderRegistry } from '../facts/FactProviderRegistry';
+import { createStores, type Stores } from '../store/createStores';
+import { generateCatalog } from '../testUtils/catalogFixtures';
+import { guardrailDef } from '../testUtils/guardrailFixtures';
+import { AnalysisPipeline } from './AnalysisPipeline';
+
+jest.setTimeout(120_000);
+
+const guardrails = compileGuardrails({
+  levels: ['bronze', 'silver', 'gold'],
+  sources: [],
+  providerIds: ['probe'],
+  definitions: [
+    guardrailDef('owned-by-team', { fact: 'owner.isTeam', equals: true }),
+    guardrailDef(
+      'has-lifecycle',
+      { fact: 'entity.lifecycle', in: ['production', 'experimental'] },
+      { level: 'silver', appliesTo: { kind: ['component'] } },
+    ),
+    guardrailDef(
+      'probed',
+      { fact: 'probe.ok', equals: true },
+      { level: 'gold', appliesTo: { kind: ['component'] } },
+    ),
+  ],
+});
+
+/** A catalog the test can change between runs, read the way the plugin reads the real one. */
+class FakeCatalog {
+  constructor(public entities: Entity[]) {}
+
+  snapshot = async () => buildSnapshot(this.entities);
+
+  neighbourhood = async (refs: string[]): Promise<CatalogSnapshot> => {
+    const all = buildSnapshot(this.entities);
+    const snapshot: CatalogSnapshot = new Map();
+    for (const ref of refs) {
+      const node = all.get(ref);
+      if (!node) continue;
+      snapshot.set(ref, node);
+      for (const related of [node.ownerRef, node.systemRef]) {
+        const other = related ? all.get(related) : undefined;
+        if (other) snapshot.set(other.ref, other);
+      }
+    }
+    return snapshot;
+  };
+}
+
+/** One replica: its own database client, and a fact provider that counts what it evaluates. */
+function replica(
+  stores: Stores,
+  catalog: FakeCatalog,
+  name: string,
+  onFacts?: () => Promise<void>,
+) {
+  const evaluated: string[] = [];
+  const providers = new FactProviderRegistry();
+  providers.addFactProvider({
+    id: 'probe',
+    description: 'counts evaluations',
+    async getFacts(refs: string[]) {
+      evaluated.push(...refs);
+      await onFacts?.();
+      return new Map(refs.map(r => [r, { ok: !r.endsWith('0') }]));
+    },
+  });
+  const pipeline = new AnalysisPipeline({
+    stores,
+    guardrails,
+    historyRetentionDays: 400,
+    factProviders: providers,
+    readSnapshot: catalog.snapshot,
+    readNeighbourhood: catalog.neighbourhood,
+    logger: mockServices.logger.mock(),
+    now: () => new Date(),
+    shardSize: 60,
+    staleAfterMs: 300,
+    pollMs: 20,
+    workerId: name,
+  });
+  return { pipeline, evaluated };
+}
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+describe.each(databases.eachSupportedId())(
+  'analysis pipeline on %p',
+  (id: TestDatabaseId) => {
+    let knex: Knex;
+    let stores: Stores;
+
+    beforeAll(async () => {
+      knex = await databases.init(id);
+      stores = await createStores({ getClient: async () => knex });
+    });
+
+    it('writes only what changed: nothing for an unchanged catalog, one changed entity, and what left', async () => {
+      const catalog = new FakeCatalog(generateCatalog(400));
+      const { pipeline } = replica(stores, catalog, 'one');
+      const first = await pipeline.runFull();
+      expect(first.shards).toBeGreaterThan(1);
+      expect(first.evaluatedCount).toBeGreaterThan(300);
+      const scores = () =>
+        knex('autonomy_entity_scores')
+          .orderBy('entity_ref')
+          .select('entity_ref', 'content_hash', 'evaluated_at');
+      const before = await scores();
+
+      const unchanged = await pipeline.runFull();
+      // Shard plan rows and the run records only.
+      expect(unchanged.rowsWritten).toBeLessThanOrEqual(unchanged.shards + 4);
+      expect(await scores()).toEqual(before);
+
+      const [victim] = catalog.entities.filter(e => e.kind === 'Component');
+      const gone = catalog.entities.filter(e => e.kind === 'Component')[1];
+      catalog.entities = catalog.entities
+        .filter(e => e !== gone)
+        .map(e =>
+          e === victim
+            ? { ...e, spec: { ...e.spec, lifecycle: 'retired' } }
+            : e,
+        );
+      await pipeline.runFull();
+      const after = await scores();
+      const victimRef = `component:default/${victim.metadata.name}`;
+      const goneRef = `component:default/${gone.metadata.name}`;
+      const changed = after.filter(
+        a =>
+          before.find(b => b.entity_ref === a.entity_ref)?.content_hash !==
+          a.content_hash,
+      );
+      expect(changed.map(r => r.entity_ref)).toEqual([victimRef]);
+      expect(after.find(r => r.entity_ref === goneRef)).toBeUndefined();
+      expect(after).toHaveLength(before.length - 1);
+      const results = await stores.guardrails.getResults(victimRef);
+      expect(results.find(r => r.guardrailId === 'has-lifecycle')?.state).toBe(
+        'fail',
+      );
+    });
+  },
+);
+
+const postgres = databases
+  .eachSupportedId()
+  .filter(([d]) => d.startsWith('POSTGRES'));
+
+describe.each(postgres)('two replicas on %p', (id: TestDatabaseId) => {
+  let stores: [Stores, Stores];
+
+  beforeAll(async () => {
+    const knex = await databases.init(id);
+    // The second replica has a client of its own on the same database.
+    const other = knexFactory({
+      client: 'pg',
+      connection: knex.client.config.connection,
+    });
+    stores = [
+      await createStores({ getClient: async () => knex }),
+      await createStores({ getClient: async () => other }),
+    ];
+    return () => other.destroy();
+  });
+
+  it('share a run: each entity is evaluated exactly once, and the result is what one replica stores', async () => {
+    const catalog = new FakeCatalog(generateCatalog(400));
+    // A slow provider leaves the other replica time to claim shards of its own.
+    const slow = () => new Promise<void>(r => setTimeout(r, 30));
+    const a = replica(stores[0], catalog, 'a', slow);
+    const b = replica(stores[1], catalog, 'b', slow);
+    let running = true;
+    const worker = (async () => {
+      let shards = 0;
+      while (running) {
+        shards += await b.pipeline.workShards();
+        await new Promise(r => setTimeout(r, 10));
+      }
+      return shards;
+    })();
+    const summary = await a.pipeline.runFull();
+    running = false;
+    const byB = await worker;
+
+    expect(byB).toBeGreaterThan(0);
+    expect(byB).toBeLessThan(summary.shards);
+    const all = [...a.evaluated, ...b.evaluated];
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBe(summary.evaluatedCount);
+
+    // One replica alone finds nothing to change: the two stored exactly what it would.
+    const alone = replica(stores[0], catalog, 'alone');
+    const again = await alone.pipeline.runFull();
+    expect(again.rowsWritten).toBeLessThanOrEqual(again.shards + 4);
+  });
+
+  it('take over the shard of a replica that died, and finish the run', async () => {
+    const catalog = new FakeCatalog(generateCatalog(400));
+    let died = false;
+    // Right after the run is planned, another replica claims a shard and is never heard of again.
+    const a = replica(stores[0], catalog, 'a', async () => {
+      if (died) return;
+      died = true;
+      const shard = await stores[1].runs.claimShard(
+        'doomed',
+        new Date(),
+        new Date(0),
+      );
+      expect(shard).toBeDefined();
+    });
+    const summary = await a.pipeline.runFull();
+    expect(died).toBe(true);
+    expect(new Set(a.evaluated).size).toBe(a.evaluated.length);
+    expect(a.evaluated.length).toBe(summary.evaluatedCount);
+    expect(
+      Number(
+        (
+          await stores[0].guardrails.rollups(undefined, [], {
+            limit: 1,
+            offset: 0,
+          })
+        ).items[0].entityCount,
+      ),
+    ).toBe(summary.evaluatedCount);
+  });
+});
