@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { specCheckedBackend } from './testUtils/specCheckedServer';
 import { autonomyPlugin } from './plugin';
 import { entity } from './testUtils/catalogFixtures';
 
@@ -101,7 +102,7 @@ async function start() {
     .post('/api/autonomy/refresh')
     .set('Authorization', user)
     .expect(202);
-  return server;
+  return specCheckedBackend(server);
 }
 
 const get = async (server: any, path: string) =>

@@ -8,6 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { autonomyFactsExtensionPoint } from '@aligned-autonomy/plugin-autonomy-node';
 import request from 'supertest';
+import { specCheckedBackend } from './testUtils/specCheckedServer';
 import { autonomyPlugin } from './plugin';
 import { entity, mission } from './testUtils/catalogFixtures';
 
@@ -72,7 +73,7 @@ async function start(
         : []),
     ],
   });
-  return server;
+  return specCheckedBackend(server);
 }
 
 const user = mockCredentials.user.header();

@@ -48,18 +48,18 @@ export function exemptionRoutes(
   });
 
   router.post('/exemptions/:id/revoke', async (req, res) => {
-    const exemption = await reads.getExemption(req.params.id);
-    const credentials = await access.authorize(
-      req,
-      autonomyExemptionRevokePermission,
-      { resourceRef: exemption.entityRef, userOnly: true },
+    // Who may revoke depends on the exemption's entity, which the service reads first.
+    const revoked = await commands.revokeExemptionAs(
+      req.params.id,
+      req.body.reason,
+      async entityRef =>
+        userRefOf(
+          await access.authorize(req, autonomyExemptionRevokePermission, {
+            resourceRef: entityRef,
+            userOnly: true,
+          }),
+        ),
     );
-    res.json(
-      await commands.revokeExemption(
-        exemption.id,
-        userRefOf(credentials),
-        req.body.reason,
-      ),
-    );
+    res.json(revoked);
   });
 }

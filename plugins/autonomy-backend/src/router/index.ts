@@ -15,7 +15,12 @@ import { exemptionRoutes } from './exemptionRoutes';
 import { factRoutes } from './factRoutes';
 import { healthRoutes } from './healthRoutes';
 import { missionRoutes } from './missionRoutes';
-import { BODY_LIMIT, bodyErrors, nameValidationErrors } from './requestErrors';
+import {
+  BODY_LIMIT,
+  bodyErrors,
+  finiteQueryNumbers,
+  nameValidationErrors,
+} from './requestErrors';
 import { scorecardRoutes } from './scorecardRoutes';
 
 export interface RouterOptions {
@@ -44,6 +49,7 @@ export async function createRouter(
     ],
   });
   nameValidationErrors(router);
+  router.use(finiteQueryNumbers);
   const context = { router, access: createRouteAccess(options) };
   const guardrails = {
     reads: options.guardrailReads,

@@ -103,3 +103,22 @@ export function nameValidationErrors(router: express.Router) {
   }
   transformer.handle = validationErrors;
 }
+
+/**
+ * Refuses a query number that is not finite. The validator coerces `Infinity` or `1e400` to
+ * Infinity and then skips the bounds (minimum, maximum) of the coerced value, so a bounded
+ * integer would let it through; this runs after the validator, on the coerced values, before any
+ * route.
+ */
+export const finiteQueryNumbers: express.RequestHandler = (req, _res, next) => {
+  const infinite = Object.entries(req.query).find(([, value]) =>
+    [value]
+      .flat()
+      .some(v => typeof v === 'number' && !Number.isFinite(v as number)),
+  );
+  next(
+    infinite
+      ? new InputError(`request/query/${infinite[0]} must be a finite number`)
+      : undefined,
+  );
+};

@@ -244,6 +244,13 @@ export const spec = {
           },
         },
       },
+      Timestamp: {
+        description:
+          "An ISO 8601 timestamp with a time zone, e.g. `2026-12-20T00:00:00Z`. The service reads it with its strict parser (calendar-checked), which names the field when it is not one; the spec states no `format`, which the spec-checking test proxy's validator does not know.",
+        type: 'string',
+        minLength: 1,
+        maxLength: 64,
+      },
       RefList: {
         type: 'array',
         maxItems: 100,
@@ -1201,11 +1208,9 @@ export const spec = {
       },
       GuardrailRule: {
         description:
-          "A rule: a tree of `all` / `any` / `not` over fact conditions. A fact condition names a fact and exactly one operator with its parameter, e.g. `{ fact: 'owner.isTeam', equals: true }`. JSON Schema validators cannot follow a recursive schema through a dereferenced spec, so the tree is checked at start-up (configuration) and typed by `x-typescript-type`.",
+          "A rule: a tree of `all` / `any` / `not` over fact conditions. A fact condition names a fact and exactly one operator with its parameter, e.g. `{ fact: 'owner.isTeam', equals: true }`. JSON Schema validators cannot follow a recursive schema through a dereferenced spec, so the tree is checked at start-up (configuration), and its TypeScript type is given to the generator.",
         type: 'object',
         additionalProperties: true,
-        'x-typescript-type':
-          '{ all: GuardrailRule[] } | { any: GuardrailRule[] } | { not: GuardrailRule } | ({ fact: string } & Record<string, unknown>)',
       },
       GuardrailDefinition: {
         type: 'object',
@@ -1847,17 +1852,15 @@ export const spec = {
             maxLength: 4000,
           },
           expiresAt: {
-            type: 'string',
-            format: 'date-time',
-            maxLength: 64,
+            $ref: '#/components/schemas/Timestamp',
           },
           compensatingControl: {
             type: 'string',
             maxLength: 4000,
           },
           decisionRecordUrl: {
+            description: 'An http or https address (checked by the service).',
             type: 'string',
-            format: 'uri',
             maxLength: 2000,
           },
         },
@@ -1921,9 +1924,11 @@ export const spec = {
           observedAt: {
             description:
               'When the facts were observed; defaults to the time of the push.',
-            type: 'string',
-            format: 'date-time',
-            maxLength: 64,
+            allOf: [
+              {
+                $ref: '#/components/schemas/Timestamp',
+              },
+            ],
           },
           values: {
             type: 'object',
@@ -2869,8 +2874,8 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
-              format: 'uuid',
-              maxLength: 36,
+              pattern:
+                '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
             },
           },
         ],

@@ -116,8 +116,11 @@ export type CreateExemptionRequest = {
   entityRef: string;
   guardrailId: string;
   reason: string;
-  expiresAt: string;
+  expiresAt: Timestamp;
   compensatingControl?: string;
+  /**
+   * An http or https address (checked by the service).
+   */
   decisionRecordUrl?: string;
 };
 
@@ -419,7 +422,8 @@ export type GuardrailResult = {
  * A rule: a tree of `all` / `any` / `not` over fact conditions. A fact condition names a
  * fact and exactly one operator with its parameter, e.g. `{ fact: 'owner.isTeam', equals:
  * true }`. JSON Schema validators cannot follow a recursive schema through a dereferenced
- * spec, so the tree is checked at start-up (configuration) and typed by `x-typescript-type`.
+ * spec, so the tree is checked at start-up (configuration), and its TypeScript type is given
+ * to the generator.
  * @public
  */
 export type GuardrailRule =
@@ -728,7 +732,7 @@ export type PushFactsRequest = {
   /**
    * When the facts were observed; defaults to the time of the push.
    */
-  observedAt?: string;
+  observedAt?: Timestamp;
   values: {
     [key: string]: PushedFactValue;
   };
@@ -956,6 +960,14 @@ export type TeamsWithoutMissionResponse = {
   items: TeamWithoutMission[];
   evaluatedAt: string;
 };
+
+/**
+ * An ISO 8601 timestamp with a time zone, e.g. `2026-12-20T00:00:00Z`. The service reads it
+ * with its strict parser (calendar-checked), which names the field when it is not one; the
+ * spec states no `format`, which the spec-checking test proxy's validator does not know.
+ * @public
+ */
+export type Timestamp = string;
 
 /**
  * The query of `GET /missions/broken-chains`.
