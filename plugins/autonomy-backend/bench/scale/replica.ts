@@ -1,10 +1,5 @@
-import { ConfigReader } from '@backstage/config';
-import { generatedCatalog } from './catalog';
-import { heard, jobOfThisProcess, peakRssMb, tell } from './children';
-import { autonomyConfig } from './config';
-import { openKnex } from './databases';
-import { orgOf } from './org';
-import { createScalePipeline } from './pipeline';
+import { heard, peakRssMb, tell } from './children';
+import { pipelineOfThisProcess } from './childPipeline';
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -15,13 +10,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * Tells "unsupported" and exits if the pipeline cannot work shards.
  */
 async function main() {
-  const job = jobOfThisProcess();
-  const db = openKnex(job.target);
-  const pipeline = await createScalePipeline({
-    database: { getClient: async () => db },
-    catalog: generatedCatalog(orgOf(job.entities), job.generation),
-    config: new ConfigReader(autonomyConfig(job.guardrails)),
-  });
+  const { db, pipeline } = await pipelineOfThisProcess();
   const workShards = pipeline.workShards;
   if (!workShards) {
     await tell({ type: 'unsupported' });

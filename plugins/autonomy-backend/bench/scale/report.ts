@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'os';
+import type { LoadFigures } from './load';
 import type { HttpFigures, RunFigures } from './runs';
 
 export interface DatabaseFigures {
@@ -41,7 +42,7 @@ export function machine() {
 export function printTable(all: DatabaseFigures[], engines: EngineFigures) {
   const out = (label: string, ...values: string[]) =>
     console.log(
-      `${label.padEnd(58)} ${values.map(v => v.padEnd(34)).join('')}`,
+      `${label.padEnd(58)} ${values.map(v => v.padEnd(40)).join('')}`,
     );
   console.log(`\nScale benchmark on ${machine()}`);
   out('', ...all.map(d => d.db));
@@ -72,25 +73,15 @@ export function printTable(all: DatabaseFigures[], engines: EngineFigures) {
     '  of which before runFull() (Node, transform, modules)',
     ...all.map(d => f(d.first.startupPeakRssMb, 0)),
   );
+  const latency = (l: LoadFigures) =>
+    `${f(l.p50, 1)} / ${f(l.p99, 1)}, ${f(l.perSecond, 0)} (${l.requests})`;
   out(
-    'scorecard GET, 50 clients: p50 / p99 ms, req/s',
-    ...all.map(
-      d =>
-        `${f(d.http.scorecard.p50, 1)} / ${f(d.http.scorecard.p99, 1)}, ${f(
-          d.http.scorecard.perSecond,
-          0,
-        )} (${d.http.scorecard.requests})`,
-    ),
+    'scorecard GET, 50 clients: p50 / p99 ms, req/s (requests)',
+    ...all.map(d => latency(d.http.scorecard)),
   );
   out(
     'rollups?scope=team, 50 clients: p50 / p99 ms, req/s',
-    ...all.map(
-      d =>
-        `${f(d.http.rollup.p50, 1)} / ${f(d.http.rollup.p99, 1)}, ${f(
-          d.http.rollup.perSecond,
-          0,
-        )} (${d.http.rollup.requests})`,
-    ),
+    ...all.map(d => latency(d.http.rollup)),
   );
   out(
     'test backend peak RSS, MB',

@@ -1,10 +1,5 @@
-import { ConfigReader } from '@backstage/config';
-import { generatedCatalog } from './catalog';
-import { heard, jobOfThisProcess, peakRssMb, tell } from './children';
-import { autonomyConfig } from './config';
-import { openKnex } from './databases';
-import { orgOf } from './org';
-import { createScalePipeline } from './pipeline';
+import { heard, peakRssMb, tell } from './children';
+import { pipelineOfThisProcess } from './childPipeline';
 
 /**
  * Child process: one full analysis run over the generated catalog, timed from the call to
@@ -12,13 +7,7 @@ import { createScalePipeline } from './pipeline';
  * included) and starts on "go", so that two processes can start together.
  */
 async function main() {
-  const job = jobOfThisProcess();
-  const db = openKnex(job.target);
-  const pipeline = await createScalePipeline({
-    database: { getClient: async () => db },
-    catalog: generatedCatalog(orgOf(job.entities), job.generation),
-    config: new ConfigReader(autonomyConfig(job.guardrails)),
-  });
+  const { db, pipeline } = await pipelineOfThisProcess();
   const go = heard('go');
   // The peak so far: Node, the TypeScript transform, the modules and the migrations.
   await tell({ type: 'ready', startupPeakRssMb: peakRssMb() });
