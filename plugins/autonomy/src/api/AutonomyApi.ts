@@ -1,109 +1,61 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,
   CreateExemptionRequest,
   EntityBoundariesResponse,
-  EntityScore,
   EntityScorecardResponse,
   Exemption,
-  GuardrailState,
+  ExportScorecardsQuery,
+  GetBrokenChainsQuery,
+  GetRollupsQuery,
   GuardrailsResponse,
+  HeatmapResponse,
   HistoryResponse,
+  HistoryScope,
+  ListScorecardsQuery,
   MissionChainResponse,
   MissionTreeResponse,
   OwnershipGapsResponse,
   RollupListResponse,
+  RollupScope,
+  ScorecardListResponse,
   StaleMissionsResponse,
   TeamAutonomyResponse,
   TeamBoundariesResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
 
-/**
- * What the scorecard list is sorted by: the title, the level reached, the score, or the number of
- * failing guardrails.
- * @public
- */
-export type ScorecardSort = 'score' | 'title' | 'level' | 'failing';
+// The wire types come from the backend's OpenAPI spec, through the models generated into -common.
+export type {
+  HeatmapCell,
+  HeatmapResponse,
+  HistoryScope,
+  RollupScope,
+  ScorecardListItem,
+  ScorecardSort,
+  ScorecardTrendPoint,
+} from '@aligned-autonomy/plugin-autonomy-common';
 
 /**
- * The filters of the scorecard list and its CSV export. Every list matches any of its values;
- * `level` may hold `none` for entities without a level.
+ * The filters of the scorecard list and its CSV export (`GET /scorecards/export`). Every list
+ * matches any of its values; `level` may hold `none` for entities without a level.
  * @public
  */
-export interface ScorecardFilters {
-  ownerRef?: string[];
-  systemRef?: string[];
-  domainRef?: string[];
-  kind?: string[];
-  level?: string[];
-  /** With `state`: entities where this guardrail is in one of the states. */
-  guardrailId?: string;
-  /** Without `guardrailId`: entities with any guardrail in one of the states. */
-  state?: GuardrailState[];
-  /** Text in the title or the entity ref. */
-  q?: string;
-  orderBy?: ScorecardSort;
-  order?: 'asc' | 'desc';
-}
+export type ScorecardFilters = ExportScorecardsQuery;
 
 /**
- * A page of the scorecard list, with each row's daily scores when `trendDays` is given.
+ * A page of the scorecard list (`GET /scorecards`), with each row's daily scores when
+ * `trendDays` is given.
  * @public
  */
-export interface ScorecardQuery extends ScorecardFilters {
-  limit?: number;
-  offset?: number;
-  /** Include each row's daily scores for this many days (at most 90). */
-  trendDays?: number;
-}
-
-/** @public */
-export interface ScorecardTrendPoint {
-  day: string;
-  score: number | null;
-}
-
-/** @public */
-export type ScorecardListItem = EntityScore & { trend?: ScorecardTrendPoint[] };
-
-/** @public */
-export interface ScorecardPage {
-  items: ScorecardListItem[];
-  total: number;
-  /** When the guardrails were last evaluated; absent before the first run. */
-  evaluatedAt?: string;
-}
+export type ScorecardQuery = ListScorecardsQuery;
 
 /**
- * One cell of the teams × guardrails heat map: the owner's results for the guardrail.
+ * A page of the scorecard list.
  * @public
  */
-export interface HeatmapCell {
-  ownerRef: string;
-  guardrailId: string;
-  /** Results per state; states without results are absent. */
-  counts: Partial<Record<GuardrailState, number>>;
-  total: number;
-  /** Share (0–1) of results that pass or are exempt; null without results. */
-  metShare: number | null;
-}
-
-/** @public */
-export interface HeatmapResponse {
-  teams: string[];
-  guardrails: { id: string; title: string; level: string }[];
-  cells: HeatmapCell[];
-  evaluatedAt?: string;
-}
-
-/** @public */
-export type RollupScope = 'team' | 'system' | 'domain' | 'org';
-
-/** @public */
-export type HistoryScope = HistoryResponse['scope'];
+export type ScorecardPage = ScorecardListResponse;
 
 /**
  * Client of the autonomy backend (`/api/autonomy`).
@@ -114,10 +66,7 @@ export interface AutonomyApi {
   getMissionTree(): Promise<MissionTreeResponse>;
   getStaleMissions(): Promise<StaleMissionsResponse>;
   getTeamsWithoutMission(): Promise<TeamsWithoutMissionResponse>;
-  getBrokenChains(page?: {
-    limit?: number;
-    offset?: number;
-  }): Promise<BrokenChainsResponse>;
+  getBrokenChains(page?: GetBrokenChainsQuery): Promise<BrokenChainsResponse>;
   /** The guardrail definitions and the levels, lowest first. */
   getGuardrails(): Promise<GuardrailsResponse>;
   /** The entity's guardrail results; rejects with a 404 ResponseError when not evaluated yet. */
@@ -159,7 +108,7 @@ export interface AutonomyApi {
   /** Aggregates per team, system or domain (paged, sorted by ref), or for the organisation. */
   getRollups(
     scope: RollupScope,
-    page?: { limit?: number; offset?: number },
+    page?: Omit<GetRollupsQuery, 'scope'>,
   ): Promise<RollupListResponse>;
 }
 

@@ -4,6 +4,11 @@ import { ResponseError } from '@backstage/errors';
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,
+  GetBrokenChainsQuery,
+  GetRollupsQuery,
+  HeatmapResponse,
+  HistoryScope,
+  RollupScope,
   CreateExemptionRequest,
   EntityBoundariesResponse,
   EntityScorecardResponse,
@@ -21,9 +26,6 @@ import type {
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type {
   AutonomyApi,
-  HeatmapResponse,
-  HistoryScope,
-  RollupScope,
   ScorecardFilters,
   ScorecardPage,
   ScorecardQuery,
@@ -133,7 +135,7 @@ export class AutonomyClient implements AutonomyApi {
     );
   }
 
-  getBrokenChains(page: { limit?: number; offset?: number } = {}) {
+  getBrokenChains(page: GetBrokenChainsQuery = {}) {
     const query = new URLSearchParams({
       limit: String(page.limit ?? 50),
       offset: String(page.offset ?? 0),
@@ -216,10 +218,7 @@ export class AutonomyClient implements AutonomyApi {
     return this.get<HistoryResponse>(`/history?${query}`);
   }
 
-  getRollups(
-    scope: RollupScope,
-    page: { limit?: number; offset?: number } = {},
-  ) {
+  getRollups(scope: RollupScope, page: Omit<GetRollupsQuery, 'scope'> = {}) {
     const query = new URLSearchParams({ scope });
     if (page.limit !== undefined) query.set('limit', String(page.limit));
     if (page.offset !== undefined) query.set('offset', String(page.offset));
