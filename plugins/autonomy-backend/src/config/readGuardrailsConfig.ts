@@ -139,12 +139,10 @@ export function readGuardrailsConfig(config: Config): GuardrailsConfig {
     // Zod nests the reason for a bad record key under `issues`, and for a value that matches no
     // form under `errors`, one list per form; report the innermost reason, from the form that got
     // furthest with the value rather than one that wanted another kind of value.
-    const rank = (e: any[]) =>
-      e[0]?.path?.length
-        ? 2
-        : !['invalid_type', 'invalid_value'].includes(e[0]?.code)
-        ? 1
-        : 0;
+    const rank = (e: any[]) => {
+      if (e[0]?.path?.length) return 2;
+      return ['invalid_type', 'invalid_value'].includes(e[0]?.code) ? 0 : 1;
+    };
     let issue: any = parsed.error.issues[0];
     const path = [...issue.path];
     for (;;) {

@@ -68,14 +68,19 @@ describe.each(databases.eachSupportedId())(
       expect(rows.find(r => r.id === 'old')?.revoke_reason).toMatch(
         /Superseded by exemption newest/,
       );
-      // The database now refuses a second active one.
-      await expect(
-        knex('autonomy_exemptions').insert(
+      // The database now refuses a second active one. (The driver's error is compared as text:
+      // its class may come from another realm than the test's.)
+      const again = await knex('autonomy_exemptions')
+        .insert(
           exemption('again', 'runbook', '2026-11-04T00:00:00.000Z', {
             active_key: 1,
           }),
-        ),
-      ).rejects.toThrow(/unique/i);
+        )
+        .then(
+          () => 'stored',
+          error => String(error),
+        );
+      expect(again).toMatch(/unique/i);
 
       await knex.migrate.down({ directory, name });
       const [{ n }] = await knex('autonomy_exemptions').count({ n: '*' });

@@ -192,13 +192,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps the newest of concurrent pushes, and says which were stored', async () => {
-      for (let round = 0; round < 3; round++) {
-        await knex('autonomy_pushed_facts').delete();
-        const times = Array.from(
-          { length: 50 },
-          (_, i) => new Date(Date.UTC(2026, 10, 1, 0, i)),
-        ).sort(() => Math.random() - 0.5);
-        const stored = await Promise.all(
+      const pushAll = (times: Date[]) =>
+        Promise.all(
           times.map(t =>
             stores.facts.upsert(
               'component:default/a',
@@ -209,6 +204,13 @@ describe.each(databases.eachSupportedId())(
             ),
           ),
         );
+      for (let round = 0; round < 3; round++) {
+        await knex('autonomy_pushed_facts').delete();
+        const times = Array.from(
+          { length: 50 },
+          (_, i) => new Date(Date.UTC(2026, 10, 1, 0, i)),
+        ).sort(() => Math.random() - 0.5);
+        const stored = await pushAll(times);
         const newest = new Date(Date.UTC(2026, 10, 1, 0, 49));
         expect(
           (await stores.facts.byEntity())

@@ -50,7 +50,9 @@ describe('checkExemptionRequest', () => {
   });
 
   it.each([
+    // eslint-disable-next-line no-script-url -- the unsafe input under test
     'javascript:alert(document.cookie)',
+    // eslint-disable-next-line no-script-url -- the unsafe input under test
     'JavaScript:alert(1)',
     'data:text/html,<script>alert(1)</script>',
     'file:///etc/passwd',
@@ -69,6 +71,7 @@ describe('checkExemptionRequest', () => {
       problems({
         guardrailId: 'nope',
         expiresAt: '2026-11-31T00:00:00Z',
+        // eslint-disable-next-line no-script-url -- the unsafe input under test
         decisionRecordUrl: 'javascript:void 0',
       }),
     ).toEqual([
