@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const YAML = require('yaml');
+// The repository's own prettier (a root devDependency), so generated code is formatted like the rest.
+// eslint-disable-next-line @backstage/no-undeclared-imports
 const prettier = require('prettier');
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { specCheckedBackend } from './testUtils/specCheckedServer';
+import { specCheckedBackend } from './__testUtils__/specCheckedServer';
 import { autonomyPlugin } from './plugin';
 import { entity } from './testUtils/catalogFixtures';
 

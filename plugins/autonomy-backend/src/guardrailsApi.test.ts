@@ -6,7 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { specCheckedBackend } from './testUtils/specCheckedServer';
+import { specCheckedBackend } from './__testUtils__/specCheckedServer';
 import { autonomyPlugin } from './plugin';
 import { entity, mission } from './testUtils/catalogFixtures';
 

@@ -8,7 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { autonomyFactsExtensionPoint } from '@aligned-autonomy/plugin-autonomy-node';
 import request from 'supertest';
-import { specCheckedBackend } from './testUtils/specCheckedServer';
+import { specCheckedBackend } from './__testUtils__/specCheckedServer';
 import { autonomyPlugin } from './plugin';
 import { entity, mission } from './testUtils/catalogFixtures';
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { serveRoutes } from './testUtils';
+import { serveRoutes } from './__testUtils__/serveRoutes';
 
 const evaluatedAt = '2026-11-26T10:00:00.000Z';
 const load = {

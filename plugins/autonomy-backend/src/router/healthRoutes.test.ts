@@ -1,7 +1,7 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { spec as generated } from '../schema/openapi/generated';
-import { serveRoutes } from './testUtils';
+import { serveRoutes } from './__testUtils__/serveRoutes';
 
 describe('healthRoutes', () => {
   const analysis = {

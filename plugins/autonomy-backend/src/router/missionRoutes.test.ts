@@ -2,7 +2,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { MissionSummary } from '@aligned-autonomy/plugin-autonomy-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { serveRoutes } from './testUtils';
+import { serveRoutes } from './__testUtils__/serveRoutes';
 
 const evaluatedAt = '2026-11-26T10:00:00.000Z';
 const northStar: MissionSummary = {
@@ -49,6 +49,8 @@ describe('missionRoutes', () => {
       };
     }),
   };
+
+  beforeEach(() => jest.clearAllMocks());
 
   it('answers every mission read in the shape of the spec', async () => {
     const server = await serveRoutes({ missions });
@@ -108,6 +110,8 @@ describe('missionRoutes', () => {
       { missions },
       { permission: AuthorizeResult.DENY },
     );
-    await request(denied).get('/missions').expect(403);
+    const res = await request(denied).get('/missions');
+    expect([res.status, res.body.error.name]).toEqual([403, 'NotAllowedError']);
+    expect(missions.getTree).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { evaluatedAt, score, scorecard } from '../testUtils/apiFixtures';
-import { serveRoutes } from './testUtils';
+import { serveRoutes } from './__testUtils__/serveRoutes';
 
 describe('scorecardRoutes', () => {
   const reads = {

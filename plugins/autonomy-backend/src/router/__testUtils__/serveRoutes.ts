@@ -5,8 +5,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import { specCheckedServer } from '../testUtils/specCheckedServer';
-import { createRouter, type RouterOptions } from './index';
+import { specCheckedServer } from '../../__testUtils__/specCheckedServer';
+import { createRouter, type RouterOptions } from '../index';
 
 type Services = Omit<RouterOptions, 'httpAuth' | 'permissions'>;
 
