@@ -6,6 +6,7 @@
 export * from './annotations';
 export * from './dates';
 export * from './permissions';
+export * from './refs';
 export * from './mission';
 export * from './guardrails';
 export * from './boundaries';

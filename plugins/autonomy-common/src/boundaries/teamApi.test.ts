@@ -118,6 +118,41 @@ describe('parseTeamApi', () => {
     });
   });
 
+  describe('support channel', () => {
+    it.each([
+      '#team-checkout',
+      '#équipe_paiements.2',
+      'https://chat.example.com/channels/checkout',
+      'help-checkout@example.com',
+      'mailto:help-checkout@example.com',
+    ])('accepts %p', channel => {
+      expect(parseTeamApi({ [CHANNEL]: channel })).toEqual({
+        teamApi: { supportChannel: channel, interactions: [] },
+        problems: [],
+      });
+    });
+
+    it.each([
+      // eslint-disable-next-line no-script-url -- the unsafe input under test
+      'javascript:alert(document.cookie)',
+      'ask Maya at the coffee machine',
+      '#',
+      '# checkout',
+      'ftp://files.example.com/help',
+      'https://',
+      `#${'x'.repeat(200)}`,
+    ])('reports %p, naming the annotation, and leaves it out', channel => {
+      expect(parseTeamApi({ [CHANNEL]: channel })).toEqual({
+        teamApi: { interactions: [] },
+        problems: [
+          `${CHANNEL} ${JSON.stringify(
+            channel,
+          )} is not a chat channel (#team-checkout), an http or https address or an email address`,
+        ],
+      });
+    });
+  });
+
   describe('whitespace', () => {
     it('trims the team type, the support channel and every entry', () => {
       expect(
@@ -225,6 +260,23 @@ describe('parseTeamApi', () => {
 
     it.each([['user:maya'], ['component:default/checkout'], ['api:payments']])(
       'reports %s as not a group reference',
+      team => {
+        const { teamApi, problems } = interactions(`facilitating:${team}`);
+        expect(teamApi.interactions).toEqual([]);
+        expect(problems).toEqual([
+          `${INTERACTIONS} entry "facilitating:${team}": "${team}" is not a Group reference`,
+        ]);
+      },
+    );
+
+    it.each([
+      ['payments!!'],
+      ['group:default/-payments'],
+      ['group:Ops_Team/payments'],
+      ['group:default/payments.'],
+      [`group:default/${'p'.repeat(64)}`],
+    ])(
+      'reports %s, whose parts the catalog would refuse, as not a group reference',
       team => {
         const { teamApi, problems } = interactions(`facilitating:${team}`);
         expect(teamApi.interactions).toEqual([]);

@@ -1,6 +1,6 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { AUTONOMY_ANNOTATIONS } from '../annotations';
 import { isCalendarDate } from '../dates';
+import { parseRefOfKind } from '../refs';
 import type { TeamApi } from '../schema/openapi/generated';
 
 /** Team types of Team Topologies. @public */
@@ -21,6 +21,24 @@ export const INTERACTION_MODES = [
 ] as const;
 /** @public */
 export type InteractionMode = (typeof INTERACTION_MODES)[number];
+
+const CHAT_CHANNEL = /^#[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Where to ask a team for help: a chat channel, a web page, or an email address. */
+function isSupportChannel(value: string): boolean {
+  if (value.length > 200) return false;
+  if (CHAT_CHANNEL.test(value) || EMAIL.test(value)) return true;
+  try {
+    const url = new URL(value);
+    return (
+      (['http:', 'https:'].includes(url.protocol) && url.hostname !== '') ||
+      (url.protocol === 'mailto:' && EMAIL.test(url.pathname))
+    );
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reads a Group's team API from its annotations. `interactions` is a comma-separated list of
@@ -48,7 +66,15 @@ export function parseTeamApi(
       );
   }
   const channel = annotations?.[AUTONOMY_ANNOTATIONS.supportChannel]?.trim();
-  if (channel) teamApi.supportChannel = channel;
+  if (channel) {
+    if (isSupportChannel(channel)) teamApi.supportChannel = channel;
+    else
+      problems.push(
+        `${AUTONOMY_ANNOTATIONS.supportChannel} ${JSON.stringify(
+          channel,
+        )} is not a chat channel (#team-checkout), an http or https address or an email address`,
+      );
+  }
   const raw = annotations?.[AUTONOMY_ANNOTATIONS.interactions];
   const key = AUTONOMY_ANNOTATIONS.interactions;
   for (const entry of (raw ?? '')
@@ -71,21 +97,14 @@ export function parseTeamApi(
       );
       continue;
     }
-    let teamRef: string;
-    try {
-      const ref = parseEntityRef(team, {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      });
-      if (ref.kind.toLocaleLowerCase('en-US') !== 'group')
-        throw new Error('not a group');
-      teamRef = stringifyEntityRef(ref);
-    } catch {
+    const parsed = parseRefOfKind(team, 'group', namespace);
+    if (!('ref' in parsed)) {
       problems.push(
         `${key} entry "${entry}": "${team}" is not a Group reference`,
       );
       continue;
     }
+    const teamRef = parsed.ref;
     if (endsOn !== undefined && !isCalendarDate(endsOn)) {
       problems.push(
         `${key} entry "${entry}": end date "${endsOn}" is not a calendar date YYYY-MM-DD`,

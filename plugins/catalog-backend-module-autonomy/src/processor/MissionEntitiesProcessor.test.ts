@@ -48,6 +48,51 @@ describe('MissionEntitiesProcessor', () => {
     ).rejects.toThrow(/spec\.reviewBy/);
   });
 
+  it('reports every problem of a mission at once, each naming its field', async () => {
+    const error = await processor
+      .validateEntityKind(
+        mission({
+          owner: 'user:maya',
+          why: 'w'.repeat(4001),
+          reviewBy: '2027-02-31',
+          successMetrics: [{ name: 'x', target: 'lots', direction: 'up' }],
+        }),
+      )
+      .catch(e => e);
+    expect(error.message.split('; ')).toEqual([
+      expect.stringMatching(
+        /^Mission frictionless-checkout is invalid: spec\.why must NOT have more than 4000 characters$/,
+      ),
+      'spec.successMetrics[0].target must be number',
+      'spec.successMetrics[0].direction must be one of increase, decrease',
+      'spec.owner must reference a group, got "user:maya"',
+      'spec.reviewBy is not a calendar date: "2027-02-31"',
+    ]);
+  });
+
+  it('reads a mission as people write it in YAML before validating it', async () => {
+    const yamlDate = await processor.preProcessEntity(
+      mission({
+        reviewBy: new Date('2027-03-31T00:00:00Z'),
+        horizon: 2027,
+        successMetrics: [
+          {
+            name: 'Conversion',
+            target: 4.5,
+            direction: 'increase',
+            measuredAt: '2026-11-01T00:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    expect(yamlDate.spec).toMatchObject({
+      reviewBy: '2027-03-31',
+      horizon: '2027',
+      successMetrics: [{ measuredAt: '2026-11-01' }],
+    });
+    await expect(processor.validateEntityKind(yamlDate)).resolves.toBe(true);
+  });
+
   it('emits owner and parent relations in both directions, in the mission namespace', async () => {
     const emitted = await process(mission({ parent: 'commerce-mission' }));
     const self = {

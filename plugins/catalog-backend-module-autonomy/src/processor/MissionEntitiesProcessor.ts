@@ -15,6 +15,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   isMissionEntity,
+  normalizeMissionEntity,
   RELATION_SERVED_BY_MISSION,
   RELATION_SERVES_MISSION,
   validateMissionEntity,
@@ -34,8 +35,13 @@ export class MissionEntitiesProcessor implements CatalogProcessor {
     return 'MissionEntitiesProcessor';
   }
 
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    // What people naturally write in YAML (an unquoted date or year), in the form the schema asks.
+    return normalizeMissionEntity(entity);
+  }
+
   async validateEntityKind(entity: Entity): Promise<boolean> {
-    // Throws a TypeError naming each invalid field; the catalog records it on the entity.
+    // Throws a TypeError naming every invalid field; the catalog records it on the entity.
     return validateMissionEntity(entity) !== false;
   }
 

@@ -162,6 +162,24 @@ describe('TeamApiProcessor', () => {
       ]);
     });
 
+    it('reports a support channel that is no place to ask and a team that is no entity reference', async () => {
+      const { emitted } = await process(
+        entity('Group', {
+          // eslint-disable-next-line no-script-url -- the unsafe input under test
+          'aligned-autonomy.io/support-channel': 'javascript:alert(1)',
+          'aligned-autonomy.io/interactions':
+            'x-as-a-service:payments!!, facilitating:group:default/-sre',
+        }),
+      );
+      expect(errorsOf(emitted).map(e => e.error.message)).toEqual([
+        // eslint-disable-next-line no-script-url -- the unsafe input under test
+        'group:default/checkout: aligned-autonomy.io/support-channel "javascript:alert(1)" is not a chat channel (#team-checkout), an http or https address or an email address',
+        'group:default/checkout: aligned-autonomy.io/interactions entry "x-as-a-service:payments!!": "payments!!" is not a Group reference',
+        'group:default/checkout: aligned-autonomy.io/interactions entry "facilitating:group:default/-sre": "group:default/-sre" is not a Group reference',
+      ]);
+      expect(relationsOf(emitted)).toEqual([]);
+    });
+
     it('emits nothing for a group without team API annotations', async () => {
       expect((await process(entity('Group', undefined))).emitted).toEqual([]);
       expect(
@@ -258,6 +276,30 @@ describe('TeamApiProcessor', () => {
         location,
       ]);
     });
+
+    it.each([['Component'], ['API'], ['System'], ['Group'], ['Resource']])(
+      'reports a malformed mission annotation on a %s, naming it',
+      async kind => {
+        for (const value of ['group:checkout', 'Checkout Mission!', '']) {
+          const { emitted } = await process(
+            entity(kind, { 'aligned-autonomy.io/mission': value }),
+          );
+          expect(errorsOf(emitted).map(e => e.error.message)).toEqual([
+            `${kind.toLocaleLowerCase(
+              'en-US',
+            )}:default/checkout: aligned-autonomy.io/mission ${JSON.stringify(
+              value,
+            )} is not a Mission reference, e.g. "mission:default/checkout"`,
+          ]);
+        }
+        const valid = await process(
+          entity(kind, {
+            'aligned-autonomy.io/mission': 'mission:commerce/checkout',
+          }),
+        );
+        expect(errorsOf(valid.emitted)).toEqual([]);
+      },
+    );
 
     it('leaves kinds without checks untouched', async () => {
       const { emitted } = await process(

@@ -27,8 +27,9 @@ export const RELATION_INTERACTS_WITH = 'interactsWith';
 export const RELATION_INTERACTED_WITH_BY = 'interactedWithBy';
 
 /**
- * Validates the `aligned-autonomy.io/` annotations of catalog entities: the team API of Groups
- * (team type, interactions), the SLA of APIs, the tier and SLO of Components. Each problem is
+ * Validates the `aligned-autonomy.io/` annotations of catalog entities: the mission annotation of
+ * any kind, the team API of Groups (team type, support channel, interactions), the SLA of APIs,
+ * the tier and SLO of Components. Each problem is
  * reported as a processing error on the entity, naming the annotation.
  *
  * For every valid interaction of a Group it emits `interactsWith` from the group to the other
@@ -57,6 +58,7 @@ export class TeamApiProcessor implements CatalogProcessor {
         ),
       );
 
+    validateEntityAnnotations(entity).forEach(report);
     if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
       const { teamApi, problems } = parseTeamApi(
         entity.metadata.annotations,
@@ -83,8 +85,6 @@ export class TeamApiProcessor implements CatalogProcessor {
           }),
         );
       }
-    } else {
-      validateEntityAnnotations(entity).forEach(report);
     }
     return entity;
   }

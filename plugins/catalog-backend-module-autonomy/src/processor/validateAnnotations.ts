@@ -1,5 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import { AUTONOMY_ANNOTATIONS } from '@aligned-autonomy/plugin-autonomy-common';
+import {
+  AUTONOMY_ANNOTATIONS,
+  parseRefOfKind,
+} from '@aligned-autonomy/plugin-autonomy-common';
 
 /** Support hours an API's providing team may promise (`aligned-autonomy.io/sla-support`). */
 export const SLA_SUPPORT_LEVELS = [
@@ -94,13 +97,33 @@ export function validateComponentAnnotations(
 }
 
 /**
- * The annotation problems of an entity: SLA annotations on APIs, tier and SLO on Components, none
- * for other kinds (Groups' team API is checked by `parseTeamApi`).
+ * Checks the mission annotation, which any entity may carry: a reference to a Mission
+ * (`mission:default/checkout`, or a name in the entity's namespace).
+ */
+export function validateMissionAnnotation(
+  annotations: Annotations,
+  namespace = 'default',
+): string[] {
+  return defined([
+    check(
+      annotations,
+      AUTONOMY_ANNOTATIONS.mission,
+      v => 'ref' in parseRefOfKind(v, 'mission', namespace),
+      'a Mission reference, e.g. "mission:default/checkout"',
+    ),
+  ]);
+}
+
+/**
+ * The annotation problems of an entity: the mission annotation on every kind, SLA annotations on
+ * APIs, tier and SLO on Components (Groups' team API is checked by `parseTeamApi`).
  */
 export function validateEntityAnnotations(entity: Entity): string[] {
   const kind = entity.kind.toLocaleLowerCase('en-US');
   const annotations = entity.metadata.annotations;
-  if (kind === 'api') return validateApiAnnotations(annotations);
-  if (kind === 'component') return validateComponentAnnotations(annotations);
-  return [];
+  return [
+    ...validateMissionAnnotation(annotations, entity.metadata.namespace),
+    ...(kind === 'api' ? validateApiAnnotations(annotations) : []),
+    ...(kind === 'component' ? validateComponentAnnotations(annotations) : []),
+  ];
 }
