@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { serveRoutes } from './__testUtils__/serveRoutes';
+import { evaluatedAt } from '../testUtils/apiFixtures';
+import { serveRoutes, statusesOf } from './__testUtils__/serveRoutes';
 
-const evaluatedAt = '2026-11-26T10:00:00.000Z';
 const load = {
   ownedEntities: 3,
   members: 2,
@@ -94,18 +94,16 @@ describe('boundaryRoutes', () => {
 
   it('answers every boundary read in the shape of the spec, teams being groups', async () => {
     const server = await serveRoutes({ boundaries });
-    for (const path of [
+    const paths = [
       '/entities/component/default/a/boundaries',
       '/teams/default/one/boundaries',
       '/teams/default/one/autonomy',
       '/boundaries/map',
       '/ownership-gaps',
-    ]) {
-      expect([path, (await request(server).get(path)).status]).toEqual([
-        path,
-        200,
-      ]);
-    }
+    ];
+    expect(await statusesOf(server, paths)).toEqual(
+      paths.map(path => [path, 200]),
+    );
     expect(boundaries.entityBoundaries).toHaveBeenCalledWith(
       'component:default/a',
     );

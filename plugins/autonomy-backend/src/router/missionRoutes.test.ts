@@ -2,9 +2,9 @@ import { NotFoundError } from '@backstage/errors';
 import type { MissionSummary } from '@aligned-autonomy/plugin-autonomy-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { serveRoutes } from './__testUtils__/serveRoutes';
+import { evaluatedAt } from '../testUtils/apiFixtures';
+import { serveRoutes, statusesOf } from './__testUtils__/serveRoutes';
 
-const evaluatedAt = '2026-11-26T10:00:00.000Z';
 const northStar: MissionSummary = {
   ref: 'mission:default/north-star',
   title: 'North star',
@@ -54,18 +54,16 @@ describe('missionRoutes', () => {
 
   it('answers every mission read in the shape of the spec', async () => {
     const server = await serveRoutes({ missions });
-    for (const path of [
+    const paths = [
       '/missions',
       '/missions/stale',
       '/missions/teams-without-mission',
       '/missions/broken-chains',
       '/entities/component/default/x/mission-chain',
-    ]) {
-      expect([path, (await request(server).get(path)).status]).toEqual([
-        path,
-        200,
-      ]);
-    }
+    ];
+    expect(await statusesOf(server, paths)).toEqual(
+      paths.map(path => [path, 200]),
+    );
     expect(missions.getChain).toHaveBeenCalledWith('component:default/x');
   });
 

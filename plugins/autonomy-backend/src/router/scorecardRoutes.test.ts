@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { evaluatedAt, score, scorecard } from '../testUtils/apiFixtures';
-import { serveRoutes } from './__testUtils__/serveRoutes';
+import { serveRoutes, statusesOf } from './__testUtils__/serveRoutes';
 
 describe('scorecardRoutes', () => {
   const reads = {
@@ -73,19 +73,17 @@ describe('scorecardRoutes', () => {
       guardrailReads: reads,
       guardrailCommands: commands,
     });
-    for (const path of [
+    const paths = [
       '/guardrails',
       '/entities/component/default/a/scorecard',
       '/scorecards?trendDays=7',
       '/heatmap',
       '/rollups?scope=team',
       '/history?scope=org',
-    ]) {
-      expect([path, (await request(server).get(path)).status]).toEqual([
-        path,
-        200,
-      ]);
-    }
+    ];
+    expect(await statusesOf(server, paths)).toEqual(
+      paths.map(path => [path, 200]),
+    );
     await request(server)
       .post('/entities/component/default/a/evaluate')
       .expect(200);

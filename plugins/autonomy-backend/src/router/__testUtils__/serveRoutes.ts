@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
+import request from 'supertest';
 import { specCheckedServer } from '../../__testUtils__/specCheckedServer';
 import { createRouter, type RouterOptions } from '../index';
 
@@ -35,4 +36,15 @@ export async function serveRoutes(
   });
   const app = express().use(router).use(mockErrorHandler());
   return options.specChecked === false ? app : specCheckedServer(app);
+}
+
+/** Each path beside the status a GET of it answers, so one comparison shows every miss. */
+export async function statusesOf(
+  server: Parameters<typeof request>[0],
+  paths: string[],
+) {
+  const statuses: [string, number][] = [];
+  for (const path of paths)
+    statuses.push([path, (await request(server).get(path)).status]);
+  return statuses;
 }
