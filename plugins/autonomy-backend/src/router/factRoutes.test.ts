@@ -66,5 +66,18 @@ describe('factRoutes', () => {
       400,
       expect.stringMatching(/^request\/body\/values\/x must be string/),
     ]);
+    const longName = await request(server)
+      .post('/facts')
+      .send({
+        entityRef: 'component:a',
+        source: 'chaos',
+        values: { ['x'.repeat(64)]: 1 },
+      });
+    expect([longName.status, longName.body.error.message]).toEqual([
+      400,
+      expect.stringMatching(
+        /^request\/body\/values must NOT have more than 63/,
+      ),
+    ]);
   });
 });

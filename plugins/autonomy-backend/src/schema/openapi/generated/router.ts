@@ -1933,6 +1933,10 @@ export const spec = {
           values: {
             type: 'object',
             maxProperties: 100,
+            propertyNames: {
+              minLength: 1,
+              maxLength: 63,
+            },
             additionalProperties: {
               $ref: '#/components/schemas/PushedFactValue',
             },
