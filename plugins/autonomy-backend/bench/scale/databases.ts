@@ -28,6 +28,7 @@ export function openKnex(target: DatabaseTarget): Knex {
       });
 }
 
+let created = 0;
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
@@ -36,7 +37,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  */
 export async function createPostgres(base: string): Promise<BenchDatabase> {
   const server = base.replace(/\/$/, '');
-  const prefix = `bscale_${Date.now()}_${process.pid}_`;
+  const prefix = `bscale_${Date.now()}_${process.pid}_${++created}_`;
   const name = `${prefix}autonomy`;
   const admin = knexFactory({ client: 'pg', connection: server });
   await admin.raw(`CREATE DATABASE ${name}`);

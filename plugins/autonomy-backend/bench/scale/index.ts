@@ -24,25 +24,44 @@ const TI_SAMPLE = 5_000;
 const log = (message: string) =>
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-async function twoReplicas(
-  first: number,
+/** Runs `fn` on a fresh PostgreSQL database with the pushed facts in place, then drops it. */
+async function onFreshPostgres<T>(
   job: Job,
-): Promise<{ result?: { seconds: number; speedup: number }; note?: string }> {
-  if (!pipelineWorksShards()) {
-    return {
-      note: 'na: the pipeline has no workShards() yet',
-    };
-  }
+  fn: (db: BenchDatabase, job: Job) => Promise<T>,
+) {
   const db = await createPostgres(POSTGRES);
   try {
-    await prepare(db, job);
-    log('postgres: first run with two replicas');
-    const two = await twoProcessRun(job);
-    if (!two) return { note: 'na: the replica cannot work shards' };
-    return { result: { seconds: two.seconds, speedup: first / two.seconds } };
+    const onDb = { ...job, target: db.target };
+    await prepare(db, onDb);
+    return await fn(db, onDb);
   } finally {
     await db.drop();
   }
+}
+
+/**
+ * First runs on two fresh databases, back to back so that both meet the same machine: one
+ * process alone, then a coordinator and a replica started together.
+ */
+async function twoReplicas(job: Job): Promise<{
+  result?: { oneSeconds: number; seconds: number; speedup: number };
+  note?: string;
+}> {
+  if (!pipelineWorksShards()) {
+    return { note: 'na: the pipeline has no workShards() yet' };
+  }
+  log('postgres: first run, one process (fresh database)');
+  const one = await onFreshPostgres(job, timedRun);
+  log('postgres: first run, two processes (fresh database)');
+  const two = await onFreshPostgres(job, (_, onDb) => twoProcessRun(onDb));
+  if (!two) return { note: 'na: the replica cannot work shards' };
+  return {
+    result: {
+      oneSeconds: one.seconds,
+      seconds: two.seconds,
+      speedup: one.seconds / two.seconds,
+    },
+  };
 }
 
 async function onDatabase(db: BenchDatabase): Promise<DatabaseFigures> {
@@ -67,7 +86,7 @@ async function onDatabase(db: BenchDatabase): Promise<DatabaseFigures> {
     const http = await measureHttp(db, changedJob, REQUESTS, CLIENTS);
     const replicas: Awaited<ReturnType<typeof twoReplicas>> =
       db.label === 'postgres'
-        ? await twoReplicas(first.seconds, job)
+        ? await twoReplicas(job)
         : { note: 'na: SQLite has one writer' };
     if (replicas.note) log(`${db.label}: two replicas ${replicas.note}`);
     return {

@@ -12,7 +12,7 @@ export interface DatabaseFigures {
   changed: RunFigures;
   http: HttpFigures;
   /** One process's first run over two processes' (PostgreSQL); undefined: not measured. */
-  twoReplicas?: { seconds: number; speedup: number };
+  twoReplicas?: { oneSeconds: number; seconds: number; speedup: number };
   twoReplicasNote?: string;
 }
 
@@ -84,14 +84,23 @@ export function printTable(all: DatabaseFigures[], engines: EngineFigures) {
     ...all.map(d => latency(d.http.rollup)),
   );
   out(
+    'one client at a time, p50 ms: scorecard / rollups',
+    ...all.map(
+      d =>
+        `${f(d.http.scorecardAlone.p50, 1)} / ${f(d.http.rollupAlone.p50, 1)}`,
+    ),
+  );
+  out(
     'test backend peak RSS, MB',
     ...all.map(d => f(d.http.serverPeakRssMb, 0)),
   );
   out(
-    'first run with 2 replicas, s (speed-up over 1)',
+    'first run, fresh db, 1 process / 2 processes, s',
     ...all.map(d =>
       d.twoReplicas
-        ? `${f(d.twoReplicas.seconds)} (${f(d.twoReplicas.speedup)}×)`
+        ? `${f(d.twoReplicas.oneSeconds)} / ${f(d.twoReplicas.seconds)} = ${f(
+            d.twoReplicas.speedup,
+          )}×`
         : d.twoReplicasNote ?? 'na',
     ),
   );

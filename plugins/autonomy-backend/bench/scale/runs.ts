@@ -98,6 +98,9 @@ export async function twoProcessRun(
 export interface HttpFigures {
   scorecard: LoadFigures;
   rollup: LoadFigures;
+  /** One client at a time: the service time without queueing. */
+  scorecardAlone: LoadFigures;
+  rollupAlone: LoadFigures;
   serverPeakRssMb: number;
 }
 
@@ -127,13 +130,15 @@ export async function measureHttp(
     };
     const rollup = () =>
       `/rollups?scope=team&limit=20&offset=${Math.floor(next() * org.teams)}`;
-    const run = (path: () => string, total: number) =>
-      load({ base, token, path, total, concurrency });
+    const run = (path: () => string, total: number, clients = concurrency) =>
+      load({ base, token, path, total, concurrency: clients });
     await run(scorecard, 200); // warm-up
     await run(rollup, 100);
     const figures = {
       scorecard: await run(scorecard, requests),
       rollup: await run(rollup, requests),
+      scorecardAlone: await run(scorecard, 200, 1),
+      rollupAlone: await run(rollup, 200, 1),
     };
     server.send({ type: 'stop' });
     const { peakRssMb } = await server.next('stopped');
