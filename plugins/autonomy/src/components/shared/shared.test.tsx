@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import type { MissionSummary } from '@aligned-autonomy/plugin-autonomy-common';
 import { EvaluatedAt } from './EvaluatedAt';
 import { StaleChip } from './StaleChip';
-import { safeLinkUri } from './MissionMarkdown';
+import { MissionMarkdown, safeLinkUri } from './MissionMarkdown';
 
 const mission = (overrides: Partial<MissionSummary>): MissionSummary => ({
   ref: 'mission:default/m',
@@ -56,7 +56,49 @@ describe('safeLinkUri', () => {
     ['javascript:alert(1)', false],
     [' JavaScript:alert(1)', false],
     ['data:text/html,<b>x</b>', false],
+    // Protocol-relative: these leave the site, whatever the page's scheme.
+    ['//evil.example.com/login', false],
+    ['/\\evil.example.com/login', false],
+    ['\\\\evil.example.com/login', false],
+    ['./docs/adr-1', true],
+    ['#why', true],
   ])('%s kept: %s', (uri, kept) => {
     expect(safeLinkUri(uri)).toBe(kept ? uri : '');
+  });
+});
+
+describe('MissionMarkdown', () => {
+  it('renders Markdown, and a protocol-relative link as no link', () => {
+    render(
+      <MissionMarkdown content="Read the [ADR](https://example.com/adr/1) and [this](//evil.example.com/login)." />,
+    );
+    expect(screen.getByRole('link', { name: /ADR/ })).toHaveAttribute(
+      'href',
+      'https://example.com/adr/1',
+    );
+    expect(screen.queryByRole('link', { name: /this/ })).toBeNull();
+    expect(screen.getByText(/and this\./)).toBeInTheDocument();
+    expect(screen.getAllByRole('link')).toHaveLength(1);
+  });
+
+  it('renders hostile nesting without overflowing: 5,000 nested quotes and lists', () => {
+    const { container } = render(
+      <MissionMarkdown
+        content={`${'>'.repeat(5000)} deep\n\n${'- '.repeat(2000)}list`}
+      />,
+    );
+    expect(container).toHaveTextContent('deep');
+    expect(container.querySelectorAll('blockquote').length).toBeLessThanOrEqual(
+      8,
+    );
+    expect(container.querySelectorAll('ul').length).toBeLessThanOrEqual(8);
+  });
+
+  it('renders at most the length a mission may have', () => {
+    const { container } = render(
+      <MissionMarkdown content={`${'a'.repeat(4000)}TAIL`} />,
+    );
+    expect(container).toHaveTextContent(`${'a'.repeat(4000)}…`);
+    expect(container).not.toHaveTextContent('TAIL');
   });
 });
