@@ -22,9 +22,12 @@ export interface ScalePipeline {
   workShards?: () => Promise<unknown>;
 }
 
+// BENCH_VERBOSE=1 shows the pipeline's log (each run's phases) on stderr.
 const silentLogger: LoggerService = {
   debug() {},
-  info() {},
+  info(message) {
+    if (process.env.BENCH_VERBOSE) console.error(message);
+  },
   warn() {},
   error() {},
   child: () => silentLogger,

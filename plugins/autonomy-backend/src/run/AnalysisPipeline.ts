@@ -5,7 +5,12 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogNode, CatalogSnapshot } from '../domain/catalogSnapshot';
 import { resolveMissions } from '../domain/missions/resolveMissions';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
-import { evaluateCatalog } from '../domain/guardrails/evaluateCatalog';
+import {
+  entityContext,
+  entityHeader,
+} from '../domain/guardrails/evaluateCatalog';
+import { evaluateOutcome } from '../domain/guardrails/evaluate';
+import { contentHash } from '../store/scoreRows';
 import type { FactValue } from '../domain/guardrails/facts';
 import {
   analyzeBoundaries,
@@ -16,7 +21,7 @@ import { planShards, shardCountFor } from '../domain/shards/shards';
 import type { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import type { Stores } from '../store/createStores';
 import type { ClaimedShard } from '../store/DatabaseGuardrailRunStore';
-import { evaluateShard, type ShardDeps } from './evaluateShard';
+import { evaluateShard, storedRow, type ShardDeps } from './evaluateShard';
 import { inMemorySource, storedSource, type ShardSource } from './shardSources';
 
 const DAY_MS = 86_400_000;
@@ -150,15 +155,25 @@ export class AnalysisPipeline {
     const day = started.toISOString().slice(0, 10);
     const runId = randomUUID();
     this.coordinating = true;
+    // How long each phase took, for the log line of the run.
+    const phases: string[] = [];
+    let mark = Date.now();
+    const phase = (name: string) => {
+      phases.push(`${name} ${Date.now() - mark} ms`);
+      mark = Date.now();
+    };
     try {
       const snapshot = await this.options.readSnapshot();
+      phase('catalog');
       const missionAnalysis = resolveMissions(snapshot);
       let written = await stores.missions.replaceAnalysis(
         missionAnalysis,
         started,
       );
+      phase('missions');
       const boundaries = analyzeBoundaries(snapshot, day);
       written += await stores.boundaries.replaceAnalysis(boundaries, started);
+      phase('boundaries');
 
       const source = inMemorySource({
         snapshot,
@@ -170,7 +185,9 @@ export class AnalysisPipeline {
         shardCountFor(snapshot.size, this.options.shardSize ?? 5000),
       );
       written += await stores.runs.planRun(runId, started, plans);
+      phase('plan');
       let mine = await this.work(() => source);
+      phase('own shards');
       // Wait for the other replicas, taking over any shard whose replica stopped.
       for (;;) {
         const { total, done } = await stores.runs.progress(runId);
@@ -180,6 +197,7 @@ export class AnalysisPipeline {
         await sleep(this.options.pollMs ?? 500);
         mine += await this.work(() => source);
       }
+      phase('others');
       const applied = await stores.runs.applyRun(runId, started, {
         day,
         pruneBeforeDay: new Date(
@@ -188,10 +206,11 @@ export class AnalysisPipeline {
           .toISOString()
           .slice(0, 10),
       });
+      phase('apply');
       logger.info(
         `Run ${runId}: ${plans.length} shards, ${mine} evaluated here, ${
           written + applied.written
-        } rows written`,
+        } rows written; ${phases.join(', ')}`,
       );
       return {
         entityCount: snapshot.size,
@@ -230,9 +249,8 @@ export class AnalysisPipeline {
         stores.boundaries.factsOfMany([entityRef]),
       ],
     );
-    const [scored] = evaluateCatalog(
+    const entity = entityContext(
       snapshot,
-      this.options.guardrails,
       {
         missions,
         pushed,
@@ -240,12 +258,32 @@ export class AnalysisPipeline {
         provided,
         derived: node && hasBoundaryFacts(node.kind) ? derived : new Map(),
       },
+      entityRef,
       at.getTime(),
-      [entityRef],
     );
+    const { guardrails } = this.options;
+    const outcome =
+      entity && evaluateOutcome(guardrails, entity.ctx, entity.exemptions);
+    let row;
+    if (entity && outcome) {
+      const header = entityHeader(entity.node, snapshot);
+      const hash = contentHash(
+        guardrails.fingerprint,
+        header,
+        outcome.signature,
+      );
+      row = storedRow(
+        this.options,
+        entity.ctx,
+        outcome,
+        header,
+        hash,
+        at.toISOString(),
+      );
+    }
     await stores.runs.replaceEntity(
       entityRef,
-      scored ? stores.runs.row(scored, at.toISOString()) : undefined,
+      row,
       at.toISOString().slice(0, 10),
     );
   }

@@ -1,16 +1,19 @@
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import {
-  evaluateCatalog,
-  type ScoredEntity,
+  entityContext,
+  entityHeader,
+  type EntityHeader,
 } from '../domain/guardrails/evaluateCatalog';
-import type { FactValue } from '../domain/guardrails/facts';
-import { addToHeatmap, type HeatmapCounts } from '../store/aggregates';
+import {
+  evaluateOutcome,
+  explainOutcome,
+  type EntityOutcome,
+} from '../domain/guardrails/evaluate';
+import type { FactContext, FactValue } from '../domain/guardrails/facts';
+import { HeatmapTally } from '../store/aggregates';
 import type { Stores } from '../store/createStores';
-import type {
-  ClaimedShard,
-  DatabaseGuardrailRunStore,
-} from '../store/DatabaseGuardrailRunStore';
-import type { EntityScoreRow } from '../store/scoreRows';
+import type { ClaimedShard } from '../store/DatabaseGuardrailRunStore';
+import { contentHash, type EntityScoreRow } from '../store/scoreRows';
 import type { ShardSource } from './shardSources';
 
 /** Entities evaluated, compared and staged together: bounds memory whatever the shard size. */
@@ -28,9 +31,10 @@ export interface ShardDeps {
 }
 
 /**
- * Evaluates one shard at the run's time, compares each entity's row with the stored one by
- * content hash and stages only those that changed, and the stored entities of its buckets that
- * are gone. Returns its heat-map counts (of every entity, changed or not) and the rows written.
+ * Evaluates one shard at the run's time. Every entity's outcome is decided and hashed; only an
+ * entity whose hash differs from the stored one is explained (its results put in words) and
+ * staged, and the stored entities of the shard's buckets that are gone are staged as removed.
+ * Returns its heat-map counts (of every entity, changed or not) and the rows written.
  */
 export async function evaluateShard(
   deps: ShardDeps,
@@ -39,11 +43,14 @@ export async function evaluateShard(
 ) {
   const { stores, guardrails } = deps;
   const at = new Date(shard.runStartedAt);
+  const now = at.getTime();
   const stored = await stores.runs.storedHashes(
     shard.bucketFrom,
     shard.bucketTo,
   );
-  const heatmap: HeatmapCounts = new Map();
+  const heatmap = new HeatmapTally(
+    guardrails.guardrails.map(g => g.definition.id),
+  );
   let written = 0;
   let evaluated = 0;
   for (let i = 0; i < shard.entityRefs.length; i += CHUNK) {
@@ -54,47 +61,60 @@ export async function evaluateShard(
       stores.exemptions.activeByEntity(at, refs),
       deps.provided(refs),
     ]);
-    const scored = evaluateCatalog(
-      context.snapshot,
-      guardrails,
-      {
-        missions: context.missions,
-        derived: context.derived,
-        pushed,
-        exemptions,
-        provided,
-      },
-      at.getTime(),
-      refs,
-    );
-    written += await stageChanged(stores.runs, shard, scored, stored, heatmap);
-    evaluated += scored.length;
+    const facts = { ...context, pushed, exemptions, provided };
+    const changed: EntityScoreRow[] = [];
+    for (const ref of refs) {
+      const entity = entityContext(context.snapshot, facts, ref, now);
+      const outcome =
+        entity && evaluateOutcome(guardrails, entity.ctx, entity.exemptions);
+      if (!entity || !outcome) continue;
+      evaluated++;
+      const header = entityHeader(entity.node, context.snapshot);
+      heatmap.add(header.ownerRef, outcome.applicable, outcome.states);
+      const hash = contentHash(
+        guardrails.fingerprint,
+        header,
+        outcome.signature,
+      );
+      const before = stored.get(ref);
+      stored.delete(ref);
+      if (before !== hash)
+        changed.push(
+          storedRow(
+            deps,
+            entity.ctx,
+            outcome,
+            header,
+            hash,
+            shard.runStartedAt,
+          ),
+        );
+    }
+    written += await stores.runs.stage(shard.runId, changed, []);
     await stores.runs.heartbeat(shard, deps.workerId, deps.now());
   }
   // What is left was stored before and is not evaluated now: gone from the catalog, or no
   // guardrail applies to it any more.
   written += await stores.runs.stage(shard.runId, [], [...stored.keys()]);
-  return { heatmap, written, evaluated };
+  return { heatmap: heatmap.counts(), written, evaluated };
 }
 
-/**
- * Stages the rows of evaluated entities whose content differs from what is stored (`stored`:
- * ref → hash, from which the staged refs are removed) and counts their results into the heat
- * map. Returns the rows written.
- */
-export async function stageChanged(
-  runs: DatabaseGuardrailRunStore,
-  shard: ClaimedShard,
-  scored: ScoredEntity[],
-  stored: Map<string, string | null>,
-  heatmap: HeatmapCounts,
-) {
-  const changed: EntityScoreRow[] = [];
-  for (const entity of scored) {
-    const row = runs.row(entity, shard.runStartedAt);
-    if (stored.get(entity.entityRef) !== row.content_hash) changed.push(row);
-    stored.delete(entity.entityRef);
-    addToHeatmap(heatmap, entity.ownerRef, entity.results);
-  }
-  return runs.stage(shard.runId, changed, []);
+/** The row of an entity whose outcome changed: its results explained, with the outcome's hash. */
+export function storedRow(
+  deps: Pick<ShardDeps, 'stores' | 'guardrails'>,
+  ctx: FactContext,
+  outcome: EntityOutcome,
+  header: EntityHeader,
+  hash: string,
+  evaluatedAt: string,
+): EntityScoreRow {
+  const { guardrails } = deps;
+  const evaluation = explainOutcome(guardrails, ctx, outcome);
+  const level =
+    outcome.levelIndex >= 0 ? guardrails.levels[outcome.levelIndex] : null;
+  return deps.stores.runs.row(
+    { ...evaluation, ...header, level },
+    evaluatedAt,
+    hash,
+  );
 }

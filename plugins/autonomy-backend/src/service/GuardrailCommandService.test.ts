@@ -32,7 +32,7 @@ function service() {
         return exemption;
       },
     } as any,
-    guardrails: { levels: [], guardrails: [], facts: [] },
+    guardrails: { levels: [], guardrails: [], facts: [], fingerprint: '' },
     sources: [],
     maxExemptionDays: 30,
     pipeline: { readEntity: jest.fn(), runEntity: jest.fn() } as any,

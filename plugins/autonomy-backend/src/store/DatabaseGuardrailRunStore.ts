@@ -79,8 +79,12 @@ export class DatabaseGuardrailRunStore {
   }
 
   /** The row an evaluated entity is stored as on this database. */
-  row(entity: ScoredEntity, evaluatedAt: string): EntityScoreRow {
-    return toScoreRow(entity, evaluatedAt, hasArrays(this.db));
+  row(
+    entity: ScoredEntity,
+    evaluatedAt: string,
+    hash?: string,
+  ): EntityScoreRow {
+    return toScoreRow(entity, evaluatedAt, hasArrays(this.db), hash);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { GuardrailState } from '@aligned-autonomy/plugin-autonomy-common';
 import {
   historyPoint,
   samePoint,
@@ -30,6 +31,55 @@ export function addToHeatmap(
   for (const r of results) {
     const key = `${ownerRef}\n${r.guardrailId}\n${r.state}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+}
+
+const STATE_INDEX: Record<GuardrailState, number> = {
+  pass: 0,
+  fail: 1,
+  warning: 2,
+  'not-applicable': 3,
+  exempt: 4,
+  unknown: 5,
+  error: 6,
+};
+const STATES = Object.keys(STATE_INDEX) as GuardrailState[];
+
+/**
+ * Counts results per owner, guardrail and state in numeric cells: a run counts every result of
+ * the catalog, so no key is built per result.
+ */
+export class HeatmapTally {
+  private readonly byOwner = new Map<string, Int32Array>();
+
+  constructor(private readonly guardrailIds: string[]) {}
+
+  add(
+    ownerRef: string | undefined,
+    guardrailIndexes: number[],
+    states: GuardrailState[],
+  ) {
+    if (!ownerRef) return;
+    let cells = this.byOwner.get(ownerRef);
+    if (!cells) {
+      cells = new Int32Array(this.guardrailIds.length * STATES.length);
+      this.byOwner.set(ownerRef, cells);
+    }
+    for (let k = 0; k < guardrailIndexes.length; k++)
+      cells[guardrailIndexes[k] * STATES.length + STATE_INDEX[states[k]]]++;
+  }
+
+  counts(): HeatmapCounts {
+    const counts: HeatmapCounts = new Map();
+    for (const [owner, cells] of this.byOwner) {
+      cells.forEach((count, cell) => {
+        if (!count) return;
+        const guardrail = this.guardrailIds[Math.floor(cell / STATES.length)];
+        const state = STATES[cell % STATES.length];
+        counts.set(`${owner}\n${guardrail}\n${state}`, count);
+      });
+    }
+    return counts;
   }
 }
 

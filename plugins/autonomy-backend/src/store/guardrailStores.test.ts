@@ -23,9 +23,35 @@ describe.each(databases.eachSupportedId())(
     });
 
     beforeEach(async () => {
-      for (const table of ['autonomy_exemptions', 'autonomy_pushed_facts']) {
+      for (const table of [
+        'autonomy_exemptions',
+        'autonomy_pushed_facts',
+        'autonomy_entity_scores',
+      ]) {
         await knex(table).delete();
       }
+      // Exemptions are listed by the owner of their entity, as last evaluated.
+      await knex('autonomy_entity_scores').insert(
+        [
+          ['a', 'group:default/team-a'],
+          ['b', 'group:default/team-b'],
+        ].map(([name, owner]) => ({
+          entity_ref: `component:default/${name}`,
+          kind: 'component',
+          title: name,
+          owner_ref: owner,
+          level_rank: -1,
+          pass_count: 0,
+          fail_count: 0,
+          warning_count: 0,
+          exempt_count: 0,
+          unknown_count: 0,
+          error_count: 0,
+          failing_guardrail_ids: '[]',
+          blocking_next: '[]',
+          evaluated_at: NOW.toISOString(),
+        })),
+      );
     });
 
     it('creates, lists, expires and revokes exemptions, keeping revoked ones', async () => {

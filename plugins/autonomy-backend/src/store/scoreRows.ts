@@ -7,7 +7,10 @@ import {
   type GuardrailState,
   type StateCounts,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
+import type {
+  EntityHeader,
+  ScoredEntity,
+} from '../domain/guardrails/evaluateCatalog';
 import {
   fromStoredEvaluation,
   stateTokens,
@@ -59,13 +62,36 @@ export interface EntityScoreRow {
 export const hasArrays = (db: Knex) => db.client.config.client === 'pg';
 
 /**
- * The stored row of an evaluated entity, with a hash of everything in it but the time: a run
- * compares hashes and writes only the rows that changed.
+ * The content hash of an entity's row from what decides it: the guardrail definitions, what the
+ * views group it by, and its evaluation outcome's signature. A run compares these and writes
+ * only the rows that changed, explaining (putting in words) only those.
  */
+export function contentHash(
+  fingerprint: string,
+  header: EntityHeader,
+  signature: string,
+): string {
+  return createHash('sha1')
+    .update(fingerprint)
+    .update(
+      JSON.stringify([
+        header.kind,
+        header.title,
+        header.ownerRef,
+        header.systemRef,
+        header.domainRef,
+      ]),
+    )
+    .update(signature)
+    .digest('base64');
+}
+
+/** The stored row of an evaluated entity; `hash` is its {@link contentHash}. */
 export function toScoreRow(
   e: ScoredEntity,
   evaluatedAt: string,
   arrays: boolean,
+  hash?: string,
 ): EntityScoreRow {
   const stored = toStoredEvaluation(e.results);
   const results = JSON.stringify(stored);
@@ -93,10 +119,13 @@ export function toScoreRow(
     ...row,
     evaluated_at: evaluatedAt,
     results,
-    content_hash: createHash('sha1')
-      .update(JSON.stringify(row))
-      .update(results)
-      .digest('base64'),
+    // Without an outcome's hash (an entity given as results), the hash of the row itself.
+    content_hash:
+      hash ??
+      createHash('sha1')
+        .update(JSON.stringify(row))
+        .update(results)
+        .digest('base64'),
     bucket: bucketOf(e.entityRef),
     states: arrays ? tokens : `|${tokens.join('|')}|`,
   };

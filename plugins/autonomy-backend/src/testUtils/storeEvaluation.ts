@@ -2,7 +2,12 @@ import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
 import type { HeatmapCounts } from '../store/aggregates';
 import type { Stores } from '../store/createStores';
-import { stageChanged } from '../run/evaluateShard';
+import { addToHeatmap } from '../store/aggregates';
+import type {
+  ClaimedShard,
+  DatabaseGuardrailRunStore,
+} from '../store/DatabaseGuardrailRunStore';
+import type { EntityScoreRow } from '../store/scoreRows';
 
 /**
  * Stores evaluated entities the way a one-shard full run does (plan, claim, stage what changed
@@ -43,4 +48,26 @@ export async function storeEvaluation(
     day: at.toISOString().slice(0, 10),
     pruneBeforeDay,
   });
+}
+
+/**
+ * Stages evaluated entities whose rows differ from what is stored (`stored`: ref → hash, from
+ * which the staged refs are removed) and counts their results into the heat map: how tests
+ * store given scores the way a run does. Returns the rows written.
+ */
+async function stageChanged(
+  runs: DatabaseGuardrailRunStore,
+  shard: ClaimedShard,
+  scored: ScoredEntity[],
+  stored: Map<string, string | null>,
+  heatmap: HeatmapCounts,
+) {
+  const changed: EntityScoreRow[] = [];
+  for (const entity of scored) {
+    const row = runs.row(entity, shard.runStartedAt);
+    if (stored.get(entity.entityRef) !== row.content_hash) changed.push(row);
+    stored.delete(entity.entityRef);
+    addToHeatmap(heatmap, entity.ownerRef, entity.results);
+  }
+  return runs.stage(shard.runId, changed, []);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { GuardrailDefinition } from '@aligned-autonomy/plugin-autonomy-common';
 import type { CatalogNode } from '../catalogSnapshot';
 import { compileFilter } from './compileFilter';
@@ -24,6 +25,8 @@ export interface CompiledGuardrails {
    * the results that show them, not once per result.
    */
   facts: FactGetter[];
+  /** Changes whenever a definition or the levels change: stored results are then rewritten. */
+  fingerprint: string;
 }
 
 /**
@@ -91,5 +94,12 @@ export function compileGuardrails(options: {
       return slot;
     }),
   }));
-  return { levels: options.levels, guardrails: withSlots, facts };
+  return {
+    levels: options.levels,
+    guardrails: withSlots,
+    facts,
+    fingerprint: createHash('sha1')
+      .update(JSON.stringify([options.levels, options.definitions]))
+      .digest('base64'),
+  };
 }

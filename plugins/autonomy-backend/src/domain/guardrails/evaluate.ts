@@ -7,7 +7,7 @@ import type {
   CompiledGuardrail,
   CompiledGuardrails,
 } from './compileGuardrails';
-import { observe, type FactContext } from './facts';
+import { observe, UNKNOWN, type FactContext, type FactValue } from './facts';
 import { LevelTally, type LevelAndScore } from './levels';
 
 export interface EntityEvaluation extends LevelAndScore {
@@ -19,76 +19,175 @@ export interface EntityEvaluation extends LevelAndScore {
 /** Active exemptions of one entity: guardrail id → exemption id. */
 export type ActiveExemptions = Map<string, { id: string; expiresAt: string }>;
 
-const PASS = { state: 'pass' as const };
+/**
+ * What evaluating an entity decides, before anything is put in words: the state of each
+ * applicable guardrail, the level and score, and every fact value read. This is the fast path
+ * run for every entity of the catalog; {@link explainOutcome} turns it into results with
+ * messages, which a run does only for entities whose outcome changed.
+ */
+export interface EntityOutcome extends LevelAndScore {
+  entityRef: string;
+  /** Indexes into the compiled guardrails of those that apply, in order. */
+  applicable: number[];
+  states: GuardrailState[];
+  /** The active exemption of each applicable guardrail, where it has one. */
+  exemptions?: ({ id: string; expiresAt: string } | undefined)[];
+  /** Value of each fact slot read (`undefined` where no applicable rule reads it). */
+  values: (FactValue | undefined | typeof UNKNOWN)[];
+  /**
+   * Everything the stored results are made of, as text: equal signatures (under the same
+   * guardrail definitions) store equal results, so a run compares these instead of rows.
+   */
+  signature: string;
+}
 
-function stateOf(
-  g: CompiledGuardrail,
-  ctx: FactContext,
-): { state: GuardrailState; message?: string } {
-  let outcome;
+type Outcome = 'pass' | 'fail' | 'unknown' | 'error';
+
+function ruleOutcome(g: CompiledGuardrail, ctx: FactContext): Outcome {
   try {
-    outcome = g.rule.evaluate(ctx);
-  } catch (e) {
-    return {
-      state: 'error',
-      message: `The rule failed to evaluate: ${(e as Error).message}`,
-    };
+    return g.rule.evaluate(ctx);
+  } catch {
+    return 'error';
   }
-  if (outcome === 'pass') return PASS;
-  const explanation = g.rule.explain(ctx);
-  // A guardrail that is not enforced (warning-only, or still in its grace period) never blocks a
-  // level: whether it failed or its facts are unknown, it is a warning that says so.
-  if (g.definition.mode === 'warning') {
-    return { state: 'warning', message: `${explanation} (warning only)` };
-  }
-  if (g.enforcedFromMs !== undefined && ctx.now < g.enforcedFromMs) {
-    return {
-      state: 'warning',
-      message: `${explanation} (enforced from ${g.definition.enforcedFrom})`,
-    };
-  }
-  return { state: outcome, message: explanation };
 }
 
 /**
- * Evaluates every guardrail for one entity. Guardrails were compiled once; each fact of the
- * entity is observed at most once and the observation is shared by every result that shows it.
- * A throwing rule becomes `error` for that guardrail only.
+ * A guardrail that is not enforced (warning-only, or still in its grace period) never blocks a
+ * level: whether it failed or its facts are unknown, it is a warning.
+ */
+function stateOf(
+  g: CompiledGuardrail,
+  outcome: Outcome,
+  now: number,
+): GuardrailState {
+  if (outcome === 'pass' || outcome === 'error') return outcome;
+  if (g.definition.mode === 'warning') return 'warning';
+  if (g.enforcedFromMs !== undefined && now < g.enforcedFromMs)
+    return 'warning';
+  return outcome;
+}
+
+const UNKNOWN_MARK = '\u0000unknown';
+
+/** Decides every guardrail for one entity; undefined when none applies. */
+export function evaluateOutcome(
+  compiled: CompiledGuardrails,
+  ctx: FactContext,
+  exemptions?: ActiveExemptions,
+): EntityOutcome | undefined {
+  const applicable: number[] = [];
+  const states: GuardrailState[] = [];
+  const values: EntityOutcome['values'] = new Array(compiled.facts.length);
+  const read: boolean[] = new Array(compiled.facts.length);
+  let exempted: EntityOutcome['exemptions'];
+  const tally = new LevelTally(compiled.levels.length);
+  let signature = '';
+  const guardrails = compiled.guardrails;
+  for (let i = 0; i < guardrails.length; i++) {
+    const g = guardrails[i];
+    if (!g.applies(ctx.node)) continue;
+    const exemption = exemptions?.get(g.definition.id);
+    const state = exemption
+      ? 'exempt'
+      : stateOf(g, ruleOutcome(g, ctx), ctx.now);
+    if (exemption) {
+      exempted ??= [];
+      exempted[applicable.length] = exemption;
+      signature += `${i}x${exemption.id}${exemption.expiresAt};`;
+    }
+    applicable.push(i);
+    states.push(state);
+    signature += `${i}${state};`;
+    for (const slot of g.factSlots) {
+      if (read[slot]) continue;
+      read[slot] = true;
+      values[slot] = compiled.facts[slot].get(ctx);
+    }
+    tally.add(g.definition.id, state, g.levelIndex, g.definition.weight);
+  }
+  if (applicable.length === 0) return undefined;
+  // Fact values as JSON, and when pushed facts were observed (the same for every field of a
+  // source, so once per source).
+  signature += JSON.stringify(values, (_, v) =>
+    v === UNKNOWN ? UNKNOWN_MARK : v,
+  );
+  if (ctx.pushed)
+    for (const [source, p] of ctx.pushed)
+      signature += `${source}@${p.observedAt}`;
+  return {
+    entityRef: ctx.node.ref,
+    applicable,
+    states,
+    exemptions: exempted,
+    values,
+    signature,
+    ...tally.result(),
+  };
+}
+
+function messageOf(
+  g: CompiledGuardrail,
+  state: GuardrailState,
+  exemption: { expiresAt: string } | undefined,
+  ctx: FactContext,
+): string | undefined {
+  if (exemption) return `Exempt until ${exemption.expiresAt.slice(0, 10)}`;
+  if (state === 'pass') return undefined;
+  let explanation;
+  try {
+    if (state === 'error') g.rule.evaluate(ctx);
+    explanation = g.rule.explain(ctx);
+  } catch (e) {
+    return `The rule failed to evaluate: ${(e as Error).message}`;
+  }
+  if (state !== 'warning') return explanation;
+  if (g.definition.mode === 'warning') return `${explanation} (warning only)`;
+  return `${explanation} (enforced from ${g.definition.enforcedFrom})`;
+}
+
+/**
+ * The results of an outcome with their messages and the facts behind them. Each fact is observed
+ * once per entity and the observation is shared by every result that shows it.
+ */
+export function explainOutcome(
+  compiled: CompiledGuardrails,
+  ctx: FactContext,
+  outcome: EntityOutcome,
+): EntityEvaluation {
+  const observed: (FactObservation | undefined)[] = new Array(
+    compiled.facts.length,
+  );
+  const results = outcome.applicable.map((index, k) => {
+    const g = compiled.guardrails[index];
+    const state = outcome.states[k];
+    const exemption = outcome.exemptions?.[k];
+    const facts = g.factSlots.map(
+      slot => (observed[slot] ??= observe(compiled.facts[slot], ctx)),
+    );
+    const result: GuardrailResult = {
+      guardrailId: g.definition.id,
+      state,
+      facts,
+    };
+    const message = messageOf(g, state, exemption, ctx);
+    if (message) result.message = message;
+    if (exemption) result.exemptionId = exemption.id;
+    return result;
+  });
+  const { applicable, states, exemptions, values, signature, ...score } =
+    outcome;
+  return { ...score, results };
+}
+
+/**
+ * Evaluates every guardrail for one entity, with messages. A throwing rule becomes `error` for
+ * that guardrail only.
  */
 export function evaluateEntity(
   compiled: CompiledGuardrails,
   ctx: FactContext,
   exemptions?: ActiveExemptions,
 ): EntityEvaluation | undefined {
-  const results: GuardrailResult[] = [];
-  const tally = new LevelTally(compiled.levels.length);
-  const observed: (FactObservation | undefined)[] = new Array(
-    compiled.facts.length,
-  );
-  for (const g of compiled.guardrails) {
-    if (!g.applies(ctx.node)) continue;
-    const exemption = exemptions?.get(g.definition.id);
-    const { state, message } = exemption
-      ? {
-          state: 'exempt' as const,
-          message: `Exempt until ${exemption.expiresAt.slice(0, 10)}`,
-        }
-      : stateOf(g, ctx);
-    const facts = new Array<FactObservation>(g.factSlots.length);
-    for (let i = 0; i < facts.length; i++) {
-      const slot = g.factSlots[i];
-      facts[i] = observed[slot] ??= observe(compiled.facts[slot], ctx);
-    }
-    const result: GuardrailResult = {
-      guardrailId: g.definition.id,
-      state,
-      facts,
-    };
-    if (message) result.message = message;
-    if (exemption) result.exemptionId = exemption.id;
-    results.push(result);
-    tally.add(g.definition.id, state, g.levelIndex, g.definition.weight);
-  }
-  if (results.length === 0) return undefined;
-  return { entityRef: ctx.node.ref, results, ...tally.result() };
+  const outcome = evaluateOutcome(compiled, ctx, exemptions);
+  return outcome && explainOutcome(compiled, ctx, outcome);
 }

@@ -6,7 +6,7 @@ import {
   type ActiveExemptions,
   type EntityEvaluation,
 } from './evaluate';
-import type { FactValue, PushedFacts } from './facts';
+import type { FactContext, FactValue, PushedFacts } from './facts';
 
 /** An evaluation with the catalog context the views group and filter by. */
 export interface ScoredEntity extends EntityEvaluation {
@@ -33,6 +33,57 @@ function domainOf(node: CatalogNode, snapshot: CatalogSnapshot) {
   return node.systemRef ? snapshot.get(node.systemRef)?.domainRef : undefined;
 }
 
+/** What the views group and filter an entity by. */
+export type EntityHeader = Pick<
+  ScoredEntity,
+  'kind' | 'title' | 'ownerRef' | 'systemRef' | 'domainRef'
+>;
+
+export function entityHeader(
+  node: CatalogNode,
+  snapshot: CatalogSnapshot,
+): EntityHeader {
+  return {
+    kind: node.kind,
+    title: node.title,
+    ownerRef: node.ownerRef,
+    systemRef:
+      node.systemRef ?? (node.kind === 'system' ? node.ref : undefined),
+    domainRef: domainOf(node, snapshot),
+  };
+}
+
+/** Everything known about one entity of the snapshot for evaluating it. */
+export function entityContext(
+  snapshot: CatalogSnapshot,
+  facts: CatalogFacts,
+  ref: string,
+  now: number,
+):
+  | { node: CatalogNode; ctx: FactContext; exemptions?: ActiveExemptions }
+  | undefined {
+  const node = snapshot.get(ref);
+  if (!node) return undefined;
+  const provided = new Map<string, Record<string, FactValue>>();
+  for (const [providerId, byEntity] of facts.provided) {
+    const values = byEntity.get(ref);
+    if (values) provided.set(providerId, values);
+  }
+  return {
+    node,
+    ctx: {
+      node,
+      owner: node.ownerRef ? snapshot.get(node.ownerRef) : undefined,
+      mission: facts.missions.get(ref),
+      derived: facts.derived.get(ref),
+      pushed: facts.pushed.get(ref),
+      provided,
+      now,
+    },
+    exemptions: facts.exemptions.get(ref),
+  };
+}
+
 /** Evaluates the given entities (by default the whole snapshot) against the compiled guardrails. */
 export function evaluateCatalog(
   snapshot: CatalogSnapshot,
@@ -43,35 +94,13 @@ export function evaluateCatalog(
 ): ScoredEntity[] {
   const scored: ScoredEntity[] = [];
   for (const ref of refs) {
-    const node = snapshot.get(ref);
-    if (!node) continue;
-    const provided = new Map<string, Record<string, FactValue>>();
-    for (const [providerId, byEntity] of facts.provided) {
-      const values = byEntity.get(ref);
-      if (values) provided.set(providerId, values);
-    }
-    const evaluation = evaluateEntity(
-      compiled,
-      {
-        node,
-        owner: node.ownerRef ? snapshot.get(node.ownerRef) : undefined,
-        mission: facts.missions.get(ref),
-        derived: facts.derived.get(ref),
-        pushed: facts.pushed.get(ref),
-        provided,
-        now,
-      },
-      facts.exemptions.get(ref),
-    );
+    const entity = entityContext(snapshot, facts, ref, now);
+    if (!entity) continue;
+    const evaluation = evaluateEntity(compiled, entity.ctx, entity.exemptions);
     if (!evaluation) continue;
     scored.push({
       ...evaluation,
-      kind: node.kind,
-      title: node.title,
-      ownerRef: node.ownerRef,
-      systemRef:
-        node.systemRef ?? (node.kind === 'system' ? node.ref : undefined),
-      domainRef: domainOf(node, snapshot),
+      ...entityHeader(entity.node, snapshot),
       level:
         evaluation.levelIndex >= 0
           ? compiled.levels[evaluation.levelIndex]
