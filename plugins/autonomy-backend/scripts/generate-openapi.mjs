@@ -175,14 +175,29 @@ function modelsFile() {
     out.push(
       `${doc(schema.description, ['@public'])}export type ${name} = ${type};\n`,
     );
+    if (schema.type === 'string' && schema.enum) {
+      out.push(
+        `${doc(`Every {@link ${name}}, in the spec's order.`, [
+          '@public',
+        ])}export const ${name}Values = ${JSON.stringify(
+          schema.enum,
+        )} as const satisfies readonly ${name}[];\n`,
+      );
+    }
   }
   for (const { method, path, operation } of operations()) {
     const query = parametersIn(operation, 'query');
     if (!query.length) continue;
+    const name = queryTypeName(operation);
     out.push(
       `${doc(`The query of \`${method.toUpperCase()} ${path}\`.`, [
         '@public',
-      ])}export type ${queryTypeName(operation)} = ${parametersType(query)};\n`,
+      ])}export type ${name} = ${parametersType(query)};\n`,
+      `${doc(`The parameters of {@link ${name}}, in the spec's order.`, [
+        '@public',
+      ])}export const ${name}Keys = ${JSON.stringify(
+        query.map(p => p.name),
+      )} as const satisfies readonly (keyof ${name})[];\n`,
     );
   }
   return out.join('\n');

@@ -1,15 +1,14 @@
-import type { GuardrailState, StateCounts } from '../schema/openapi/generated';
+import {
+  GuardrailStateValues,
+  type GuardrailState,
+  type StateCounts,
+} from '../schema/openapi/generated';
 
-/** @public */
-export const GUARDRAIL_STATES: GuardrailState[] = [
-  'pass',
-  'fail',
-  'warning',
-  'not-applicable',
-  'exempt',
-  'unknown',
-  'error',
-];
+/**
+ * Every guardrail state, in the spec's order.
+ * @public
+ */
+export const GUARDRAIL_STATES: GuardrailState[] = [...GuardrailStateValues];
 
 /**
  * A count of zero for every state.

@@ -1,4 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,

@@ -1,6 +1,10 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import {
+  ExportScorecardsQueryKeys,
+  ListScorecardsQueryKeys,
+} from '@aligned-autonomy/plugin-autonomy-common';
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,
@@ -31,28 +35,13 @@ import type {
   ScorecardQuery,
 } from './AutonomyApi';
 
-/** The filter and sort parameters, in a stable order; the export accepts nothing else. */
-const FILTER_KEYS = [
-  'ownerRef',
-  'systemRef',
-  'domainRef',
-  'kind',
-  'level',
-  'guardrailId',
-  'state',
-  'q',
-  'orderBy',
-  'order',
-] as const;
-const PAGE_KEYS = ['limit', 'offset', 'trendDays'] as const;
-
 /**
  * A query string of the given keys: lists repeat their parameter (`ownerRef=a&ownerRef=b`);
  * undefined values, empty strings and empty lists are left out.
  */
 export function scorecardQueryString(
   query: ScorecardQuery,
-  keys: readonly (keyof ScorecardQuery)[] = [...FILTER_KEYS, ...PAGE_KEYS],
+  keys: readonly (keyof ScorecardQuery)[] = ListScorecardsQueryKeys,
 ): string {
   const params = new URLSearchParams();
   for (const key of keys) {
@@ -195,7 +184,10 @@ export class AutonomyClient implements AutonomyApi {
   }
 
   private static exportPath(query: ScorecardFilters) {
-    return `/scorecards/export${scorecardQueryString(query, FILTER_KEYS)}`;
+    return `/scorecards/export${scorecardQueryString(
+      query,
+      ExportScorecardsQueryKeys,
+    )}`;
   }
 
   scorecardsCsvUrl(query: ScorecardFilters = {}) {

@@ -110,6 +110,17 @@ export type ChainProblemType =
   | 'cycle';
 
 /**
+ * Every {@link ChainProblemType}, in the spec's order.
+ * @public
+ */
+export const ChainProblemTypeValues = [
+  'no-mission',
+  'missing-mission',
+  'missing-parent',
+  'cycle',
+] as const satisfies readonly ChainProblemType[];
+
+/**
  * @public
  */
 export type CreateExemptionRequest = {
@@ -152,6 +163,16 @@ export type CrossTeamDependency = {
 export type DecisionScope = 'local' | 'design-review' | 'cross-functional';
 
 /**
+ * Every {@link DecisionScope}, in the spec's order.
+ * @public
+ */
+export const DecisionScopeValues = [
+  'local',
+  'design-review',
+  'cross-functional',
+] as const satisfies readonly DecisionScope[];
+
+/**
  * @public
  */
 export type DecisionScopeResult = {
@@ -171,6 +192,16 @@ export type DecisionScopeResult = {
  * @public
  */
 export type DependencyHealth = 'healthy' | 'contract-gap' | 'violation';
+
+/**
+ * Every {@link DependencyHealth}, in the spec's order.
+ * @public
+ */
+export const DependencyHealthValues = [
+  'healthy',
+  'contract-gap',
+  'violation',
+] as const satisfies readonly DependencyHealth[];
 
 /**
  * @public
@@ -296,6 +327,16 @@ export type ExemptionListResponse = {
 export type ExemptionStatus = 'active' | 'expired' | 'revoked';
 
 /**
+ * Every {@link ExemptionStatus}, in the spec's order.
+ * @public
+ */
+export const ExemptionStatusValues = [
+  'active',
+  'expired',
+  'revoked',
+] as const satisfies readonly ExemptionStatus[];
+
+/**
  * @public
  */
 export type ExpiredCollaboration = {
@@ -369,6 +410,16 @@ export type GuardrailEntityFilter = {
  * @public
  */
 export type GuardrailMode = 'enforced' | 'warning' | 'grace';
+
+/**
+ * Every {@link GuardrailMode}, in the spec's order.
+ * @public
+ */
+export const GuardrailModeValues = [
+  'enforced',
+  'warning',
+  'grace',
+] as const satisfies readonly GuardrailMode[];
 
 /**
  * Why a guardrail exists: shared with the engineers who must meet it.
@@ -449,6 +500,20 @@ export type GuardrailState =
   | 'exempt'
   | 'unknown'
   | 'error';
+
+/**
+ * Every {@link GuardrailState}, in the spec's order.
+ * @public
+ */
+export const GuardrailStateValues = [
+  'pass',
+  'fail',
+  'warning',
+  'not-applicable',
+  'exempt',
+  'unknown',
+  'error',
+] as const satisfies readonly GuardrailState[];
 
 /**
  * @public
@@ -534,6 +599,16 @@ export type HistoryResponse = {
 export type HistoryScope = 'entity' | 'team' | 'org';
 
 /**
+ * Every {@link HistoryScope}, in the spec's order.
+ * @public
+ */
+export const HistoryScopeValues = [
+  'entity',
+  'team',
+  'org',
+] as const satisfies readonly HistoryScope[];
+
+/**
  * Entities per level (and `none`).
  * @public
  */
@@ -598,6 +673,19 @@ export type MissionResolutionVia =
   | 'domain'
   | 'owner'
   | 'owner-ancestor';
+
+/**
+ * Every {@link MissionResolutionVia}, in the spec's order.
+ * @public
+ */
+export const MissionResolutionViaValues = [
+  'self',
+  'annotation',
+  'system',
+  'domain',
+  'owner',
+  'owner-ancestor',
+] as const satisfies readonly MissionResolutionVia[];
 
 /**
  * A measurable outcome that says what success looks like for a mission. The current value
@@ -810,6 +898,17 @@ export type RollupListResponse = {
 export type RollupScope = 'team' | 'system' | 'domain' | 'org';
 
 /**
+ * Every {@link RollupScope}, in the spec's order.
+ * @public
+ */
+export const RollupScopeValues = [
+  'team',
+  'system',
+  'domain',
+  'org',
+] as const satisfies readonly RollupScope[];
+
+/**
  * @public
  */
 export type ScorecardListItem = EntityScore & {
@@ -837,6 +936,17 @@ export type ScorecardListResponse = {
  * @public
  */
 export type ScorecardSort = 'score' | 'title' | 'level' | 'failing';
+
+/**
+ * Every {@link ScorecardSort}, in the spec's order.
+ * @public
+ */
+export const ScorecardSortValues = [
+  'score',
+  'title',
+  'level',
+  'failing',
+] as const satisfies readonly ScorecardSort[];
 
 /**
  * @public
@@ -985,6 +1095,15 @@ export type GetBrokenChainsQuery = {
 };
 
 /**
+ * The parameters of {@link GetBrokenChainsQuery}, in the spec's order.
+ * @public
+ */
+export const GetBrokenChainsQueryKeys = [
+  'limit',
+  'offset',
+] as const satisfies readonly (keyof GetBrokenChainsQuery)[];
+
+/**
  * The query of `GET /scorecards`.
  * @public
  */
@@ -1038,6 +1157,26 @@ export type ListScorecardsQuery = {
 };
 
 /**
+ * The parameters of {@link ListScorecardsQuery}, in the spec's order.
+ * @public
+ */
+export const ListScorecardsQueryKeys = [
+  'ownerRef',
+  'systemRef',
+  'domainRef',
+  'kind',
+  'level',
+  'guardrailId',
+  'state',
+  'q',
+  'orderBy',
+  'order',
+  'limit',
+  'offset',
+  'trendDays',
+] as const satisfies readonly (keyof ListScorecardsQuery)[];
+
+/**
  * The query of `GET /scorecards/export`.
  * @public
  */
@@ -1079,6 +1218,23 @@ export type ExportScorecardsQuery = {
 };
 
 /**
+ * The parameters of {@link ExportScorecardsQuery}, in the spec's order.
+ * @public
+ */
+export const ExportScorecardsQueryKeys = [
+  'ownerRef',
+  'systemRef',
+  'domainRef',
+  'kind',
+  'level',
+  'guardrailId',
+  'state',
+  'q',
+  'orderBy',
+  'order',
+] as const satisfies readonly (keyof ExportScorecardsQuery)[];
+
+/**
  * The query of `GET /rollups`.
  * @public
  */
@@ -1095,6 +1251,16 @@ export type GetRollupsQuery = {
 };
 
 /**
+ * The parameters of {@link GetRollupsQuery}, in the spec's order.
+ * @public
+ */
+export const GetRollupsQueryKeys = [
+  'scope',
+  'limit',
+  'offset',
+] as const satisfies readonly (keyof GetRollupsQuery)[];
+
+/**
  * The query of `GET /history`.
  * @public
  */
@@ -1109,6 +1275,16 @@ export type GetHistoryQuery = {
    */
   days?: number;
 };
+
+/**
+ * The parameters of {@link GetHistoryQuery}, in the spec's order.
+ * @public
+ */
+export const GetHistoryQueryKeys = [
+  'scope',
+  'ref',
+  'days',
+] as const satisfies readonly (keyof GetHistoryQuery)[];
 
 /**
  * The query of `GET /exemptions`.
@@ -1129,3 +1305,14 @@ export type ListExemptionsQuery = {
   ownerRef?: string;
   status?: ExemptionStatus[];
 };
+
+/**
+ * The parameters of {@link ListExemptionsQuery}, in the spec's order.
+ * @public
+ */
+export const ListExemptionsQueryKeys = [
+  'entityRef',
+  'guardrailId',
+  'ownerRef',
+  'status',
+] as const satisfies readonly (keyof ListExemptionsQuery)[];
