@@ -46,7 +46,7 @@ export interface Config {
          * The fields a push may carry, by name (letters, digits and _): the type alone
          * (`passRate: number`), or the type with a range of numbers or the allowed strings
          * (`passRate: { type: number, min: 0, max: 1 }`, `stage: { type: string, enum: [build, deploy] }`).
-         * A datetime is an ISO 8601 timestamp with a time zone, or a calendar date.
+         * A datetime is an ISO 8601 timestamp with a time zone, or a calendar date, not in the future.
          */
         fields: {
           [name: string]:

@@ -78,8 +78,13 @@ export function parseTimestamp(value: unknown): Date | undefined {
   );
 }
 
-/** How far ahead of the server's clock an observation may be: clocks drift. */
-const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * How far ahead of the server's clock the time of something that has happened may be: clocks
+ * drift.
+ *
+ * @public
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * Reads the timestamp of something that has already happened (when facts were observed, say):
@@ -101,7 +106,7 @@ export function parsePastTimestamp(
       )} is not an ISO 8601 timestamp with a time zone on the calendar, e.g. 2026-11-21T10:00:00Z`,
     };
   }
-  if (date.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+  if (date.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     return { problem: `${field} ${String(value)} is in the future` };
   }
   return { date };

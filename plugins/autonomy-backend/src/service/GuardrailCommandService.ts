@@ -141,7 +141,7 @@ export class GuardrailCommandService {
       entityRef: request.entityRef,
       source: request.source,
       observedAt: observedAt.toISOString(),
-      // false when a newer observation of this source was already stored
+      // false when an observation of this source as new or newer was already stored
       stored,
       score: await stores.guardrails.getScore(request.entityRef),
     };

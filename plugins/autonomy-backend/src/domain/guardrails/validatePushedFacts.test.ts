@@ -108,10 +108,26 @@ describe('validatePushedFacts', () => {
   it('accepts a datetime as a calendar day or a timestamp in any time zone', () => {
     for (const lastRunAt of [
       '2026-02-28',
-      '2028-02-29T23:59:59.999+01:00',
+      '2024-02-29T23:59:59.999+01:00',
       '2026-11-20T08:00Z',
     ])
       expect(problemsOf(push({ lastRunAt }))).toEqual([]);
+  });
+
+  it('refuses a datetime in the future, which would stay "recent" for ever, naming the field', () => {
+    expect(
+      problemsOf(push({ lastRunAt: '2026-11-21T12:05:00Z', coverage: 1 })),
+    ).toEqual([]);
+    expect(problemsOf(push({ lastRunAt: '2026-11-21' }))).toEqual([]);
+    expect(
+      problemsOf(push({ lastRunAt: '2026-11-21T13:00:00+01:00' })),
+    ).toEqual([]);
+    expect(problemsOf(push({ lastRunAt: '2026-11-21T12:05:01Z' }))).toEqual([
+      'values.lastRunAt 2026-11-21T12:05:01Z is in the future',
+    ]);
+    expect(problemsOf(push({ lastRunAt: '2026-11-22' }))).toEqual([
+      'values.lastRunAt 2026-11-22 is in the future',
+    ]);
   });
 
   describe('declared ranges and allowed values', () => {

@@ -1,4 +1,5 @@
 import {
+  MAX_CLOCK_SKEW_MS,
   parseCalendarDate,
   parsePastTimestamp,
   parseTimestamp,
@@ -12,18 +13,35 @@ import {
   type FactValue,
 } from './facts';
 
+/** A datetime value: a timestamp with a time zone, or a calendar day (its start, UTC). */
+function instantOf(value: unknown): Date | undefined {
+  const day = parseCalendarDate(value);
+  return day ? new Date(`${day}T00:00:00Z`) : parseTimestamp(value);
+}
+
 const matches: Record<FactFieldType, (v: unknown) => boolean> = {
   string: v => typeof v === 'string',
   number: v => typeof v === 'number' && isFinite(v),
   boolean: v => typeof v === 'boolean',
-  // A timestamp with a time zone, or a calendar day; both checked against the calendar.
-  datetime: v =>
-    parseTimestamp(v) !== undefined || parseCalendarDate(v) !== undefined,
+  datetime: v => instantOf(v) !== undefined,
   'string-array': v => Array.isArray(v) && v.every(i => typeof i === 'string'),
 };
 
-/** What the declared range or allowed values say of a value of the right type, if anything. */
-function outOfBounds(field: FactField, value: unknown): string | undefined {
+/**
+ * What the declared range or allowed values say of a value of the right type, if anything. A
+ * datetime is something observed (the last chaos run): one in the future would pass
+ * `newerThanDays` for ever, so it is refused.
+ */
+function outOfBounds(
+  field: FactField,
+  value: unknown,
+  now: Date,
+): string | undefined {
+  if (field.type === 'datetime') {
+    const at = instantOf(value)!;
+    if (at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS)
+      return `${String(value)} is in the future`;
+  }
   if (typeof value === 'number') {
     if (field.min !== undefined && value < field.min)
       return `must be at least ${field.min}, got ${value}`;
@@ -46,7 +64,7 @@ function outOfBounds(field: FactField, value: unknown): string | undefined {
 /**
  * Checks a push against its declared source: a timestamp `observedAt` on the calendar and not in
  * the future, and every value of a declared field, of its type and within its declared range or
- * allowed values (null clears a value). Returns the problems in words, naming each field; empty
+ * allowed values, datetimes not in the future (null clears a value). Returns the problems in words, naming each field; empty
  * when valid.
  */
 export function validatePushedFacts(
@@ -91,7 +109,7 @@ export function validatePushedFacts(
       );
       continue;
     }
-    const bounds = outOfBounds(field, value);
+    const bounds = outOfBounds(field, value, now);
     if (bounds) problems.push(`values.${name} ${bounds}`);
   }
   return {
