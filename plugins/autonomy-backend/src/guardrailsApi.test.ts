@@ -120,6 +120,13 @@ async function evaluated(options?: Parameters<typeof start>[0]) {
   return server;
 }
 
+const exemptionsOf = async (server: any) =>
+  (
+    await request(server)
+      .get('/api/autonomy/exemptions')
+      .set('Authorization', user)
+  ).body.items;
+
 const scorecard = async (server: any, name: string) =>
   (
     await request(server)
@@ -375,13 +382,7 @@ describe('guardrails API', () => {
         })
       ).status,
     ).toBe(404);
-    expect(
-      (
-        await request(server)
-          .get('/api/autonomy/exemptions')
-          .set('Authorization', user)
-      ).body.items,
-    ).toEqual([]);
+    expect(await exemptionsOf(server)).toEqual([]);
 
     const created = await create({
       ...base,
@@ -475,13 +476,7 @@ describe('guardrails API', () => {
         expect.stringMatching(message),
       ]);
     }
-    expect(
-      (
-        await request(server)
-          .get('/api/autonomy/exemptions')
-          .set('Authorization', user)
-      ).body.items,
-    ).toEqual([]);
+    expect(await exemptionsOf(server)).toEqual([]);
 
     const first = await create({});
     expect(first.status).toBe(201);

@@ -23,6 +23,16 @@ const calendarDay = fc
       fc.integer({ min: 1, max: daysIn(y, m) }),
     ),
   );
+/** A day number past the end of its month (day 29 to 99 as the month has it). */
+const dayPastMonthEnd = fc
+  .tuple(year, month)
+  .chain(([y, m]) =>
+    fc.tuple(
+      fc.constant(y),
+      fc.constant(m),
+      fc.integer({ min: daysIn(y, m) + 1, max: 99 }),
+    ),
+  );
 const formatDay = ([y, m, d]: [number, number, number]) =>
   `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 
@@ -39,20 +49,9 @@ describe('parseCalendarDate', () => {
 
   it('rejects a day past the end of its month', () => {
     fc.assert(
-      fc.property(
-        fc
-          .tuple(year, month)
-          .chain(([y, m]) =>
-            fc.tuple(
-              fc.constant(y),
-              fc.constant(m),
-              fc.integer({ min: daysIn(y, m) + 1, max: 99 }),
-            ),
-          ),
-        day => {
-          expect(parseCalendarDate(formatDay(day))).toBeUndefined();
-        },
-      ),
+      fc.property(dayPastMonthEnd, day => {
+        expect(parseCalendarDate(formatDay(day))).toBeUndefined();
+      }),
     );
   });
 
@@ -140,15 +139,7 @@ describe('parseTimestamp', () => {
   it('rejects a day that is not on the calendar, whatever the time', () => {
     fc.assert(
       fc.property(
-        fc
-          .tuple(year, month)
-          .chain(([y, m]) =>
-            fc.tuple(
-              fc.constant(y),
-              fc.constant(m),
-              fc.integer({ min: daysIn(y, m) + 1, max: 99 }),
-            ),
-          ),
+        dayPastMonthEnd,
         fc.integer({ min: 0, max: 23 }),
         (day, hour) => {
           expect(

@@ -76,11 +76,6 @@ export class GuardrailReadService {
     return this.deps.guardrails.guardrails.map(g => g.definition);
   }
 
-  /** The ids of the configured guardrails. */
-  hasGuardrail(id: string): boolean {
-    return this.definitions.some(d => d.id === id);
-  }
-
   getGuardrails(): GuardrailsResponse {
     return {
       levels: this.deps.guardrails.levels,
