@@ -2,19 +2,15 @@ import {
   autonomyExemptionCreatePermission,
   autonomyExemptionRevokePermission,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import type { GuardrailCommandService } from '../service/GuardrailCommandService';
-import type { GuardrailReadService } from '../service/GuardrailReadService';
 import { userRefOf } from './access';
 import { normalizeRef } from './refs';
-import type { RouteContext } from './types';
+import type { GuardrailServices, RouteContext } from './types';
 
 /** Exemptions: listed by readers; created and revoked by users allowed on the entity. */
 export function exemptionRoutes(
   { router, access }: RouteContext,
-  services: { reads: GuardrailReadService; commands: GuardrailCommandService },
+  { reads, commands }: GuardrailServices,
 ) {
-  const { reads, commands } = services;
-
   router.get('/exemptions', async (req, res) => {
     await access.read(req);
     const { entityRef, ownerRef, guardrailId, status } = req.query;

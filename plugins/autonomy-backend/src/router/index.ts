@@ -22,6 +22,7 @@ import {
   nameValidationErrors,
 } from './requestErrors';
 import { scorecardRoutes } from './scorecardRoutes';
+import type { GuardrailServices } from './types';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -51,7 +52,7 @@ export async function createRouter(
   nameValidationErrors(router);
   router.use(finiteQueryNumbers);
   const context = { router, access: createRouteAccess(options) };
-  const guardrails = {
+  const guardrails: GuardrailServices = {
     reads: options.guardrailReads,
     commands: options.guardrailCommands,
   };

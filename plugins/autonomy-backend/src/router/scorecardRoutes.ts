@@ -1,8 +1,6 @@
 import { autonomyEntityEvaluatePermission } from '@aligned-autonomy/plugin-autonomy-common';
-import type { GuardrailCommandService } from '../service/GuardrailCommandService';
-import type { GuardrailReadService } from '../service/GuardrailReadService';
 import { entityRefOf, normalizeRef } from './refs';
-import type { RouteContext } from './types';
+import type { GuardrailServices, RouteContext } from './types';
 
 /**
  * Guardrails and scorecards: the definitions, an entity's scorecard and its re-evaluation, the
@@ -10,10 +8,8 @@ import type { RouteContext } from './types';
  */
 export function scorecardRoutes(
   { router, access }: RouteContext,
-  services: { reads: GuardrailReadService; commands: GuardrailCommandService },
+  { reads, commands }: GuardrailServices,
 ) {
-  const { reads, commands } = services;
-
   router.get('/guardrails', async (req, res) => {
     await access.read(req);
     res.json(reads.getGuardrails());
