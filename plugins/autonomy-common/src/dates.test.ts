@@ -13,26 +13,22 @@ const daysIn = (y: number, m: number) =>
 
 const year = fc.integer({ min: 1, max: 9999 });
 const month = fc.integer({ min: 1, max: 12 });
+/** [year, month, day] with the day drawn from a range that depends on the month. */
+const dayOfMonth = (
+  days: (y: number, m: number) => { min: number; max: number },
+) =>
+  fc
+    .tuple(year, month)
+    .chain(([y, m]) =>
+      fc.tuple(fc.constant(y), fc.constant(m), fc.integer(days(y, m))),
+    );
 /** A day that exists, built from the calendar rules rather than from Date. */
-const calendarDay = fc
-  .tuple(year, month)
-  .chain(([y, m]) =>
-    fc.tuple(
-      fc.constant(y),
-      fc.constant(m),
-      fc.integer({ min: 1, max: daysIn(y, m) }),
-    ),
-  );
+const calendarDay = dayOfMonth((y, m) => ({ min: 1, max: daysIn(y, m) }));
 /** A day number past the end of its month (day 29 to 99 as the month has it). */
-const dayPastMonthEnd = fc
-  .tuple(year, month)
-  .chain(([y, m]) =>
-    fc.tuple(
-      fc.constant(y),
-      fc.constant(m),
-      fc.integer({ min: daysIn(y, m) + 1, max: 99 }),
-    ),
-  );
+const dayPastMonthEnd = dayOfMonth((y, m) => ({
+  min: daysIn(y, m) + 1,
+  max: 99,
+}));
 const formatDay = ([y, m, d]: [number, number, number]) =>
   `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 
