@@ -268,8 +268,11 @@ export function historyRows(
 export async function writeHistory(tx: Knex.Transaction, points: HistoryRow[]) {
   let written = 0;
   const byType = new Map<string, HistoryRow[]>();
-  for (const p of points)
-    byType.set(p.scopeType, [...(byType.get(p.scopeType) ?? []), p]);
+  for (const p of points) {
+    const list = byType.get(p.scopeType);
+    if (list) list.push(p);
+    else byType.set(p.scopeType, [p]);
+  }
   for (const [scopeType, list] of byType) {
     for (let i = 0; i < list.length; i += 500) {
       const chunk = list.slice(i, i + 500);
