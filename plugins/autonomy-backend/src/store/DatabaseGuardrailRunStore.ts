@@ -5,6 +5,7 @@ import { batchSize, recordRun } from './analysisRuns';
 import {
   countHeatmap,
   historyRows,
+  NO_ENTITIES,
   pruneHistory,
   refreshRollups,
   syncHeatmap,
@@ -57,12 +58,6 @@ const entityTotals = (
   scoredCount: row.score === null ? 0 : 1,
   levelCounts: { [row.level ?? 'none']: 1 },
 });
-const GONE: ScopeTotals = {
-  entityCount: 0,
-  scoreSum: 0,
-  scoredCount: 0,
-  levelCounts: {},
-};
 
 /**
  * The writes of guardrail evaluation. A full run is planned as shards that any replica claims;
@@ -299,7 +294,9 @@ export class DatabaseGuardrailRunStore {
       for (const row of changed)
         totals.set(
           `entity\n${row.entity_ref}`,
-          row.removed === true || row.removed === 1 ? GONE : entityTotals(row),
+          row.removed === true || row.removed === 1
+            ? NO_ENTITIES
+            : entityTotals(row),
         );
       written += await writeHistory(tx, historyRows(totals, history.day));
       written += await pruneHistory(tx, history.pruneBeforeDay);
@@ -342,7 +339,7 @@ export class DatabaseGuardrailRunStore {
         system: refs('system_ref'),
         domain: refs('domain_ref'),
       });
-      totals.set(`entity\n${entityRef}`, row ? entityTotals(row) : GONE);
+      totals.set(`entity\n${entityRef}`, row ? entityTotals(row) : NO_ENTITIES);
       await writeHistory(tx, historyRows(totals, day));
     });
   }

@@ -192,6 +192,14 @@ async function computeRollups(
   }));
 }
 
+/** The totals of a scope with no entities (any more): its history gets a gap. */
+export const NO_ENTITIES: ScopeTotals = {
+  entityCount: 0,
+  scoreSum: 0,
+  scoredCount: 0,
+  levelCounts: {},
+};
+
 const totalsOf = (r: RollupRow): ScopeTotals => ({
   entityCount: r.entity_count,
   scoreSum: r.score_sum,
@@ -231,20 +239,14 @@ export async function refreshRollups(
       },
     );
     if (scopeType === 'owner' || scopeType === 'org') {
-      for (const ref of refs ?? []) totals.set(`${scopeType}\n${ref}`, EMPTY);
+      for (const ref of refs ?? [])
+        totals.set(`${scopeType}\n${ref}`, NO_ENTITIES);
       for (const row of rows)
         totals.set(`${scopeType}\n${row.scope_ref}`, totalsOf(row));
     }
   }
   return { written, totals };
 }
-
-const EMPTY: ScopeTotals = {
-  entityCount: 0,
-  scoreSum: 0,
-  scoredCount: 0,
-  levelCounts: {},
-};
 
 /** History points of entities, teams (owners) and the organisation from their totals. */
 export function historyRows(
