@@ -44,7 +44,12 @@ async function onFreshPostgres<T>(
  * process alone, then a coordinator and a replica started together.
  */
 async function twoReplicas(job: Job): Promise<{
-  result?: { oneSeconds: number; seconds: number; speedup: number };
+  result?: {
+    oneSeconds: number;
+    seconds: number;
+    speedup: number;
+    replicaShards: number;
+  };
   note?: string;
 }> {
   if (!pipelineWorksShards()) {
@@ -60,6 +65,7 @@ async function twoReplicas(job: Job): Promise<{
       oneSeconds: one.seconds,
       seconds: two.seconds,
       speedup: one.seconds / two.seconds,
+      replicaShards: two.replicaShards,
     },
   };
 }

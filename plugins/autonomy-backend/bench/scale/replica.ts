@@ -25,14 +25,14 @@ async function main() {
   });
   await tell({ type: 'ready' });
   await go;
-  let calls = 0;
+  let shards = 0;
   while (!stopped) {
-    await workShards();
-    calls++;
+    const done = await workShards();
+    if (typeof done === 'number') shards += done;
     await sleep(20);
   }
   await db.destroy();
-  await tell({ type: 'result', calls, peakRssMb: peakRssMb() });
+  await tell({ type: 'result', shards, peakRssMb: peakRssMb() });
   process.disconnect?.();
 }
 

@@ -12,7 +12,12 @@ export interface DatabaseFigures {
   changed: RunFigures;
   http: HttpFigures;
   /** One process's first run over two processes' (PostgreSQL); undefined: not measured. */
-  twoReplicas?: { oneSeconds: number; seconds: number; speedup: number };
+  twoReplicas?: {
+    oneSeconds: number;
+    seconds: number;
+    speedup: number;
+    replicaShards: number;
+  };
   twoReplicasNote?: string;
 }
 
@@ -42,7 +47,7 @@ export function machine() {
 export function printTable(all: DatabaseFigures[], engines: EngineFigures) {
   const out = (label: string, ...values: string[]) =>
     console.log(
-      `${label.padEnd(58)} ${values.map(v => v.padEnd(40)).join('')}`,
+      `${label.padEnd(58)} ${values.map(v => v.padEnd(44)).join('')}`,
     );
   console.log(`\nScale benchmark on ${machine()}`);
   out('', ...all.map(d => d.db));
@@ -100,7 +105,7 @@ export function printTable(all: DatabaseFigures[], engines: EngineFigures) {
       d.twoReplicas
         ? `${f(d.twoReplicas.oneSeconds)} / ${f(d.twoReplicas.seconds)} = ${f(
             d.twoReplicas.speedup,
-          )}×`
+          )}× (replica: ${d.twoReplicas.replicaShards} shards)`
         : d.twoReplicasNote ?? 'na',
     ),
   );

@@ -73,7 +73,9 @@ export async function timedRun(
  */
 export async function twoProcessRun(
   job: Job,
-): Promise<{ seconds: number; peakRssMb: number } | undefined> {
+): Promise<
+  { seconds: number; peakRssMb: number; replicaShards: number } | undefined
+> {
   const replica = new Child('replica.ts', job);
   if ((await replica.next(['ready', 'unsupported'])).type === 'unsupported') {
     await replica.exited;
@@ -92,6 +94,7 @@ export async function twoProcessRun(
   return {
     seconds: result.seconds,
     peakRssMb: Math.max(result.peakRssMb, replicaResult.peakRssMb),
+    replicaShards: replicaResult.shards,
   };
 }
 
