@@ -114,6 +114,16 @@ export class AnalysisPipeline {
 
   /** Claims and evaluates shards until none is left to claim; returns how many it did. */
   private async work(source: (shard: ClaimedShard) => ShardSource) {
+    // Two shards at a time: while one waits for the database, the other evaluates, so a replica
+    // keeps a core busy and leaves the database the other.
+    const loops = await Promise.all([
+      this.workLoop(source),
+      this.workLoop(source),
+    ]);
+    return loops[0] + loops[1];
+  }
+
+  private async workLoop(source: (shard: ClaimedShard) => ShardSource) {
     const { stores, now } = this.options;
     let done = 0;
     for (;;) {

@@ -8,7 +8,7 @@ import type {
   BoundaryAnalysis,
   TeamBoundaries,
 } from '../domain/boundaries/analyzeBoundaries';
-import { lastRun, recordRun } from './analysisRuns';
+import { lastRun, recordRun, whereAnyOf } from './analysisRuns';
 import { syncRows } from './syncRows';
 
 const toDependency = (r: any): CrossTeamDependency => ({
@@ -222,10 +222,12 @@ export class DatabaseBoundaryStore {
         { 'boundaries.violations': 0, 'boundaries.contractGaps': 0 },
       ]),
     );
-    for (let i = 0; i < entityRefs.length; i += 500) {
-      const rows = await this.db('autonomy_dependencies')
-        .whereIn('from_ref', entityRefs.slice(i, i + 500))
-        .select('from_ref', 'health');
+    for (let i = 0; i < entityRefs.length; i += 1000) {
+      const rows = await whereAnyOf(
+        this.db('autonomy_dependencies').select('from_ref', 'health'),
+        'from_ref',
+        entityRefs.slice(i, i + 1000),
+      );
       for (const { from_ref, health } of rows) {
         const own = facts.get(from_ref)!;
         if (health === 'violation') own['boundaries.violations']++;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { whereAnyOf } from './analysisRuns';
 import { randomUUID } from 'crypto';
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import type {
@@ -150,7 +151,8 @@ export class DatabaseExemptionStore {
     const q = this.db('autonomy_exemptions')
       .whereNull('revoked_at')
       .andWhere('expires_at', '>', now.toISOString());
-    if (entityRefs !== undefined) q.whereIn('entity_ref', [entityRefs].flat());
+    if (entityRefs !== undefined)
+      whereAnyOf(q, 'entity_ref', [entityRefs].flat());
     const byEntity = new Map<string, ActiveExemptions>();
     for (const row of await q.orderBy('expires_at', 'desc')) {
       const map = byEntity.get(row.entity_ref) ?? new Map();

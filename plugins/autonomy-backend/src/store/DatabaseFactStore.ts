@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { whereAnyOf } from './analysisRuns';
 import {
   pushedFacts,
   type FactValue,
@@ -46,7 +47,8 @@ export class DatabaseFactStore {
     entityRefs?: string | string[],
   ): Promise<Map<string, Map<string, PushedFacts>>> {
     const q = this.db('autonomy_pushed_facts');
-    if (entityRefs !== undefined) q.whereIn('entity_ref', [entityRefs].flat());
+    if (entityRefs !== undefined)
+      whereAnyOf(q, 'entity_ref', [entityRefs].flat());
     const result = new Map<string, Map<string, PushedFacts>>();
     for (const row of await q) {
       const sources = result.get(row.entity_ref) ?? new Map();

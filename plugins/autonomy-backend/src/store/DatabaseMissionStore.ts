@@ -5,7 +5,7 @@ import type {
   MissionAnalysis,
 } from '../domain/missions/resolveMissions';
 import type { MissionStore, StoredMission } from './MissionStore';
-import { lastRun, recordRun } from './analysisRuns';
+import { lastRun, recordRun, whereAnyOf } from './analysisRuns';
 import { syncRows } from './syncRows';
 
 type EntityRow = {
@@ -108,10 +108,11 @@ export class DatabaseMissionStore implements MissionStore {
   /** The stored missions of these entities, for evaluating a shard of them. */
   async getEntityMissions(entityRefs: string[]) {
     const missions = new Map<string, EntityMission>();
-    for (let i = 0; i < entityRefs.length; i += 500) {
-      const rows = await this.db<EntityRow>('autonomy_entity_missions').whereIn(
+    for (let i = 0; i < entityRefs.length; i += 1000) {
+      const rows: EntityRow[] = await whereAnyOf(
+        this.db('autonomy_entity_missions'),
         'entity_ref',
-        entityRefs.slice(i, i + 500),
+        entityRefs.slice(i, i + 1000),
       );
       for (const row of rows) missions.set(row.entity_ref, fromRow(row));
     }
