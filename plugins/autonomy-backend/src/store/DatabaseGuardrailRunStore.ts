@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ScopeTotals } from '../domain/guardrails/history';
 import type { ShardPlan } from '../domain/shards/shards';
-import { batchSize, recordRun } from './analysisRuns';
+import { insertRows, recordRun } from './analysisRuns';
 import {
   countHeatmap,
   historyRows,
@@ -179,36 +179,19 @@ export class DatabaseGuardrailRunStore {
         removed: true,
       })),
     ];
-    if (this.isPg) {
-      // One JSON parameter per statement, expanded by PostgreSQL: binding 24 parameters per row
-      // of wide rows made staging the slowest step of a first run.
-      const columns = ['run_id', 'removed', ...SCORE_COLUMNS];
-      for (let i = 0; i < rows.length; i += 1000) {
-        await this.db.raw(
-          `INSERT INTO autonomy_staged_scores (${columns.join(', ')})
-           SELECT ${columns.join(', ')}
-           FROM json_populate_recordset(NULL::autonomy_staged_scores, ?::json)
-           ON CONFLICT (run_id, entity_ref) DO UPDATE SET ${columns
-             .map(c => `${c} = EXCLUDED.${c}`)
-             .join(', ')}`,
-          [JSON.stringify(rows.slice(i, i + 1000))],
-        );
-      }
-      return rows.length;
-    }
     // Rows of one statement must have the same columns.
-    const batch = Math.floor(batchSize(this.db) / 2);
-    for (const list of [
+    await insertRows(
+      this.db,
+      'autonomy_staged_scores',
       rows.filter(r => !r.removed),
+      ['run_id', 'entity_ref'],
+    );
+    await insertRows(
+      this.db,
+      'autonomy_staged_scores',
       rows.filter(r => r.removed),
-    ]) {
-      for (let i = 0; i < list.length; i += batch) {
-        await this.db('autonomy_staged_scores')
-          .insert(list.slice(i, i + batch))
-          .onConflict(['run_id', 'entity_ref'])
-          .merge();
-      }
-    }
+      ['run_id', 'entity_ref'],
+    );
     return rows.length;
   }
 

@@ -9,6 +9,7 @@ import {
 import type { StoredEvaluation } from '../domain/guardrails/storedEvaluation';
 import { COUNTED } from './scoreRows';
 import { syncRows } from './syncRows';
+import { insertRows, whereAnyOf } from './analysisRuns';
 
 export type ScopeType = 'owner' | 'system' | 'domain' | 'org';
 const SCOPE_COLUMN: Record<ScopeType, string | undefined> = {
@@ -276,23 +277,21 @@ export async function writeHistory(tx: Knex.Transaction, points: HistoryRow[]) {
     else byType.set(p.scopeType, [p]);
   }
   for (const [scopeType, list] of byType) {
-    for (let i = 0; i < list.length; i += 500) {
-      const chunk = list.slice(i, i + 500);
+    for (let i = 0; i < list.length; i += 2000) {
+      const chunk = list.slice(i, i + 2000);
       const latest = new Map<string, HistoryRow>();
-      const rows = await tx('autonomy_score_history as h')
-        .where('h.scope_type', scopeType)
-        .whereIn(
-          'h.scope_ref',
-          chunk.map(p => p.scopeRef),
-        )
-        .andWhere(
-          'h.day',
-          '=',
-          tx('autonomy_score_history as b')
-            .max('b.day')
-            .whereRaw('b.scope_type = h.scope_type')
-            .whereRaw('b.scope_ref = h.scope_ref'),
-        );
+      const rows = await whereAnyOf(
+        tx('autonomy_score_history as h').where('h.scope_type', scopeType),
+        'h.scope_ref',
+        chunk.map(p => p.scopeRef),
+      ).andWhere(
+        'h.day',
+        '=',
+        tx('autonomy_score_history as b')
+          .max('b.day')
+          .whereRaw('b.scope_type = h.scope_type')
+          .whereRaw('b.scope_ref = h.scope_ref'),
+      );
       for (const r of rows)
         latest.set(r.scope_ref, {
           scopeType: r.scope_type,
@@ -308,19 +307,19 @@ export async function writeHistory(tx: Knex.Transaction, points: HistoryRow[]) {
         return last ? !samePoint(last, p) : p.entityCount > 0;
       });
       if (!changed.length) continue;
-      await tx('autonomy_score_history')
-        .insert(
-          changed.map(h => ({
-            day: h.day,
-            scope_type: h.scopeType,
-            scope_ref: h.scopeRef,
-            score: h.score,
-            entity_count: h.entityCount,
-            level_counts: JSON.stringify(h.levelCounts),
-          })),
-        )
-        .onConflict(['scope_type', 'scope_ref', 'day'])
-        .merge();
+      await insertRows(
+        tx,
+        'autonomy_score_history',
+        changed.map(h => ({
+          day: h.day,
+          scope_type: h.scopeType,
+          scope_ref: h.scopeRef,
+          score: h.score,
+          entity_count: h.entityCount,
+          level_counts: JSON.stringify(h.levelCounts),
+        })),
+        ['scope_type', 'scope_ref', 'day'],
+      );
       written += changed.length;
     }
   }

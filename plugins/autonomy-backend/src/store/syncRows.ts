@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { batchSize } from './analysisRuns';
+import { insertRows } from './analysisRuns';
 
 type Row = Record<string, unknown>;
 
@@ -85,6 +85,6 @@ export async function syncRows(
         .whereIn(idColumn, ids.slice(i, i + 500))
         .delete();
   }
-  if (inserts.length) await tx.batchInsert(table, inserts, batchSize(tx));
+  await insertRows(tx, table, inserts);
   return written + removed.length + inserts.length;
 }
