@@ -11,10 +11,17 @@ export interface Config {
   /** Configuration of the Aligned Autonomy backend plugin. */
   autonomy?: {
     /**
-     * How often the catalog is analysed (missions, and later boundaries and guardrails).
-     * Defaults to every 5 minutes, first run 15 s after start-up.
+     * How often the catalog is analysed (missions, boundaries and guardrails). Defaults to every
+     * 5 minutes, first run 15 s after start-up, timeout 15 minutes.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    analysis?: {
+      /**
+       * Entities per shard of a full run (default 5,000). Every replica on the same database
+       * claims shards, so more, smaller shards spread a run more evenly over more replicas.
+       */
+      shardSize?: number;
+    };
     /**
      * Platform admins as user or group entity refs. The demo permission policy lets them trigger
      * re-evaluation; a policy of your own may use it too.
