@@ -96,7 +96,7 @@ export async function evaluateShard(
   // What is left was stored before and is not evaluated now: gone from the catalog, or no
   // guardrail applies to it any more.
   written += await stores.runs.stage(shard.runId, [], [...stored.keys()]);
-  return { heatmap: heatmap.counts(), written, evaluated };
+  return { heatmap, written, evaluated };
 }
 
 /** The row of an entity whose outcome changed: its results explained, with the outcome's hash. */

@@ -10,7 +10,7 @@ import {
   refreshRollups,
   syncHeatmap,
   writeHistory,
-  type HeatmapCounts,
+  HeatmapTally,
 } from './aggregates';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { hasArrays, toScoreRow, type EntityScoreRow } from './scoreRows';
@@ -199,14 +199,14 @@ export class DatabaseGuardrailRunStore {
   async completeShard(
     shard: ClaimedShard,
     workerId: string,
-    heatmap: HeatmapCounts,
+    heatmap: HeatmapTally,
     rowsWritten: number,
   ) {
     const updated = await this.db('autonomy_analysis_shards')
       .where({ run_id: shard.runId, shard: shard.shard, claimed_by: workerId })
       .update({
         status: 'done',
-        aggregate: JSON.stringify([...heatmap]),
+        aggregate: heatmap.serialize(),
         rows_written: rowsWritten,
       });
     return updated > 0;
@@ -259,13 +259,9 @@ export class DatabaseGuardrailRunStore {
       );
       written += Number(inserted.rowCount ?? inserted.changes ?? 0);
 
-      const heatmap: HeatmapCounts = new Map();
-      for (const s of shards)
-        for (const [key, count] of JSON.parse(s.aggregate ?? '[]') as [
-          string,
-          number,
-        ][])
-          heatmap.set(key, (heatmap.get(key) ?? 0) + count);
+      const heatmap = HeatmapTally.merge(
+        shards.map(sh => sh.aggregate ?? '{"g":[],"o":{}}'),
+      );
       written += await syncHeatmap(tx, heatmap);
 
       const rollups = await refreshRollups(tx);

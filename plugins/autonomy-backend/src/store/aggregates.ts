@@ -23,18 +23,6 @@ export const SCOPE_TYPES = Object.keys(SCOPE_COLUMN) as ScopeType[];
 /** Heat-map cell key → count; the key is owner, guardrail and state joined by newlines. */
 export type HeatmapCounts = Map<string, number>;
 
-export function addToHeatmap(
-  counts: HeatmapCounts,
-  ownerRef: string | null | undefined,
-  results: { guardrailId: string; state: string }[],
-) {
-  if (!ownerRef) return;
-  for (const r of results) {
-    const key = `${ownerRef}\n${r.guardrailId}\n${r.state}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-}
-
 const STATE_INDEX: Record<GuardrailState, number> = {
   pass: 0,
   fail: 1,
@@ -48,12 +36,36 @@ const STATES = Object.keys(STATE_INDEX) as GuardrailState[];
 
 /**
  * Counts results per owner, guardrail and state in numeric cells: a run counts every result of
- * the catalog, so no key is built per result.
+ * the catalog, so no key is built per result. A shard stores its tally compactly (only cells
+ * that are not zero) and the run adds the shards' tallies up.
  */
 export class HeatmapTally {
-  private readonly byOwner = new Map<string, Int32Array>();
+  private readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly byOwner = new Map<string, number[]>();
 
-  constructor(private readonly guardrailIds: string[]) {}
+  /** `guardrailIds`: what the indexes given to {@link HeatmapTally.add} refer to. */
+  constructor(guardrailIds: string[] = []) {
+    for (const id of guardrailIds) this.indexOf(id);
+  }
+
+  private indexOf(id: string) {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.ids.push(id) - 1;
+      this.index.set(id, i);
+    }
+    return i;
+  }
+
+  private cellsOf(ownerRef: string) {
+    let cells = this.byOwner.get(ownerRef);
+    if (!cells) {
+      cells = [];
+      this.byOwner.set(ownerRef, cells);
+    }
+    return cells;
+  }
 
   add(
     ownerRef: string | undefined,
@@ -61,24 +73,54 @@ export class HeatmapTally {
     states: GuardrailState[],
   ) {
     if (!ownerRef) return;
-    let cells = this.byOwner.get(ownerRef);
-    if (!cells) {
-      cells = new Int32Array(this.guardrailIds.length * STATES.length);
-      this.byOwner.set(ownerRef, cells);
+    const cells = this.cellsOf(ownerRef);
+    for (let k = 0; k < guardrailIndexes.length; k++) {
+      const cell = guardrailIndexes[k] * STATES.length + STATE_INDEX[states[k]];
+      cells[cell] = (cells[cell] ?? 0) + 1;
     }
-    for (let k = 0; k < guardrailIndexes.length; k++)
-      cells[guardrailIndexes[k] * STATES.length + STATE_INDEX[states[k]]]++;
   }
 
-  counts(): HeatmapCounts {
-    const counts: HeatmapCounts = new Map();
+  addResults(
+    ownerRef: string | null | undefined,
+    results: { guardrailId: string; state: GuardrailState }[],
+  ) {
+    this.add(
+      ownerRef ?? undefined,
+      results.map(r => this.indexOf(r.guardrailId)),
+      results.map(r => r.state),
+    );
+  }
+
+  /** The tally as stored with a shard: guardrail ids once, then per owner [cell, count, …]. */
+  serialize(): string {
+    const owners: Record<string, number[]> = {};
     for (const [owner, cells] of this.byOwner) {
+      const flat: number[] = [];
       cells.forEach((count, cell) => {
-        if (!count) return;
-        const guardrail = this.guardrailIds[Math.floor(cell / STATES.length)];
-        const state = STATES[cell % STATES.length];
-        counts.set(`${owner}\n${guardrail}\n${state}`, count);
+        if (count) flat.push(cell, count);
       });
+      owners[owner] = flat;
+    }
+    return JSON.stringify({ g: this.ids, o: owners });
+  }
+
+  /** Adds up serialized tallies into heat-map cells. */
+  static merge(serialized: string[]): HeatmapCounts {
+    const counts: HeatmapCounts = new Map();
+    for (const text of serialized) {
+      const { g, o } = JSON.parse(text) as {
+        g: string[];
+        o: Record<string, number[]>;
+      };
+      for (const [owner, flat] of Object.entries(o)) {
+        for (let k = 0; k < flat.length; k += 2) {
+          const guardrail = g[Math.floor(flat[k] / STATES.length)];
+          const key = `${owner}\n${guardrail}\n${
+            STATES[flat[k] % STATES.length]
+          }`;
+          counts.set(key, (counts.get(key) ?? 0) + flat[k + 1]);
+        }
+      }
     }
     return counts;
   }
@@ -104,7 +146,7 @@ export function syncHeatmap(
 
 /** The heat-map cells of these owners, counted from their entities' stored results. */
 export async function countHeatmap(tx: Knex.Transaction, ownerRefs: string[]) {
-  const counts: HeatmapCounts = new Map();
+  const tally = new HeatmapTally();
   const rows = await tx('autonomy_entity_scores')
     .whereIn('owner_ref', ownerRefs)
     .select('owner_ref', 'results');
@@ -112,13 +154,12 @@ export async function countHeatmap(tx: Knex.Transaction, ownerRefs: string[]) {
     const stored: StoredEvaluation = JSON.parse(
       row.results ?? '{"results":[]}',
     );
-    addToHeatmap(
-      counts,
+    tally.addResults(
       row.owner_ref,
       stored.results.map(r => ({ guardrailId: r.g, state: r.s })),
     );
   }
-  return counts;
+  return HeatmapTally.merge([tally.serialize()]);
 }
 
 interface RollupRow {

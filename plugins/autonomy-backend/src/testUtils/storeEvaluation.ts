@@ -1,8 +1,7 @@
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
-import type { HeatmapCounts } from '../store/aggregates';
+import { HeatmapTally } from '../store/aggregates';
 import type { Stores } from '../store/createStores';
-import { addToHeatmap } from '../store/aggregates';
 import type {
   ClaimedShard,
   DatabaseGuardrailRunStore,
@@ -34,7 +33,7 @@ export async function storeEvaluation(
     shard.bucketFrom,
     shard.bucketTo,
   );
-  const heatmap: HeatmapCounts = new Map();
+  const heatmap = new HeatmapTally();
   let written = await stageChanged(
     stores.runs,
     shard,
@@ -60,14 +59,14 @@ async function stageChanged(
   shard: ClaimedShard,
   scored: ScoredEntity[],
   stored: Map<string, string | null>,
-  heatmap: HeatmapCounts,
+  heatmap: HeatmapTally,
 ) {
   const changed: EntityScoreRow[] = [];
   for (const entity of scored) {
     const row = runs.row(entity, shard.runStartedAt);
     if (stored.get(entity.entityRef) !== row.content_hash) changed.push(row);
     stored.delete(entity.entityRef);
-    addToHeatmap(heatmap, entity.ownerRef, entity.results);
+    heatmap.addResults(entity.ownerRef, entity.results);
   }
   return runs.stage(shard.runId, changed, []);
 }
