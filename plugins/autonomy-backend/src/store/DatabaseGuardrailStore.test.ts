@@ -70,6 +70,12 @@ const world = () => [
 ];
 
 const NOW = new Date('2026-11-21T12:00:00Z');
+/** A heat-map cell of one entity. */
+const cell = (
+  guardrailId: string,
+  state: string,
+  ownerRef = 'group:default/team-a',
+) => ({ ownerRef, guardrailId, state, count: 1 });
 const LATER = new Date('2026-11-21T12:05:00Z');
 const LEVELS = ['bronze', 'silver', 'gold'];
 
@@ -188,36 +194,11 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps the heat map per team, guardrail and state', async () => {
       expect(await stores.guardrails.heatmap()).toEqual([
-        {
-          ownerRef: 'group:default/team-a',
-          guardrailId: 'mission',
-          state: 'pass',
-          count: 1,
-        },
-        {
-          ownerRef: 'group:default/team-a',
-          guardrailId: 'owner',
-          state: 'pass',
-          count: 1,
-        },
-        {
-          ownerRef: 'group:default/team-a',
-          guardrailId: 'runbook',
-          state: 'fail',
-          count: 1,
-        },
-        {
-          ownerRef: 'group:default/team-a',
-          guardrailId: 'runbook',
-          state: 'unknown',
-          count: 1,
-        },
-        {
-          ownerRef: 'group:default/team-b',
-          guardrailId: 'owner',
-          state: 'pass',
-          count: 1,
-        },
+        cell('mission', 'pass'),
+        cell('owner', 'pass'),
+        cell('runbook', 'fail'),
+        cell('runbook', 'unknown'),
+        cell('owner', 'pass', 'group:default/team-b'),
       ]);
     });
 
@@ -278,14 +259,7 @@ describe.each(databases.eachSupportedId())(
         (await stores.guardrails.heatmap()).filter(
           c => c.guardrailId === 'runbook',
         ),
-      ).toEqual([
-        {
-          ownerRef: 'group:default/team-a',
-          guardrailId: 'runbook',
-          state: 'pass',
-          count: 1,
-        },
-      ]);
+      ).toEqual([cell('runbook', 'pass')]);
       expect(
         (await stores.guardrails.history('org', 'org', '2026-11-01')).map(
           p => p.score,
@@ -434,20 +408,7 @@ describe.each(databases.eachSupportedId())(
         (await stores.guardrails.heatmap()).filter(
           c => c.ownerRef === 'group:default/team-a',
         ),
-      ).toEqual([
-        {
-          ownerRef: 'group:default/team-a',
-          guardrailId: 'owner',
-          state: 'pass',
-          count: 1,
-        },
-        {
-          ownerRef: 'group:default/team-a',
-          guardrailId: 'runbook',
-          state: 'unknown',
-          count: 1,
-        },
-      ]);
+      ).toEqual([cell('owner', 'pass'), cell('runbook', 'unknown')]);
       const org = await stores.guardrails.history('org', 'org', '2026-11-01');
       expect(org.map(p => p.score)).toEqual([95]);
 

@@ -7,6 +7,7 @@ import type {
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { fillDaily } from '../domain/guardrails/history';
 import { lastRun } from './analysisRuns';
+import type { RollupRow } from './aggregates';
 import {
   countsOf,
   hasArrays,
@@ -36,17 +37,6 @@ export interface ScoreQuery {
 
 /** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);
-
-/** The stored JSON of a roll-up row. */
-interface RollupRow {
-  scope_type: string;
-  scope_ref: string;
-  entity_count: number;
-  score_sum: number;
-  scored_count: number;
-  state_counts: string;
-  level_counts: string;
-}
 
 /**
  * Reads of guardrail results, scores, roll-ups and history on the plugin database (SQLite or

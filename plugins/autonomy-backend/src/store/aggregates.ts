@@ -162,7 +162,8 @@ export async function countHeatmap(tx: Knex.Transaction, ownerRefs: string[]) {
   return HeatmapTally.merge([tally.serialize()]);
 }
 
-interface RollupRow {
+/** A row of `autonomy_rollups`. */
+export interface RollupRow {
   scope_type: ScopeType;
   scope_ref: string;
   entity_count: number;
