@@ -85,8 +85,17 @@ export class GuardrailReadService {
 
   async getScorecard(entityRef: string): Promise<EntityScorecardResponse> {
     const { stores, now } = this.deps;
-    const score = await stores.guardrails.getScore(entityRef);
-    if (!score) {
+    // Independent reads, in parallel: a scorecard is the most frequent request.
+    const [scorecard, exemptions, trend] = await Promise.all([
+      stores.guardrails.getScorecard(entityRef),
+      stores.exemptions.list({ entityRef: [entityRef] }, now()),
+      stores.guardrails.history(
+        'entity',
+        entityRef,
+        daysAgo(now(), TREND_DAYS),
+      ),
+    ]);
+    if (!scorecard) {
       const evaluated = await stores.guardrails.getEvaluatedAt();
       throw new NotFoundError(
         evaluated
@@ -94,12 +103,8 @@ export class GuardrailReadService {
           : 'Guardrails have not been evaluated yet; the first evaluation runs shortly after start-up',
       );
     }
-    const stored = new Map(
-      (await stores.guardrails.getResults(entityRef)).map(r => [
-        r.guardrailId,
-        r,
-      ]),
-    );
+    const { score } = scorecard;
+    const stored = new Map(scorecard.results.map(r => [r.guardrailId, r]));
     const results: GuardrailResult[] = this.definitions.map(
       d =>
         stored.get(d.id) ?? {
@@ -117,15 +122,8 @@ export class GuardrailReadService {
         blockingNext,
       ),
       results,
-      exemptions: await stores.exemptions.list(
-        { entityRef: [entityRef] },
-        now(),
-      ),
-      trend: await stores.guardrails.history(
-        'entity',
-        entityRef,
-        daysAgo(now(), TREND_DAYS),
-      ),
+      exemptions,
+      trend,
     };
   }
 

@@ -51,20 +51,29 @@ export class DatabaseGuardrailStore {
   }
 
   async getScore(entityRef: string) {
-    const [row, lastRunAt] = await Promise.all([
-      this.db<EntityScoreRow>('autonomy_entity_scores')
-        .where({ entity_ref: entityRef })
-        .first(),
-      this.getEvaluatedAt(),
-    ]);
-    return row ? toScore(row, lastRunAt) : undefined;
+    return (await this.getScorecard(entityRef))?.score;
   }
 
   async getResults(entityRef: string): Promise<GuardrailResult[]> {
-    const row = await this.db<EntityScoreRow>('autonomy_entity_scores')
+    return (await this.getScorecard(entityRef))?.results ?? [];
+  }
+
+  /** An entity's score and results, and when the last complete run was: one query. */
+  async getScorecard(entityRef: string) {
+    const row = await this.db('autonomy_entity_scores')
       .where({ entity_ref: entityRef })
-      .first('results');
-    return row ? resultsOf(row) : [];
+      .first(
+        'autonomy_entity_scores.*',
+        this.db('autonomy_analysis_runs')
+          .select('evaluated_at')
+          .where({ name: 'guardrails' })
+          .as('last_run_at'),
+      );
+    if (!row) return undefined;
+    return {
+      score: toScore(row, row.last_run_at ?? undefined),
+      results: resultsOf(row),
+    };
   }
 
   /** The entities matching one state filter: `<guardrail>:<state>` or `*:<state>` tokens. */
