@@ -41,7 +41,8 @@ export function planShards(
   const shardOfBucket = new Array<ShardPlan>(BUCKETS);
   for (const plan of plans)
     shardOfBucket.fill(plan, plan.bucketFrom, plan.bucketTo);
-  for (const ref of entityRefs) shardOfBucket[bucketOf(ref)].entityRefs.push(ref);
+  for (const ref of entityRefs)
+    shardOfBucket[bucketOf(ref)].entityRefs.push(ref);
   return plans;
 }
 
