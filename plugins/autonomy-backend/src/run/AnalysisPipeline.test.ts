@@ -84,7 +84,7 @@ function replica(
     logger: mockServices.logger.mock(),
     now: () => new Date(),
     shardSize: 60,
-    staleAfterMs: 300,
+    staleAfterMs: 3000,
     pollMs: 20,
     workerId: name,
   });

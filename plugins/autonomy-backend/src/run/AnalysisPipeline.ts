@@ -101,15 +101,18 @@ export class AnalysisPipeline {
       stores,
       guardrails,
       provided: this.provided,
-      workerId: this.workerId,
+      // Several heartbeats within the time after which a shard counts as abandoned.
+      heartbeatMs: this.staleAfterMs / 6,
       now,
     };
   }
 
+  private get staleAfterMs() {
+    return this.options.staleAfterMs ?? 60_000;
+  }
+
   private staleBefore() {
-    return new Date(
-      this.options.now().getTime() - (this.options.staleAfterMs ?? 60_000),
-    );
+    return new Date(this.options.now().getTime() - this.staleAfterMs);
   }
 
   /** Claims and evaluates shards until none is left to claim; returns how many it did. */
@@ -135,12 +138,7 @@ export class AnalysisPipeline {
       if (!shard) return done;
       const result = await evaluateShard(this.shardDeps, shard, source(shard));
       if (
-        await stores.runs.completeShard(
-          shard,
-          this.workerId,
-          result.heatmap,
-          result.written,
-        )
+        await stores.runs.completeShard(shard, result.heatmap, result.written)
       )
         done++;
     }

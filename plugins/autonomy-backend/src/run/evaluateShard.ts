@@ -26,7 +26,8 @@ export interface ShardDeps {
   provided(
     refs: string[],
   ): Promise<Map<string, Map<string, Record<string, FactValue>>>>;
-  workerId: string;
+  /** How often a replica tells the others it is still at work on a shard. */
+  heartbeatMs: number;
   now(): Date;
 }
 
@@ -53,45 +54,54 @@ export async function evaluateShard(
   );
   let written = 0;
   let evaluated = 0;
-  for (let i = 0; i < shard.entityRefs.length; i += CHUNK) {
-    const refs = shard.entityRefs.slice(i, i + CHUNK);
-    const [context, pushed, exemptions, provided] = await Promise.all([
-      source.context(refs),
-      stores.facts.byEntity(refs),
-      stores.exemptions.activeByEntity(at, refs),
-      deps.provided(refs),
-    ]);
-    const facts = { ...context, pushed, exemptions, provided };
-    const changed: EntityScoreRow[] = [];
-    for (const ref of refs) {
-      const entity = entityContext(context.snapshot, facts, ref, now);
-      const outcome =
-        entity && evaluateOutcome(guardrails, entity.ctx, entity.exemptions);
-      if (!entity || !outcome) continue;
-      evaluated++;
-      const header = entityHeader(entity.node, context.snapshot);
-      heatmap.add(header.ownerRef, outcome.applicable, outcome.states);
-      const hash = contentHash(
-        guardrails.fingerprint,
-        header,
-        outcome.signature,
-      );
-      const before = stored.get(ref);
-      stored.delete(ref);
-      if (before !== hash)
-        changed.push(
-          storedRow(
-            deps,
-            entity.ctx,
-            outcome,
-            header,
-            hash,
-            shard.runStartedAt,
-          ),
+  // Heartbeats on a timer, not per chunk: a slow chunk (a slow catalog or fact provider) must
+  // not look like a dead replica.
+  const heartbeat = setInterval(
+    () => stores.runs.heartbeat(shard, deps.now()).catch(() => {}),
+    deps.heartbeatMs,
+  );
+  try {
+    for (let i = 0; i < shard.entityRefs.length; i += CHUNK) {
+      const refs = shard.entityRefs.slice(i, i + CHUNK);
+      const [context, pushed, exemptions, provided] = await Promise.all([
+        source.context(refs),
+        stores.facts.byEntity(refs),
+        stores.exemptions.activeByEntity(at, refs),
+        deps.provided(refs),
+      ]);
+      const facts = { ...context, pushed, exemptions, provided };
+      const changed: EntityScoreRow[] = [];
+      for (const ref of refs) {
+        const entity = entityContext(context.snapshot, facts, ref, now);
+        const outcome =
+          entity && evaluateOutcome(guardrails, entity.ctx, entity.exemptions);
+        if (!entity || !outcome) continue;
+        evaluated++;
+        const header = entityHeader(entity.node, context.snapshot);
+        heatmap.add(header.ownerRef, outcome.applicable, outcome.states);
+        const hash = contentHash(
+          guardrails.fingerprint,
+          header,
+          outcome.signature,
         );
+        const before = stored.get(ref);
+        stored.delete(ref);
+        if (before !== hash)
+          changed.push(
+            storedRow(
+              deps,
+              entity.ctx,
+              outcome,
+              header,
+              hash,
+              shard.runStartedAt,
+            ),
+          );
+      }
+      written += await stores.runs.stage(shard.runId, changed, []);
     }
-    written += await stores.runs.stage(shard.runId, changed, []);
-    await stores.runs.heartbeat(shard, deps.workerId, deps.now());
+  } finally {
+    clearInterval(heartbeat);
   }
   // What is left was stored before and is not evaluated now: gone from the catalog, or no
   // guardrail applies to it any more.

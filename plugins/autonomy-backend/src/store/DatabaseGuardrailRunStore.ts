@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import type { Knex } from 'knex';
 import type { ScopeTotals } from '../domain/guardrails/history';
 import type { ShardPlan } from '../domain/shards/shards';
@@ -23,6 +24,8 @@ export interface ClaimedShard {
   bucketTo: number;
   entityRefs: string[];
   runStartedAt: string;
+  /** Who holds the claim: heartbeats and completion count only from the holder. */
+  claim: string;
 }
 
 const SCORE_COLUMNS = [
@@ -50,6 +53,9 @@ const SCORE_COLUMNS = [
   'states',
 ] as const;
 
+/** PostgreSQL advisory-lock key for writes of guardrail results (any fixed number of our own). */
+const RESULTS_LOCK_KEY = 7_243_951_611;
+
 const entityTotals = (
   row: Pick<EntityScoreRow, 'score' | 'level'>,
 ): ScopeTotals => ({
@@ -73,6 +79,16 @@ export class DatabaseGuardrailRunStore {
     return this.db.client.config.client === 'pg';
   }
 
+  /**
+   * Serialises the writers of guardrail results (planning a run, applying one, replacing one
+   * entity) across replicas for the rest of the transaction: they read aggregates and write them
+   * back, and a run must not be replanned while it is applied. SQLite has one writer anyway.
+   */
+  private async lock(tx: Knex.Transaction) {
+    if (this.isPg)
+      await tx.raw('SELECT pg_advisory_xact_lock(?)', [RESULTS_LOCK_KEY]);
+  }
+
   /** The row an evaluated entity is stored as on this database. */
   row(
     entity: ScoredEntity,
@@ -88,6 +104,7 @@ export class DatabaseGuardrailRunStore {
    */
   async planRun(runId: string, startedAt: Date, plans: ShardPlan[]) {
     await this.db.transaction(async tx => {
+      await this.lock(tx);
       await tx('autonomy_staged_scores').delete();
       await tx('autonomy_analysis_shards').delete();
       await tx.batchInsert(
@@ -129,11 +146,13 @@ export class DatabaseGuardrailRunStore {
       if (this.isPg) candidate.forUpdate().skipLocked();
       const row = await candidate;
       if (!row) return undefined;
+      // A token per claim: a replica that was taken over cannot complete the shard later.
+      const claim = `${workerId}#${randomUUID().slice(0, 8)}`;
       await tx('autonomy_analysis_shards')
         .where({ run_id: row.run_id, shard: row.shard })
         .update({
           status: 'running',
-          claimed_by: workerId,
+          claimed_by: claim,
           heartbeat_at: now.toISOString(),
           attempts: tx.raw('attempts + 1'),
         });
@@ -147,14 +166,19 @@ export class DatabaseGuardrailRunStore {
         bucketTo: Number(shard.bucket_to),
         entityRefs: JSON.parse(shard.entity_refs),
         runStartedAt: shard.run_started_at,
+        claim,
       };
     });
   }
 
   /** Tells the others this replica is still at work on the shard. */
-  async heartbeat(shard: ClaimedShard, workerId: string, now: Date) {
+  async heartbeat(shard: ClaimedShard, now: Date) {
     await this.db('autonomy_analysis_shards')
-      .where({ run_id: shard.runId, shard: shard.shard, claimed_by: workerId })
+      .where({
+        run_id: shard.runId,
+        shard: shard.shard,
+        claimed_by: shard.claim,
+      })
       .update({ heartbeat_at: now.toISOString() });
   }
 
@@ -198,12 +222,15 @@ export class DatabaseGuardrailRunStore {
   /** Marks a shard done with its heat-map counts; false when another replica took it over. */
   async completeShard(
     shard: ClaimedShard,
-    workerId: string,
     heatmap: HeatmapTally,
     rowsWritten: number,
   ) {
     const updated = await this.db('autonomy_analysis_shards')
-      .where({ run_id: shard.runId, shard: shard.shard, claimed_by: workerId })
+      .where({
+        run_id: shard.runId,
+        shard: shard.shard,
+        claimed_by: shard.claim,
+      })
       .update({
         status: 'done',
         aggregate: heatmap.serialize(),
@@ -240,21 +267,26 @@ export class DatabaseGuardrailRunStore {
     history: { day: string; pruneBeforeDay: string },
   ) {
     return this.db.transaction(async tx => {
+      await this.lock(tx);
       const shards = await tx('autonomy_analysis_shards')
         .where({ run_id: runId })
-        .select('aggregate', 'rows_written', 'status');
+        .select('aggregate', 'rows_written', 'status', 'run_started_at');
       if (!shards.length || shards.some(s => s.status !== 'done'))
         throw new Error(`Run ${runId} is not complete and cannot be applied`);
       let written = shards.reduce((n, s) => n + Number(s.rows_written), 0);
 
       const staged = tx('autonomy_staged_scores').where({ run_id: runId });
       const stagedRefs = staged.clone().select('entity_ref');
+      // A row written after the run started (a fact pushed meanwhile, an entity added) is newer
+      // than what the run evaluated: it stays.
+      const startedAt = shards[0].run_started_at as string;
       written += await tx('autonomy_entity_scores')
         .whereIn('entity_ref', stagedRefs)
+        .andWhere('evaluated_at', '<=', startedAt)
         .delete();
       const columns = SCORE_COLUMNS.join(', ');
       const inserted = await tx.raw(
-        `INSERT INTO autonomy_entity_scores (${columns}) SELECT ${columns} FROM autonomy_staged_scores WHERE run_id = ? AND removed = ?`,
+        `INSERT INTO autonomy_entity_scores (${columns}) SELECT ${columns} FROM autonomy_staged_scores s WHERE s.run_id = ? AND s.removed = ? AND NOT EXISTS (SELECT 1 FROM autonomy_entity_scores e WHERE e.entity_ref = s.entity_ref)`,
         [runId, false],
       );
       written += Number(inserted.rowCount ?? inserted.changes ?? 0);
@@ -263,6 +295,15 @@ export class DatabaseGuardrailRunStore {
         shards.map(sh => sh.aggregate ?? '{"g":[],"o":{}}'),
       );
       written += await syncHeatmap(tx, heatmap);
+      // The shards counted what they evaluated; teams with newer rows are counted from those.
+      const newer = (
+        await tx('autonomy_entity_scores')
+          .where('evaluated_at', '>', startedAt)
+          .whereNotNull('owner_ref')
+          .distinct('owner_ref')
+      ).map(r => r.owner_ref as string);
+      if (newer.length)
+        written += await syncHeatmap(tx, await countHeatmap(tx, newer), newer);
 
       const rollups = await refreshRollups(tx);
       written += rollups.written;
@@ -299,6 +340,7 @@ export class DatabaseGuardrailRunStore {
     day: string,
   ) {
     await this.db.transaction(async tx => {
+      await this.lock(tx);
       const old = await tx<EntityScoreRow>('autonomy_entity_scores')
         .where({ entity_ref: entityRef })
         .first('owner_ref', 'system_ref', 'domain_ref');

@@ -7,6 +7,7 @@ import { emptyStateCounts } from '@aligned-autonomy/plugin-autonomy-common';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
 import { storeEvaluation } from '../testUtils/storeEvaluation';
+import { HeatmapTally } from './aggregates';
 import { createStores, type Stores } from './createStores';
 
 jest.setTimeout(60_000);
@@ -337,6 +338,63 @@ describe.each(databases.eachSupportedId())(
             .orderBy('day')
         ).map(r => r.day),
       ).toEqual(['2026-11-24', '2026-12-30']);
+    });
+
+    it('keeps a row written after the run started, and closes the history of a team left without entities', async () => {
+      const refs = world().map(e => e.entityRef);
+      await stores.runs.planRun('r', LATER, planShards(refs, 1));
+      const shard = (await stores.runs.claimShard('w', LATER, LATER))!;
+      await stores.runs.stage(
+        shard.runId,
+        [stores.runs.row(scored('a', { score: 1 }), LATER.toISOString())],
+        ['component:default/c'],
+      );
+      // A fact pushed while the run was under way re-evaluated "a".
+      await stores.runs.replaceEntity(
+        'component:default/a',
+        stores.runs.row(
+          scored('a', { score: 90 }),
+          new Date(LATER.getTime() + 60_000).toISOString(),
+        ),
+        '2026-11-21',
+      );
+      await stores.runs.completeShard(shard, new HeatmapTally(), 2);
+      await stores.runs.applyRun('r', LATER, {
+        day: '2026-11-21',
+        pruneBeforeDay: '2000-01-01',
+      });
+      expect(
+        (await stores.guardrails.getScore('component:default/a'))?.score,
+      ).toBe(90);
+      expect(
+        await stores.guardrails.getScore('component:default/c'),
+      ).toBeUndefined();
+      // The team heat map counts the newer row, not what the run saw.
+      expect(
+        (await stores.guardrails.heatmap()).filter(
+          c => c.ownerRef === 'group:default/team-a',
+        ),
+      ).toEqual([
+        cell('mission', 'pass'),
+        cell('owner', 'pass'),
+        cell('runbook', 'fail'),
+      ]);
+
+      const [, b] = world();
+      await storeEvaluation(stores, [b], new Date('2026-11-22T12:00:00Z'));
+      expect(
+        await stores.guardrails.history(
+          'team',
+          'group:default/team-a',
+          '2026-11-21',
+        ),
+      ).toEqual([
+        expect.objectContaining({
+          day: '2026-11-21',
+          entityCount: 1,
+          score: 90,
+        }),
+      ]);
     });
 
     it('keeps the previous complete analysis when a run dies before it is applied', async () => {

@@ -269,6 +269,19 @@ export async function refreshRollups(
       scopeType,
       scopeType === 'org' ? undefined : refs,
     );
+    // Teams (and the organisation) that have no entities any more get a last, empty history
+    // point, so their history shows a gap instead of their last value for ever.
+    const before: string[] =
+      scopeType === 'owner' || scopeType === 'org'
+        ? (
+            await tx('autonomy_rollups')
+              .where('scope_type', scopeType)
+              .modify(q => {
+                if (refs && scopeType !== 'org') q.whereIn('scope_ref', refs);
+              })
+              .select('scope_ref')
+          ).map((r: { scope_ref: string }) => r.scope_ref)
+        : [];
     written += await syncRows(
       tx,
       'autonomy_rollups',
@@ -282,7 +295,7 @@ export async function refreshRollups(
       },
     );
     if (scopeType === 'owner' || scopeType === 'org') {
-      for (const ref of refs ?? [])
+      for (const ref of [...(refs ?? []), ...before])
         totals.set(`${scopeType}\n${ref}`, NO_ENTITIES);
       for (const row of rows)
         totals.set(`${scopeType}\n${row.scope_ref}`, totalsOf(row));
@@ -329,10 +342,13 @@ export async function writeHistory(tx: Knex.Transaction, points: HistoryRow[]) {
       ).andWhere(
         'h.day',
         '=',
+        // The point in force on that day: a later one (an entity re-evaluated the next day
+        // while this run was under way) says nothing about it.
         tx('autonomy_score_history as b')
           .max('b.day')
           .whereRaw('b.scope_type = h.scope_type')
-          .whereRaw('b.scope_ref = h.scope_ref'),
+          .whereRaw('b.scope_ref = h.scope_ref')
+          .where('b.day', '<=', chunk[0].day),
       );
       for (const r of rows)
         latest.set(r.scope_ref, {

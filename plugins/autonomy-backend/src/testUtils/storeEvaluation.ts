@@ -42,7 +42,7 @@ export async function storeEvaluation(
     heatmap,
   );
   written += await stores.runs.stage(runId, [], [...stored.keys()]);
-  await stores.runs.completeShard(shard, 'test', heatmap, written);
+  await stores.runs.completeShard(shard, heatmap, written);
   return stores.runs.applyRun(runId, at, {
     day: at.toISOString().slice(0, 10),
     pruneBeforeDay,

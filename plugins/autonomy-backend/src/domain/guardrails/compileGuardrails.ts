@@ -6,6 +6,12 @@ import { compileRule, RuleError, type CompiledRule } from './compileRule';
 import type { FactGetter, FactSourceSchema } from './facts';
 import { BUILT_IN_OPERATORS, type RuleOperator } from './operators';
 
+/**
+ * Part of the fingerprint: raise it when what is stored for the same outcome changes (the wording
+ * of messages, the stored shape), so every entity's results are written again once.
+ */
+const STORED_FORMAT = 1;
+
 export interface CompiledGuardrail {
   definition: GuardrailDefinition;
   levelIndex: number;
@@ -99,7 +105,9 @@ export function compileGuardrails(options: {
     guardrails: withSlots,
     facts,
     fingerprint: createHash('sha1')
-      .update(JSON.stringify([options.levels, options.definitions]))
+      .update(
+        JSON.stringify([STORED_FORMAT, options.levels, options.definitions]),
+      )
       .digest('base64'),
   };
 }

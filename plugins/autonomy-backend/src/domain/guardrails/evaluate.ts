@@ -112,8 +112,8 @@ export function evaluateOutcome(
     v === UNKNOWN ? UNKNOWN_MARK : v,
   );
   if (ctx.pushed)
-    for (const [source, p] of ctx.pushed)
-      signature += `${source}@${p.observedAt}`;
+    for (const source of [...ctx.pushed.keys()].sort())
+      signature += `${source}@${ctx.pushed.get(source)!.observedAt}`;
   return {
     entityRef: ctx.node.ref,
     applicable,
