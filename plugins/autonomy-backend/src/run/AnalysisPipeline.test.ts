@@ -12,6 +12,7 @@ import { createStores, type Stores } from '../store/createStores';
 import { generateCatalog } from '../testUtils/catalogFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { AnalysisPipeline } from './AnalysisPipeline';
+import { openStores } from '../testUtils/openStores';
 
 jest.setTimeout(120_000);
 
@@ -100,8 +101,7 @@ describe.each(databases.eachSupportedId())(
     let stores: Stores;
 
     beforeAll(async () => {
-      knex = await databases.init(id);
-      stores = await createStores({ getClient: async () => knex });
+      ({ knex, stores } = await openStores(databases, id));
     });
 
     it('writes only what changed: nothing for an unchanged catalog, one changed entity, and what left', async () => {

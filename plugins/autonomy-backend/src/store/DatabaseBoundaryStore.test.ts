@@ -2,11 +2,11 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import type { Knex } from 'knex';
 import { buildSnapshot } from '../domain/catalogSnapshot';
 import { analyzeBoundaries } from '../domain/boundaries/analyzeBoundaries';
 import { entity } from '../testUtils/catalogFixtures';
-import { createStores, type Stores } from './createStores';
+import type { Stores } from './createStores';
+import { openStores } from '../testUtils/openStores';
 
 jest.setTimeout(60_000);
 
@@ -32,12 +32,10 @@ const catalog = [
 describe.each(databases.eachSupportedId())(
   'DatabaseBoundaryStore on %p',
   (id: TestDatabaseId) => {
-    let knex: Knex;
     let stores: Stores;
 
     beforeAll(async () => {
-      knex = await databases.init(id);
-      stores = await createStores({ getClient: async () => knex });
+      ({ stores } = await openStores(databases, id));
       await stores.boundaries.replaceAnalysis(
         analyzeBoundaries(buildSnapshot(catalog), '2026-11-21'),
         new Date('2026-11-21T10:00:00Z'),

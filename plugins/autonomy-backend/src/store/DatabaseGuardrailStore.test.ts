@@ -8,7 +8,8 @@ import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
 import { storeEvaluation } from '../testUtils/storeEvaluation';
 import { HeatmapTally } from './aggregates';
-import { createStores, type Stores } from './createStores';
+import type { Stores } from './createStores';
+import { openStores } from '../testUtils/openStores';
 
 jest.setTimeout(60_000);
 
@@ -87,8 +88,7 @@ describe.each(databases.eachSupportedId())(
     let stores: Stores;
 
     beforeAll(async () => {
-      knex = await databases.init(id);
-      stores = await createStores({ getClient: async () => knex });
+      ({ knex, stores } = await openStores(databases, id));
     });
 
     beforeEach(async () => {

@@ -3,7 +3,8 @@ import {
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
-import { createStores, type Stores } from './createStores';
+import type { Stores } from './createStores';
+import { openStores } from '../testUtils/openStores';
 
 jest.setTimeout(60_000);
 
@@ -18,8 +19,7 @@ describe.each(databases.eachSupportedId())(
     let stores: Stores;
 
     beforeAll(async () => {
-      knex = await databases.init(id);
-      stores = await createStores({ getClient: async () => knex });
+      ({ knex, stores } = await openStores(databases, id));
     });
 
     beforeEach(async () => {
