@@ -14,8 +14,11 @@ import type {
   ExemptionListResponse,
   ExportScorecardsQuery,
   GetBrokenChainsQuery,
+  GetGuardrailFailingQuery,
+  GetGuardrailQuery,
   GetHistoryQuery,
   GetRollupsQuery,
+  GuardrailDetailResponse,
   GuardrailsResponse,
   HealthResponse,
   HeatmapResponse,
@@ -34,6 +37,7 @@ import type {
   StaleMissionsResponse,
   TeamAutonomyResponse,
   TeamBoundariesResponse,
+  TeamGuardrailsResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
 
@@ -160,6 +164,44 @@ export type EndpointMap = {
    */
   '#get|/guardrails': {
     response: GuardrailsResponse;
+  };
+  /**
+   * A guardrail's page: its definition, pass rate per team and over time, open exemptions,
+   * opt-outs and tightenings.
+   */
+  '#get|/guardrails/{id}': {
+    path: {
+      /**
+       * A guardrail id.
+       */
+      id: string;
+    };
+    query: GetGuardrailQuery;
+    response: GuardrailDetailResponse;
+  };
+  /**
+   * Entities failing the guardrail (state `fail`, `unknown` or `error`), paged; the same rows
+   * as the scorecard list.
+   */
+  '#get|/guardrails/{id}/failing': {
+    path: {
+      /**
+       * A guardrail id.
+       */
+      id: string;
+    };
+    query: GetGuardrailFailingQuery;
+    response: ScorecardListResponse;
+  };
+  /**
+   * `GET /teams/{namespace}/{name}/guardrails`
+   */
+  '#get|/teams/{namespace}/{name}/guardrails': {
+    path: {
+      namespace: string;
+      name: string;
+    };
+    response: TeamGuardrailsResponse;
   };
   /**
    * Evaluated entities with level and score; filtered, sorted and paginated on the server.

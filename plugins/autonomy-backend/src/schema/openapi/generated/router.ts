@@ -55,6 +55,18 @@ export const spec = {
           maxLength: 63,
         },
       },
+      guardrailPathId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'A guardrail id.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 63,
+          pattern: '^[a-z][a-z0-9-]*$',
+        },
+      },
       limit: {
         name: 'limit',
         in: 'query',
@@ -1067,6 +1079,21 @@ export const spec = {
           openExemptions: {
             type: 'integer',
           },
+          optOuts: {
+            description:
+              "Recommended guardrails the team opted out of, with a written reason. An opt-out is the team owning the how, not a failure: the guardrail no longer counts against the team's services, and the number of opt-outs is part of the record (`maxOptOuts`).",
+            type: 'integer',
+          },
+          teamStandards: {
+            description:
+              'Team standards (Guardrail entities of type `team`) the team owns.',
+            type: 'integer',
+          },
+          teamStandardsMet: {
+            description:
+              "Those of the team's standards that every entity they apply to meets (pass or exempt); a standard that applies to nothing is not met.",
+            type: 'integer',
+          },
         },
       },
       TeamAutonomyResponse: {
@@ -1200,6 +1227,18 @@ export const spec = {
           },
         },
       },
+      GuardrailType: {
+        description:
+          "The kind of a guardrail. `required`: the organisation's, no opting out (exemptions only, with an expiry); every app-config definition is required. `recommended`: the organisation's, a team may opt out for what it owns with a written reason. `team`: a team's own standard, which applies only to what its owner owns.",
+        type: 'string',
+        enum: ['required', 'recommended', 'team'],
+      },
+      GuardrailSource: {
+        description:
+          'Where the definition comes from: `config` (app-config `autonomy.guardrails.definitions`) or `catalog` (a Guardrail entity).',
+        type: 'string',
+        enum: ['config', 'catalog'],
+      },
       GuardrailMode: {
         description:
           'How a failure counts: enforced, warning-only, or enforced from a date (a grace period during which failures are warnings).',
@@ -1257,6 +1296,52 @@ export const spec = {
               'With mode `grace`, the ISO date from which failures count.',
             type: 'string',
           },
+          type: {
+            description:
+              'Always sent by the server; a definition without one is `required`.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/GuardrailType',
+              },
+            ],
+          },
+          source: {
+            description: 'Always sent by the server.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/GuardrailSource',
+              },
+            ],
+          },
+          ownerRef: {
+            description:
+              "The group that owns the guardrail: the Guardrail entity's `spec.owner`, or `rationale.owner` of an app-config definition.",
+            type: 'string',
+          },
+          entityRef: {
+            description:
+              'The Guardrail entity it comes from (source `catalog`).',
+            type: 'string',
+          },
+        },
+      },
+      GuardrailSetProblem: {
+        description:
+          'Something the last analysis could not take as written: a Guardrail entity that is invalid now (its last valid version keeps applying), an id defined twice, an opt-out of a guardrail that cannot be opted out of, a tightening that would loosen.',
+        type: 'object',
+        required: ['message'],
+        properties: {
+          guardrailId: {
+            type: 'string',
+          },
+          entityRef: {
+            description:
+              'The entity whose data caused it (a Guardrail, Group or other entity).',
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
         },
       },
       GuardrailsResponse: {
@@ -1275,6 +1360,318 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/GuardrailDefinition',
             },
+          },
+          problems: {
+            description:
+              'What the last analysis refused or kept from before (see GuardrailSetProblem).',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailSetProblem',
+            },
+          },
+          fingerprint: {
+            description:
+              'Identifies the effective set of definitions (config and catalog) the last analysis used.',
+            type: 'string',
+          },
+        },
+      },
+      GuardrailOptOut: {
+        description:
+          "A team opting out of a recommended guardrail, with its reason: written as an annotation on the team's Group (everything it owns) or on one entity; recorded with who (the team) and when (the analysis that first saw it).",
+        type: 'object',
+        required: ['guardrailId', 'teamRef', 'declaredOn', 'reason', 'since'],
+        properties: {
+          guardrailId: {
+            type: 'string',
+          },
+          teamRef: {
+            description:
+              "The team that opted out (the Group, or the entity's owner).",
+            type: 'string',
+          },
+          declaredOn: {
+            description:
+              'The entity carrying the annotation (the Group, or the one entity).',
+            type: 'string',
+          },
+          entityRef: {
+            description: 'Set when the opt-out covers this one entity only.',
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          since: {
+            description: 'When an analysis first saw it (ISO timestamp).',
+            type: 'string',
+          },
+        },
+      },
+      GuardrailTightening: {
+        description:
+          "A team raising an organisation guardrail's threshold for what it owns (never loosening it): the condition on `fact` compares with `value` instead of the organisation's.",
+        type: 'object',
+        required: [
+          'guardrailId',
+          'teamRef',
+          'fact',
+          'operator',
+          'value',
+          'since',
+        ],
+        properties: {
+          guardrailId: {
+            type: 'string',
+          },
+          teamRef: {
+            type: 'string',
+          },
+          fact: {
+            type: 'string',
+          },
+          operator: {
+            type: 'string',
+            enum: [
+              'greaterThan',
+              'greaterThanOrEqual',
+              'lessThan',
+              'lessThanOrEqual',
+              'newerThanDays',
+              'olderThanDays',
+            ],
+          },
+          value: {
+            type: 'number',
+          },
+          since: {
+            description: 'When an analysis first saw it (ISO timestamp).',
+            type: 'string',
+          },
+        },
+      },
+      ScorecardHalf: {
+        description:
+          "One half of a scorecard. `aligned`: the organisation's guardrails (required and recommended) and how many are met; `autonomous`: the team standards that apply and how many are met. Met is pass or exempt; opted-out guardrails are counted apart and not in `guardrailCount`.",
+        type: 'object',
+        required: ['guardrailCount', 'metCount', 'score', 'optedOutCount'],
+        properties: {
+          guardrailCount: {
+            description:
+              'Applicable guardrails of this half (opted-out ones not included).',
+            type: 'integer',
+          },
+          metCount: {
+            type: 'integer',
+          },
+          score: {
+            description:
+              'Weighted share (0–100) of those met, or null when none applies.',
+            type: ['number', 'null'],
+          },
+          optedOutCount: {
+            type: 'integer',
+          },
+        },
+      },
+      TeamHalf: {
+        description:
+          "One half of a team's record over everything it owns: results of the organisation's guardrails (`aligned`) or of its own standards (`autonomous`), and the share met (pass or exempt).",
+        type: 'object',
+        required: ['guardrailCount', 'resultCount', 'metCount', 'metShare'],
+        properties: {
+          guardrailCount: {
+            description:
+              "Guardrails of this half with a result on the team's entities.",
+            type: 'integer',
+          },
+          resultCount: {
+            type: 'integer',
+          },
+          metCount: {
+            type: 'integer',
+          },
+          metShare: {
+            description: 'Share (0–1) met, or null without results.',
+            type: ['number', 'null'],
+          },
+        },
+      },
+      GuardrailPassRate: {
+        description:
+          "A guardrail's results over a team's entities (or over all of them).",
+        type: 'object',
+        required: ['counts', 'total', 'metShare'],
+        properties: {
+          ownerRef: {
+            type: 'string',
+          },
+          counts: {
+            $ref: '#/components/schemas/PartialStateCounts',
+          },
+          total: {
+            type: 'integer',
+          },
+          metShare: {
+            description:
+              'Share (0–1) of results that pass or are exempt; null without results.',
+            type: ['number', 'null'],
+          },
+        },
+      },
+      GuardrailHistoryPoint: {
+        type: 'object',
+        required: ['day', 'total', 'met', 'metShare'],
+        properties: {
+          day: {
+            type: 'string',
+          },
+          total: {
+            type: 'integer',
+          },
+          met: {
+            type: 'integer',
+          },
+          metShare: {
+            type: ['number', 'null'],
+          },
+        },
+      },
+      GuardrailDetailResponse: {
+        description: "What a guardrail's page shows.",
+        type: 'object',
+        required: [
+          'guardrail',
+          'overall',
+          'teams',
+          'history',
+          'exemptions',
+          'optOuts',
+          'tightenings',
+          'problems',
+        ],
+        properties: {
+          guardrail: {
+            $ref: '#/components/schemas/GuardrailDefinition',
+          },
+          overall: {
+            description: 'Its results over every evaluated entity.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/GuardrailPassRate',
+              },
+            ],
+          },
+          teams: {
+            description: 'Pass rate per owning team, lowest share first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailPassRate',
+            },
+          },
+          history: {
+            description: 'Daily pass rate, oldest first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailHistoryPoint',
+            },
+          },
+          exemptions: {
+            description: 'Its active exemptions.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Exemption',
+            },
+          },
+          optOuts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailOptOut',
+            },
+          },
+          tightenings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailTightening',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailSetProblem',
+            },
+          },
+          evaluatedAt: {
+            type: 'string',
+          },
+        },
+      },
+      TeamGuardrailSummary: {
+        description:
+          "A guardrail that bears on a team, with the team's results for it.",
+        type: 'object',
+        required: ['guardrail', 'passRate'],
+        properties: {
+          guardrail: {
+            $ref: '#/components/schemas/GuardrailDefinition',
+          },
+          passRate: {
+            $ref: '#/components/schemas/GuardrailPassRate',
+          },
+        },
+      },
+      TeamGuardrailsResponse: {
+        description:
+          "A team's two halves: the organisation's guardrails it meets (aligned) and the standards it chose for itself and meets (autonomous), with its opt-outs and tightenings.",
+        type: 'object',
+        required: [
+          'teamRef',
+          'aligned',
+          'autonomous',
+          'standards',
+          'optOuts',
+          'tightenings',
+        ],
+        properties: {
+          teamRef: {
+            type: 'string',
+          },
+          aligned: {
+            $ref: '#/components/schemas/TeamHalf',
+          },
+          autonomous: {
+            $ref: '#/components/schemas/TeamHalf',
+          },
+          standards: {
+            description:
+              "The team's own standards (type `team`), with its results.",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamGuardrailSummary',
+            },
+          },
+          organisation: {
+            description:
+              "The organisation's guardrails with results on the team's entities.",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamGuardrailSummary',
+            },
+          },
+          optOuts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailOptOut',
+            },
+          },
+          tightenings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailTightening',
+            },
+          },
+          evaluatedAt: {
+            type: 'string',
           },
         },
       },
@@ -1353,6 +1750,23 @@ export const spec = {
           exemptionId: {
             description: 'The active exemption when `state` is `exempt`.',
             type: 'string',
+          },
+          optOut: {
+            description:
+              "Set when the entity's team opted out of this recommended guardrail; the state is then `not-applicable` and it counts in neither half.",
+            allOf: [
+              {
+                $ref: '#/components/schemas/GuardrailOptOut',
+              },
+            ],
+          },
+          tightened: {
+            description: "Set when the team's stricter threshold was applied.",
+            allOf: [
+              {
+                $ref: '#/components/schemas/GuardrailTightening',
+              },
+            ],
           },
         },
       },
@@ -1530,6 +1944,23 @@ export const spec = {
             properties: {
               nextLevel: {
                 $ref: '#/components/schemas/NextLevel',
+              },
+              aligned: {
+                description:
+                  "The organisation's guardrails (required and recommended); always sent.",
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/ScorecardHalf',
+                  },
+                ],
+              },
+              autonomous: {
+                description: "The owning team's own standards; always sent.",
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/ScorecardHalf',
+                  },
+                ],
               },
               results: {
                 description:
@@ -1716,6 +2147,24 @@ export const spec = {
           },
           stateCounts: {
             $ref: '#/components/schemas/StateCounts',
+          },
+          aligned: {
+            description:
+              "With scope `team`, the organisation's guardrails over its entities.",
+            allOf: [
+              {
+                $ref: '#/components/schemas/TeamHalf',
+              },
+            ],
+          },
+          autonomous: {
+            description:
+              'With scope `team`, its own standards over its entities.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/TeamHalf',
+              },
+            ],
           },
         },
       },
@@ -2443,6 +2892,133 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/guardrails/{id}': {
+      get: {
+        operationId: 'getGuardrail',
+        description:
+          "A guardrail's page: its definition, pass rate per team and over time, open exemptions, opt-outs and tightenings.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/guardrailPathId',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'How many days of history.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 730,
+              default: 90,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The guardrail and its record.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GuardrailDetailResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/guardrails/{id}/failing': {
+      get: {
+        operationId: 'getGuardrailFailing',
+        description:
+          'Entities failing the guardrail (state `fail`, `unknown` or `error`), paged; the same rows as the scorecard list.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/guardrailPathId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of failing entities and the total.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardListResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/teams/{namespace}/{name}/guardrails': {
+      get: {
+        operationId: 'getTeamGuardrails',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "The team's aligned and autonomous halves, standards, opt-outs and tightenings.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamGuardrailsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
             $ref: '#/components/responses/Error',
           },
         },

@@ -23,6 +23,21 @@ export type AutonomyRecord = {
   };
   boundaryViolations: number;
   openExemptions: number;
+  /**
+   * Recommended guardrails the team opted out of, with a written reason. An opt-out is the
+   * team owning the how, not a failure: the guardrail no longer counts against the team's
+   * services, and the number of opt-outs is part of the record (`maxOptOuts`).
+   */
+  optOuts?: number;
+  /**
+   * Team standards (Guardrail entities of type `team`) the team owns.
+   */
+  teamStandards?: number;
+  /**
+   * Those of the team's standards that every entity they apply to meets (pass or exempt); a
+   * standard that applies to nothing is not met.
+   */
+  teamStandardsMet?: number;
 };
 
 /**
@@ -265,6 +280,14 @@ export type EntityScore = {
 export type EntityScorecardResponse = EntityScore & {
   nextLevel?: NextLevel;
   /**
+   * The organisation's guardrails (required and recommended); always sent.
+   */
+  aligned?: ScorecardHalf;
+  /**
+   * The owning team's own standards; always sent.
+   */
+  autonomous?: ScorecardHalf;
+  /**
    * One result per guardrail (not-applicable ones included), in definition order.
    */
   results: GuardrailResult[];
@@ -388,6 +411,51 @@ export type GuardrailDefinition = {
    * With mode `grace`, the ISO date from which failures count.
    */
   enforcedFrom?: string;
+  /**
+   * Always sent by the server; a definition without one is `required`.
+   */
+  type?: GuardrailType;
+  /**
+   * Always sent by the server.
+   */
+  source?: GuardrailSource;
+  /**
+   * The group that owns the guardrail: the Guardrail entity's `spec.owner`, or
+   * `rationale.owner` of an app-config definition.
+   */
+  ownerRef?: string;
+  /**
+   * The Guardrail entity it comes from (source `catalog`).
+   */
+  entityRef?: string;
+};
+
+/**
+ * What a guardrail's page shows.
+ * @public
+ */
+export type GuardrailDetailResponse = {
+  guardrail: GuardrailDefinition;
+  /**
+   * Its results over every evaluated entity.
+   */
+  overall: GuardrailPassRate;
+  /**
+   * Pass rate per owning team, lowest share first.
+   */
+  teams: GuardrailPassRate[];
+  /**
+   * Daily pass rate, oldest first.
+   */
+  history: GuardrailHistoryPoint[];
+  /**
+   * Its active exemptions.
+   */
+  exemptions: Exemption[];
+  optOuts: GuardrailOptOut[];
+  tightenings: GuardrailTightening[];
+  problems: GuardrailSetProblem[];
+  evaluatedAt?: string;
 };
 
 /**
@@ -402,6 +470,16 @@ export type GuardrailEntityFilter = {
   tier?: string[];
   tags?: string[];
   annotations?: string[];
+};
+
+/**
+ * @public
+ */
+export type GuardrailHistoryPoint = {
+  day: string;
+  total: number;
+  met: number;
+  metShare: number | null;
 };
 
 /**
@@ -420,6 +498,47 @@ export const GuardrailModeValues = [
   'warning',
   'grace',
 ] as const satisfies readonly GuardrailMode[];
+
+/**
+ * A team opting out of a recommended guardrail, with its reason: written as an annotation on
+ * the team's Group (everything it owns) or on one entity; recorded with who (the team) and
+ * when (the analysis that first saw it).
+ * @public
+ */
+export type GuardrailOptOut = {
+  guardrailId: string;
+  /**
+   * The team that opted out (the Group, or the entity's owner).
+   */
+  teamRef: string;
+  /**
+   * The entity carrying the annotation (the Group, or the one entity).
+   */
+  declaredOn: string;
+  /**
+   * Set when the opt-out covers this one entity only.
+   */
+  entityRef?: string;
+  reason: string;
+  /**
+   * When an analysis first saw it (ISO timestamp).
+   */
+  since: string;
+};
+
+/**
+ * A guardrail's results over a team's entities (or over all of them).
+ * @public
+ */
+export type GuardrailPassRate = {
+  ownerRef?: string;
+  counts: PartialStateCounts;
+  total: number;
+  /**
+   * Share (0–1) of results that pass or are exempt; null without results.
+   */
+  metShare: number | null;
+};
 
 /**
  * Why a guardrail exists: shared with the engineers who must meet it.
@@ -467,6 +586,15 @@ export type GuardrailResult = {
    * The active exemption when `state` is `exempt`.
    */
   exemptionId?: string;
+  /**
+   * Set when the entity's team opted out of this recommended guardrail; the state is then
+   * `not-applicable` and it counts in neither half.
+   */
+  optOut?: GuardrailOptOut;
+  /**
+   * Set when the team's stricter threshold was applied.
+   */
+  tightened?: GuardrailTightening;
 };
 
 /**
@@ -482,6 +610,37 @@ export type GuardrailRule =
   | { any: GuardrailRule[] }
   | { not: GuardrailRule }
   | ({ fact: string } & Record<string, unknown>);
+
+/**
+ * Something the last analysis could not take as written: a Guardrail entity that is invalid
+ * now (its last valid version keeps applying), an id defined twice, an opt-out of a
+ * guardrail that cannot be opted out of, a tightening that would loosen.
+ * @public
+ */
+export type GuardrailSetProblem = {
+  guardrailId?: string;
+  /**
+   * The entity whose data caused it (a Guardrail, Group or other entity).
+   */
+  entityRef?: string;
+  message: string;
+};
+
+/**
+ * Where the definition comes from: `config` (app-config `autonomy.guardrails.definitions`)
+ * or `catalog` (a Guardrail entity).
+ * @public
+ */
+export type GuardrailSource = 'config' | 'catalog';
+
+/**
+ * Every {@link GuardrailSource}, in the spec's order.
+ * @public
+ */
+export const GuardrailSourceValues = [
+  'config',
+  'catalog',
+] as const satisfies readonly GuardrailSource[];
 
 /**
  * The state of one guardrail for one entity. `pass` / `fail`: the rule held or not (fail
@@ -516,6 +675,48 @@ export const GuardrailStateValues = [
 ] as const satisfies readonly GuardrailState[];
 
 /**
+ * A team raising an organisation guardrail's threshold for what it owns (never loosening
+ * it): the condition on `fact` compares with `value` instead of the organisation's.
+ * @public
+ */
+export type GuardrailTightening = {
+  guardrailId: string;
+  teamRef: string;
+  fact: string;
+  operator:
+    | 'greaterThan'
+    | 'greaterThanOrEqual'
+    | 'lessThan'
+    | 'lessThanOrEqual'
+    | 'newerThanDays'
+    | 'olderThanDays';
+  value: number;
+  /**
+   * When an analysis first saw it (ISO timestamp).
+   */
+  since: string;
+};
+
+/**
+ * The kind of a guardrail. `required`: the organisation's, no opting out (exemptions only,
+ * with an expiry); every app-config definition is required. `recommended`: the
+ * organisation's, a team may opt out for what it owns with a written reason. `team`: a
+ * team's own standard, which applies only to what its owner owns.
+ * @public
+ */
+export type GuardrailType = 'required' | 'recommended' | 'team';
+
+/**
+ * Every {@link GuardrailType}, in the spec's order.
+ * @public
+ */
+export const GuardrailTypeValues = [
+  'required',
+  'recommended',
+  'team',
+] as const satisfies readonly GuardrailType[];
+
+/**
  * @public
  */
 export type GuardrailsResponse = {
@@ -524,6 +725,14 @@ export type GuardrailsResponse = {
    */
   levels: string[];
   guardrails: GuardrailDefinition[];
+  /**
+   * What the last analysis refused or kept from before (see GuardrailSetProblem).
+   */
+  problems?: GuardrailSetProblem[];
+  /**
+   * Identifies the effective set of definitions (config and catalog) the last analysis used.
+   */
+  fingerprint?: string;
 };
 
 /**
@@ -879,6 +1088,14 @@ export type Rollup = {
   averageScore: number | null;
   levelCounts: LevelCounts;
   stateCounts: StateCounts;
+  /**
+   * With scope `team`, the organisation's guardrails over its entities.
+   */
+  aligned?: TeamHalf;
+  /**
+   * With scope `team`, its own standards over its entities.
+   */
+  autonomous?: TeamHalf;
 };
 
 /**
@@ -907,6 +1124,26 @@ export const RollupScopeValues = [
   'domain',
   'org',
 ] as const satisfies readonly RollupScope[];
+
+/**
+ * One half of a scorecard. `aligned`: the organisation's guardrails (required and
+ * recommended) and how many are met; `autonomous`: the team standards that apply and how
+ * many are met. Met is pass or exempt; opted-out guardrails are counted apart and not in
+ * `guardrailCount`.
+ * @public
+ */
+export type ScorecardHalf = {
+  /**
+   * Applicable guardrails of this half (opted-out ones not included).
+   */
+  guardrailCount: number;
+  metCount: number;
+  /**
+   * Weighted share (0–100) of those met, or null when none applies.
+   */
+  score: number | null;
+  optedOutCount: number;
+};
 
 /**
  * @public
@@ -1026,6 +1263,56 @@ export type TeamBoundariesResponse = {
 };
 
 /**
+ * A guardrail that bears on a team, with the team's results for it.
+ * @public
+ */
+export type TeamGuardrailSummary = {
+  guardrail: GuardrailDefinition;
+  passRate: GuardrailPassRate;
+};
+
+/**
+ * A team's two halves: the organisation's guardrails it meets (aligned) and the standards it
+ * chose for itself and meets (autonomous), with its opt-outs and tightenings.
+ * @public
+ */
+export type TeamGuardrailsResponse = {
+  teamRef: string;
+  aligned: TeamHalf;
+  autonomous: TeamHalf;
+  /**
+   * The team's own standards (type `team`), with its results.
+   */
+  standards: TeamGuardrailSummary[];
+  /**
+   * The organisation's guardrails with results on the team's entities.
+   */
+  organisation?: TeamGuardrailSummary[];
+  optOuts: GuardrailOptOut[];
+  tightenings: GuardrailTightening[];
+  evaluatedAt?: string;
+};
+
+/**
+ * One half of a team's record over everything it owns: results of the organisation's
+ * guardrails (`aligned`) or of its own standards (`autonomous`), and the share met (pass or
+ * exempt).
+ * @public
+ */
+export type TeamHalf = {
+  /**
+   * Guardrails of this half with a result on the team's entities.
+   */
+  guardrailCount: number;
+  resultCount: number;
+  metCount: number;
+  /**
+   * Share (0–1) met, or null without results.
+   */
+  metShare: number | null;
+};
+
+/**
  * @public
  */
 export type TeamInteraction = {
@@ -1102,6 +1389,49 @@ export const GetBrokenChainsQueryKeys = [
   'limit',
   'offset',
 ] as const satisfies readonly (keyof GetBrokenChainsQuery)[];
+
+/**
+ * The query of `GET /guardrails/{id}`.
+ * @public
+ */
+export type GetGuardrailQuery = {
+  /**
+   * How many days of history.
+   */
+  days?: number;
+};
+
+/**
+ * The parameters of {@link GetGuardrailQuery}, in the spec's order.
+ * @public
+ */
+export const GetGuardrailQueryKeys = [
+  'days',
+] as const satisfies readonly (keyof GetGuardrailQuery)[];
+
+/**
+ * The query of `GET /guardrails/{id}/failing`.
+ * @public
+ */
+export type GetGuardrailFailingQuery = {
+  /**
+   * Page size.
+   */
+  limit?: number;
+  /**
+   * Rows to skip.
+   */
+  offset?: number;
+};
+
+/**
+ * The parameters of {@link GetGuardrailFailingQuery}, in the spec's order.
+ * @public
+ */
+export const GetGuardrailFailingQueryKeys = [
+  'limit',
+  'offset',
+] as const satisfies readonly (keyof GetGuardrailFailingQuery)[];
 
 /**
  * The query of `GET /scorecards`.
