@@ -8,6 +8,7 @@ import { DatabaseGuardrailRunStore } from './DatabaseGuardrailRunStore';
 import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 import { DatabaseFactStore } from './DatabaseFactStore';
 import { DatabaseBoundaryStore } from './DatabaseBoundaryStore';
+import { DatabaseNotificationStore } from './DatabaseNotificationStore';
 import { migrateToLatest } from './migrateToLatest';
 
 const migrationsDir = resolvePackagePath(
@@ -33,5 +34,6 @@ export async function createStores(database: DatabaseService) {
     exemptions: new DatabaseExemptionStore(client),
     facts: new DatabaseFactStore(client),
     boundaries: new DatabaseBoundaryStore(client),
+    notifications: new DatabaseNotificationStore(client),
   };
 }
