@@ -25,6 +25,7 @@ import { readGuardrailsConfig } from './config/readGuardrailsConfig';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
 import { readAutonomyConfig } from './config/readAutonomyConfig';
 import { BoundaryService } from './service/BoundaryService';
+import { CampaignService } from './service/CampaignService';
 
 const DEFAULT_SCHEDULE = {
   frequency: { minutes: 5 },
@@ -123,6 +124,7 @@ export const autonomyPlugin = createBackendPlugin({
               pipeline,
               now,
             }),
+            campaigns: new CampaignService(stores.campaigns, now),
             boundaries: new BoundaryService({
               stores,
               autonomy: autonomyConfig,

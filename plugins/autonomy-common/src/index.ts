@@ -1,5 +1,5 @@
 /**
- * Shared types, the Mission kind, annotations and permissions of Aligned Autonomy.
+ * Shared types, the Mission and Campaign kinds, annotations and permissions of Aligned Autonomy.
  *
  * @packageDocumentation
  */
@@ -8,6 +8,7 @@ export * from './dates';
 export * from './permissions';
 export * from './refs';
 export * from './mission';
+export * from './campaign';
 export * from './guardrails';
 export * from './boundaries';
 export * from './schema/openapi/generated';

@@ -8,7 +8,9 @@ import {
 } from '@backstage/catalog-model';
 import {
   AUTONOMY_ANNOTATIONS,
+  isCampaignEntity,
   isMissionEntity,
+  type CampaignEntityV1alpha1,
   type MissionEntityV1alpha1,
 } from '@aligned-autonomy/plugin-autonomy-common';
 
@@ -35,6 +37,8 @@ export interface CatalogNode {
   invalidMissionAnnotation?: string;
   /** Set on Mission entities. */
   mission?: MissionEntityV1alpha1['spec'];
+  /** Set on Campaign entities. */
+  campaign?: CampaignEntityV1alpha1['spec'];
   lifecycle?: string;
   annotations?: Record<string, string>;
   tags?: string[];
@@ -64,6 +68,9 @@ export const SNAPSHOT_FIELDS = [
   'spec.horizon',
   'spec.reviewBy',
   'spec.successMetrics',
+  'spec.guardrails',
+  'spec.deadline',
+  'spec.targets',
   'relations',
 ];
 
@@ -123,6 +130,7 @@ export function toCatalogNode(entity: Entity): CatalogNode {
     node.systemRef = firstRelation(entity, RELATION_PART_OF, 'system');
   }
   if (isMissionEntity(entity)) node.mission = entity.spec;
+  if (isCampaignEntity(entity)) node.campaign = entity.spec;
   return node;
 }
 

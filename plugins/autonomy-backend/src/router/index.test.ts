@@ -12,6 +12,7 @@ describe('createRouter', () => {
       guardrailReads: {} as any,
       guardrailCommands: {} as any,
       boundaries: {} as any,
+      campaigns: {} as any,
     });
     const routes: string[] = (router as any).stack
       .filter((layer: any) => layer.route)

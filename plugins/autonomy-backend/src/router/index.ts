@@ -6,11 +6,13 @@ import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import type { AnalysisService } from '../service/AnalysisService';
 import type { BoundaryService } from '../service/BoundaryService';
+import type { CampaignService } from '../service/CampaignService';
 import type { GuardrailCommandService } from '../service/GuardrailCommandService';
 import type { GuardrailReadService } from '../service/GuardrailReadService';
 import type { MissionService } from '../service/MissionService';
 import { createRouteAccess } from './access';
 import { boundaryRoutes } from './boundaryRoutes';
+import { campaignRoutes } from './campaignRoutes';
 import { exemptionRoutes } from './exemptionRoutes';
 import { factRoutes } from './factRoutes';
 import { healthRoutes } from './healthRoutes';
@@ -32,6 +34,7 @@ export interface RouterOptions {
   boundaries: BoundaryService;
   guardrailReads: GuardrailReadService;
   guardrailCommands: GuardrailCommandService;
+  campaigns: CampaignService;
 }
 
 /**
@@ -63,5 +66,6 @@ export async function createRouter(
   scorecardRoutes(context, guardrails);
   exemptionRoutes(context, guardrails);
   factRoutes(context, options.guardrailCommands);
+  campaignRoutes(context, options.campaigns);
   return router;
 }

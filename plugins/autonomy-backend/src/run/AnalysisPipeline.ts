@@ -23,6 +23,11 @@ import type { Stores } from '../store/createStores';
 import type { ClaimedShard } from '../store/DatabaseGuardrailRunStore';
 import { evaluateShard, storedRow, type ShardDeps } from './evaluateShard';
 import { inMemorySource, storedSource, type ShardSource } from './shardSources';
+import {
+  campaignsOf,
+  compileCampaigns,
+} from '../domain/campaigns/campaigns';
+import { recordCampaignProgress } from './recordCampaignProgress';
 
 const DAY_MS = 86_400_000;
 
@@ -182,11 +187,15 @@ export class AnalysisPipeline {
       const boundaries = analyzeBoundaries(snapshot, day);
       written += await stores.boundaries.replaceAnalysis(boundaries, started);
       phase('boundaries');
+      // Stored before the shards are planned: every replica evaluates with the same campaigns.
+      const campaigns = campaignsOf(snapshot);
+      written += await stores.campaigns.replaceDefinitions(campaigns);
 
       const source = inMemorySource({
         snapshot,
         missions: new Map(missionAnalysis.entities.map(e => [e.entityRef, e])),
         derived: boundaryFacts(snapshot, boundaries.dependencies),
+        campaigns: compileCampaigns(campaigns),
       });
       const plans = planShards(
         snapshot.keys(),
@@ -215,6 +224,14 @@ export class AnalysisPipeline {
           .slice(0, 10),
       });
       phase('apply');
+      written += await recordCampaignProgress({
+        stores,
+        guardrails: this.options.guardrails,
+        snapshot,
+        definitions: campaigns,
+        at: started,
+      });
+      phase('campaigns');
       logger.info(
         `Run ${runId}: ${plans.length} shards, ${mine} evaluated here, ${
           written + applied.written
@@ -248,15 +265,15 @@ export class AnalysisPipeline {
     const snapshot = neighbourhood ?? (await this.readEntity(entityRef));
     const at = now();
     const node = snapshot.get(entityRef);
-    const [missions, pushed, exemptions, provided, derived] = await Promise.all(
-      [
+    const [missions, pushed, exemptions, provided, derived, campaigns] =
+      await Promise.all([
         stores.missions.getEntityMissions([entityRef]),
         stores.facts.byEntity([entityRef]),
         stores.exemptions.activeByEntity(at, [entityRef]),
         this.provided([entityRef]),
         stores.boundaries.factsOfMany([entityRef]),
-      ],
-    );
+        stores.campaigns.definitions(),
+      ]);
     const entity = entityContext(
       snapshot,
       {
@@ -265,13 +282,20 @@ export class AnalysisPipeline {
         exemptions,
         provided,
         derived: node && hasBoundaryFacts(node.kind) ? derived : new Map(),
+        campaigns: compileCampaigns(campaigns),
       },
       entityRef,
       at.getTime(),
     );
     const { guardrails } = this.options;
     const outcome =
-      entity && evaluateOutcome(guardrails, entity.ctx, entity.exemptions);
+      entity &&
+      evaluateOutcome(
+        guardrails,
+        entity.ctx,
+        entity.exemptions,
+        entity.campaigns,
+      );
     let row;
     if (entity && outcome) {
       const header = entityHeader(entity.node, snapshot);

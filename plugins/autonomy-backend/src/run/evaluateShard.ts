@@ -74,7 +74,13 @@ export async function evaluateShard(
       for (const ref of refs) {
         const entity = entityContext(context.snapshot, facts, ref, now);
         const outcome =
-          entity && evaluateOutcome(guardrails, entity.ctx, entity.exemptions);
+          entity &&
+          evaluateOutcome(
+            guardrails,
+            entity.ctx,
+            entity.exemptions,
+            entity.campaigns,
+          );
         if (!entity || !outcome) continue;
         evaluated++;
         const header = entityHeader(entity.node, context.snapshot);

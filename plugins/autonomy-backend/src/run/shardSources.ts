@@ -3,6 +3,10 @@ import type { EntityMission } from '../domain/missions/resolveMissions';
 import type { FactValue } from '../domain/guardrails/facts';
 import { hasBoundaryFacts } from '../domain/boundaries/analyzeBoundaries';
 import type { Stores } from '../store/createStores';
+import {
+  compileCampaigns,
+  type CompiledCampaign,
+} from '../domain/campaigns/campaigns';
 
 /** What evaluating a batch of entities needs besides pushed facts and exemptions. */
 export interface EntityContext {
@@ -10,6 +14,8 @@ export interface EntityContext {
   snapshot: CatalogSnapshot;
   missions: Map<string, EntityMission>;
   derived: Map<string, Record<string, FactValue>>;
+  /** The campaigns of the run, as the coordinator read them from the catalog. */
+  campaigns: CompiledCampaign[];
 }
 
 /** Where a shard's entities come from. */
@@ -26,8 +32,8 @@ export function inMemorySource(context: EntityContext): ShardSource {
 }
 
 /**
- * Any other replica reads a shard's entities from the catalog by ref and their missions and
- * boundary facts from what the coordinator stored before it planned the shards.
+ * Any other replica reads a shard's entities from the catalog by ref and their missions,
+ * boundary facts and the campaigns from what the coordinator stored before it planned the shards.
  */
 export function storedSource(
   stores: Stores,
@@ -40,16 +46,22 @@ export function storedSource(
   return {
     async context(entityRefs) {
       const snapshot = await readNeighbourhood(entityRefs, known);
-      const [missions, boundaryFacts] = await Promise.all([
+      const [missions, boundaryFacts, campaigns] = await Promise.all([
         stores.missions.getEntityMissions(entityRefs),
         stores.boundaries.factsOfMany(entityRefs),
+        stores.campaigns.definitions(),
       ]);
       const derived = new Map<string, Record<string, FactValue>>();
       for (const [ref, facts] of boundaryFacts) {
         const kind = snapshot.get(ref)?.kind;
         if (kind && hasBoundaryFacts(kind)) derived.set(ref, facts);
       }
-      return { snapshot, missions, derived };
+      return {
+        snapshot,
+        missions,
+        derived,
+        campaigns: compileCampaigns(campaigns),
+      };
     },
   };
 }

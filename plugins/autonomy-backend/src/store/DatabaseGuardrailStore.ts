@@ -6,7 +6,7 @@ import type {
   Rollup,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { fillDaily } from '../domain/guardrails/history';
-import { lastRun } from './analysisRuns';
+import { lastRun, whereAnyOf } from './analysisRuns';
 import type { RollupRow } from './aggregates';
 import {
   countsOf,
@@ -278,6 +278,36 @@ export class DatabaseGuardrailStore {
       state: r.state,
       count: Number(r.count),
     }));
+  }
+
+  /** The stored results of these entities with their titles and owners (for campaign progress). */
+  async resultsOfMany(entityRefs: string[]) {
+    const found = new Map<
+      string,
+      { title: string; ownerRef?: string; results: GuardrailResult[] }
+    >();
+    for (let i = 0; i < entityRefs.length; i += 1000) {
+      const rows: Pick<
+        EntityScoreRow,
+        'entity_ref' | 'title' | 'owner_ref' | 'results'
+      >[] = await whereAnyOf(
+        this.db('autonomy_entity_scores').select(
+          'entity_ref',
+          'title',
+          'owner_ref',
+          'results',
+        ),
+        'entity_ref',
+        entityRefs.slice(i, i + 1000),
+      );
+      for (const row of rows)
+        found.set(row.entity_ref, {
+          title: row.title,
+          ownerRef: row.owner_ref ?? undefined,
+          results: resultsOf(row),
+        });
+    }
+    return found;
   }
 
   /** The guardrail level (or null) of every evaluated entity a team owns. */

@@ -8,6 +8,7 @@ import { DatabaseGuardrailRunStore } from './DatabaseGuardrailRunStore';
 import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 import { DatabaseFactStore } from './DatabaseFactStore';
 import { DatabaseBoundaryStore } from './DatabaseBoundaryStore';
+import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseNotificationStore } from './DatabaseNotificationStore';
 import { migrateToLatest } from './migrateToLatest';
 
@@ -34,6 +35,7 @@ export async function createStores(database: DatabaseService) {
     exemptions: new DatabaseExemptionStore(client),
     facts: new DatabaseFactStore(client),
     boundaries: new DatabaseBoundaryStore(client),
+    campaigns: new DatabaseCampaignStore(client),
     notifications: new DatabaseNotificationStore(client),
   };
 }

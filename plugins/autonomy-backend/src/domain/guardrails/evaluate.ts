@@ -9,6 +9,7 @@ import type {
 } from './compileGuardrails';
 import { observe, UNKNOWN, type FactContext, type FactValue } from './facts';
 import { LevelTally, type LevelAndScore } from './levels';
+import type { CampaignGrace } from '../campaigns/campaigns';
 
 export interface EntityEvaluation extends LevelAndScore {
   entityRef: string;
@@ -32,6 +33,8 @@ export interface EntityOutcome extends LevelAndScore {
   states: GuardrailState[];
   /** The active exemption of each applicable guardrail, where it has one. */
   exemptions?: ({ id: string; expiresAt: string } | undefined)[];
+  /** The campaign that governs each applicable guardrail, where one targets the entity. */
+  campaigns?: (CampaignGrace | undefined)[];
   /** Value of each fact slot read (`undefined` where no applicable rule reads it). */
   values: (FactValue | undefined | typeof UNKNOWN)[];
   /**
@@ -53,14 +56,17 @@ function ruleOutcome(g: CompiledGuardrail, ctx: FactContext): Outcome {
 
 /**
  * A guardrail that is not enforced (warning-only, or still in its grace period) never blocks a
- * level: whether it failed or its facts are unknown, it is a warning.
+ * level: whether it failed or its facts are unknown, it is a warning. A campaign that targets the
+ * entity replaces the guardrail's own mode: a warning until its deadline, enforced from it.
  */
 function stateOf(
   g: CompiledGuardrail,
   outcome: Outcome,
   now: number,
+  campaign: CampaignGrace | undefined,
 ): GuardrailState {
   if (outcome === 'pass' || outcome === 'error') return outcome;
+  if (campaign) return now < campaign.deadlineMs ? 'warning' : outcome;
   if (g.definition.mode === 'warning') return 'warning';
   if (g.enforcedFromMs !== undefined && now < g.enforcedFromMs)
     return 'warning';
@@ -69,17 +75,22 @@ function stateOf(
 
 const UNKNOWN_MARK = '\u0000unknown';
 
-/** Decides every guardrail for one entity; undefined when none applies. */
+/**
+ * Decides every guardrail for one entity; undefined when none applies. `campaigns` maps the ids
+ * of guardrails that campaigns roll out to this entity to the campaign that governs each.
+ */
 export function evaluateOutcome(
   compiled: CompiledGuardrails,
   ctx: FactContext,
   exemptions?: ActiveExemptions,
+  campaigns?: Map<string, CampaignGrace>,
 ): EntityOutcome | undefined {
   const applicable: number[] = [];
   const states: GuardrailState[] = [];
   const values: EntityOutcome['values'] = new Array(compiled.facts.length);
   const read: boolean[] = new Array(compiled.facts.length);
   let exempted: EntityOutcome['exemptions'];
+  let governed: EntityOutcome['campaigns'];
   const tally = new LevelTally(compiled.levels.length);
   let signature = '';
   const guardrails = compiled.guardrails;
@@ -87,13 +98,20 @@ export function evaluateOutcome(
     const g = guardrails[i];
     if (!g.applies(ctx.node)) continue;
     const exemption = exemptions?.get(g.definition.id);
+    const campaign = campaigns?.get(g.definition.id);
     const state = exemption
       ? 'exempt'
-      : stateOf(g, ruleOutcome(g, ctx), ctx.now);
+      : stateOf(g, ruleOutcome(g, ctx), ctx.now, campaign);
     if (exemption) {
       exempted ??= [];
       exempted[applicable.length] = exemption;
       signature += `${i}x${exemption.id}${exemption.expiresAt};`;
+    }
+    if (campaign) {
+      // The campaign and its deadline are in the stored message: a changed campaign rewrites it.
+      governed ??= [];
+      governed[applicable.length] = campaign;
+      signature += `${i}c${campaign.campaignRef}@${campaign.deadline};`;
     }
     applicable.push(i);
     states.push(state);
@@ -119,6 +137,7 @@ export function evaluateOutcome(
     applicable,
     states,
     exemptions: exempted,
+    campaigns: governed,
     values,
     signature,
     ...tally.result(),
@@ -129,6 +148,7 @@ function messageOf(
   g: CompiledGuardrail,
   state: GuardrailState,
   exemption: { expiresAt: string } | undefined,
+  campaign: CampaignGrace | undefined,
   ctx: FactContext,
 ): string | undefined {
   if (exemption) return `Exempt until ${exemption.expiresAt.slice(0, 10)}`;
@@ -141,6 +161,8 @@ function messageOf(
     return `The rule failed to evaluate: ${(e as Error).message}`;
   }
   if (state !== 'warning') return explanation;
+  if (campaign)
+    return `${explanation} (campaign ${campaign.title}: enforced from ${campaign.deadline})`;
   if (g.definition.mode === 'warning') return `${explanation} (warning only)`;
   return `${explanation} (enforced from ${g.definition.enforcedFrom})`;
 }
@@ -169,13 +191,20 @@ export function explainOutcome(
       state,
       facts,
     };
-    const message = messageOf(g, state, exemption, ctx);
+    const message = messageOf(g, state, exemption, outcome.campaigns?.[k], ctx);
     if (message) result.message = message;
     if (exemption) result.exemptionId = exemption.id;
     return result;
   });
-  const { applicable, states, exemptions, values, signature, ...score } =
-    outcome;
+  const {
+    applicable,
+    states,
+    exemptions,
+    campaigns,
+    values,
+    signature,
+    ...score
+  } = outcome;
   return { ...score, results };
 }
 
@@ -187,7 +216,8 @@ export function evaluateEntity(
   compiled: CompiledGuardrails,
   ctx: FactContext,
   exemptions?: ActiveExemptions,
+  campaigns?: Map<string, CampaignGrace>,
 ): EntityEvaluation | undefined {
-  const outcome = evaluateOutcome(compiled, ctx, exemptions);
+  const outcome = evaluateOutcome(compiled, ctx, exemptions, campaigns);
   return outcome && explainOutcome(compiled, ctx, outcome);
 }

@@ -7,6 +7,11 @@ import {
   type EntityEvaluation,
 } from './evaluate';
 import type { FactContext, FactValue, PushedFacts } from './facts';
+import {
+  campaignGraceFor,
+  type CampaignGrace,
+  type CompiledCampaign,
+} from '../campaigns/campaigns';
 
 /** An evaluation with the catalog context the views group and filter by. */
 export interface ScoredEntity extends EntityEvaluation {
@@ -26,6 +31,8 @@ export interface CatalogFacts {
   /** Entity ref → derived fact id → value (e.g. boundary analysis). */
   derived: Map<string, Record<string, FactValue>>;
   exemptions: Map<string, ActiveExemptions>;
+  /** Campaigns in force: their guardrails are warnings for their targets until the deadline. */
+  campaigns?: CompiledCampaign[];
 }
 
 function domainOf(node: CatalogNode, snapshot: CatalogSnapshot) {
@@ -60,7 +67,12 @@ export function entityContext(
   ref: string,
   now: number,
 ):
-  | { node: CatalogNode; ctx: FactContext; exemptions?: ActiveExemptions }
+  | {
+      node: CatalogNode;
+      ctx: FactContext;
+      exemptions?: ActiveExemptions;
+      campaigns?: Map<string, CampaignGrace>;
+    }
   | undefined {
   const node = snapshot.get(ref);
   if (!node) return undefined;
@@ -81,6 +93,7 @@ export function entityContext(
       now,
     },
     exemptions: facts.exemptions.get(ref),
+    campaigns: facts.campaigns && campaignGraceFor(node, facts.campaigns),
   };
 }
 
@@ -96,7 +109,12 @@ export function evaluateCatalog(
   for (const ref of refs) {
     const entity = entityContext(snapshot, facts, ref, now);
     if (!entity) continue;
-    const evaluation = evaluateEntity(compiled, entity.ctx, entity.exemptions);
+    const evaluation = evaluateEntity(
+      compiled,
+      entity.ctx,
+      entity.exemptions,
+      entity.campaigns,
+    );
     if (!evaluation) continue;
     scored.push({
       ...evaluation,

@@ -54,9 +54,20 @@ export function fillDaily(
   sinceDay: string,
   untilDay: string,
 ): HistoryPoint[] {
-  const daily: HistoryPoint[] = [];
+  // A scope with no entities (left the catalog, or a team that owns nothing now) has a gap.
+  return fillDays(points, sinceDay, untilDay, p => p.entityCount > 0);
+}
+
+/** {@link fillDaily} for any daily series; days whose point is not `present` are gaps. */
+export function fillDays<P extends { day: string }>(
+  points: P[],
+  sinceDay: string,
+  untilDay: string,
+  present: (point: P) => boolean = () => true,
+): P[] {
+  const daily: P[] = [];
   let i = 0;
-  let current: HistoryPoint | undefined;
+  let current: P | undefined;
   while (i < points.length && points[i].day <= sinceDay) current = points[i++];
   let day = current ? sinceDay : points[i]?.day;
   if (!day) return daily;
@@ -66,8 +77,7 @@ export function fillDaily(
       : untilDay;
   for (; day <= last; day = nextDay(day)) {
     while (i < points.length && points[i].day <= day) current = points[i++];
-    // A scope with no entities (left the catalog, or a team that owns nothing now) has a gap.
-    if (current && current.entityCount > 0) daily.push({ ...current, day });
+    if (current && present(current)) daily.push({ ...current, day });
   }
   return daily;
 }

@@ -7,6 +7,8 @@
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,
+  CampaignListResponse,
+  CampaignResponse,
   CreateExemptionRequest,
   EntityBoundariesResponse,
   EntityScorecardResponse,
@@ -23,6 +25,7 @@ import type {
   HealthResponse,
   HeatmapResponse,
   HistoryResponse,
+  ListCampaignsQuery,
   ListExemptionsQuery,
   ListScorecardsQuery,
   MissionChainResponse,
@@ -268,5 +271,22 @@ export type EndpointMap = {
     };
     body: RevokeExemptionRequest;
     response: Exemption;
+  };
+  /**
+   * `GET /campaigns`
+   */
+  '#get|/campaigns': {
+    query: ListCampaignsQuery;
+    response: CampaignListResponse;
+  };
+  /**
+   * `GET /campaigns/{namespace}/{name}`
+   */
+  '#get|/campaigns/{namespace}/{name}': {
+    path: {
+      namespace: string;
+      name: string;
+    };
+    response: CampaignResponse;
   };
 };

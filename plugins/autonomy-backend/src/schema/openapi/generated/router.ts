@@ -2420,6 +2420,322 @@ export const spec = {
           },
         },
       },
+      CampaignTargets: {
+        description:
+          "Which entities a campaign targets. Listed `entities` are always in scope; besides them an entity is in scope when every other given field matches (a list matches any of its values). No field: every entity the campaign's guardrails apply to.",
+        type: 'object',
+        properties: {
+          teams: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          kinds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          types: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          tiers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          tags: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          entities: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CampaignGuardrail: {
+        type: 'object',
+        required: ['id', 'known'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          howToFix: {
+            type: 'string',
+          },
+          known: {
+            description: 'False when no guardrail has this id.',
+            type: 'boolean',
+          },
+        },
+      },
+      CampaignTeamProgress: {
+        type: 'object',
+        required: ['teamRef', 'done', 'total'],
+        properties: {
+          teamRef: {
+            description:
+              'The owning team, or an empty string for unowned entities.',
+            type: 'string',
+          },
+          done: {
+            description:
+              'Entities in scope that pass or are exempt from every campaign guardrail.',
+            type: 'integer',
+          },
+          total: {
+            description:
+              'Entities in scope (at least one campaign guardrail applies).',
+            type: 'integer',
+          },
+        },
+      },
+      CampaignEntityStatus: {
+        description: "One targeted entity's standing in the campaign.",
+        type: 'object',
+        required: ['entityRef', 'done', 'failingGuardrailIds'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          done: {
+            type: 'boolean',
+          },
+          failingGuardrailIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CampaignSummary: {
+        type: 'object',
+        required: [
+          'ref',
+          'title',
+          'ownerRef',
+          'why',
+          'deadline',
+          'enforced',
+          'daysLeft',
+          'guardrails',
+          'targets',
+          'done',
+          'total',
+          'teams',
+          'teamsBehind',
+        ],
+        properties: {
+          ref: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          why: {
+            type: 'string',
+            description: 'Markdown.',
+          },
+          deadline: {
+            description:
+              'The calendar date from which the guardrails are enforced.',
+            type: 'string',
+          },
+          enforced: {
+            description:
+              'The deadline has come; the guardrails are enforced for the targets.',
+            type: 'boolean',
+          },
+          daysLeft: {
+            description:
+              'Days until the deadline (0 on the day, negative after).',
+            type: 'integer',
+          },
+          guardrails: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignGuardrail',
+            },
+          },
+          targets: {
+            $ref: '#/components/schemas/CampaignTargets',
+          },
+          done: {
+            type: 'integer',
+          },
+          total: {
+            type: 'integer',
+          },
+          teams: {
+            description: 'Progress per owning team, most behind first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignTeamProgress',
+            },
+          },
+          teamsBehind: {
+            description: 'Teams with entities in scope that are not done.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          entity: {
+            description: "With `entityRef`, that entity's standing.",
+            allOf: [
+              {
+                $ref: '#/components/schemas/CampaignEntityStatus',
+              },
+            ],
+          },
+        },
+      },
+      CampaignListResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            description: 'Campaigns, soonest deadline first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignSummary',
+            },
+          },
+          evaluatedAt: {
+            type: 'string',
+          },
+        },
+      },
+      CampaignBurnupPoint: {
+        type: 'object',
+        required: ['day', 'done', 'total'],
+        properties: {
+          day: {
+            type: 'string',
+          },
+          done: {
+            type: 'integer',
+          },
+          total: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignTeamBurnup: {
+        type: 'object',
+        required: ['teamRef', 'points'],
+        properties: {
+          teamRef: {
+            type: 'string',
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignBurnupPoint',
+            },
+          },
+        },
+      },
+      CampaignFix: {
+        description:
+          'One failing entity × guardrail of the campaign and how to fix it.',
+        type: 'object',
+        required: ['entityRef', 'title', 'guardrailId', 'state'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          guardrailId: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/GuardrailState',
+          },
+          message: {
+            type: 'string',
+          },
+          howToFix: {
+            type: 'string',
+          },
+        },
+      },
+      CampaignTeamBehind: {
+        type: 'object',
+        required: ['teamRef', 'done', 'total', 'fixes'],
+        properties: {
+          teamRef: {
+            type: 'string',
+          },
+          done: {
+            type: 'integer',
+          },
+          total: {
+            type: 'integer',
+          },
+          fixes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignFix',
+            },
+          },
+        },
+      },
+      CampaignResponse: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CampaignSummary',
+          },
+          {
+            type: 'object',
+            required: ['burnup', 'teamBurnups', 'behind'],
+            properties: {
+              burnup: {
+                description: 'Daily points overall, oldest first.',
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CampaignBurnupPoint',
+                },
+              },
+              teamBurnups: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CampaignTeamBurnup',
+                },
+              },
+              behind: {
+                description: 'The teams behind and what each must fix.',
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CampaignTeamBehind',
+                },
+              },
+              evaluatedAt: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
     },
   },
   paths: {
@@ -3499,6 +3815,95 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '415': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns': {
+      get: {
+        operationId: 'listCampaigns',
+        parameters: [
+          {
+            name: 'teamRef',
+            in: 'query',
+            description: 'Only campaigns with entities of this team in scope.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            description:
+              'Only campaigns with this entity in scope, with its standing.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Campaigns with their progress.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignListResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns/{namespace}/{name}': {
+      get: {
+        operationId: 'getCampaign',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The campaign with its burn-up overall and per team, the teams behind and what each must fix.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
             $ref: '#/components/responses/Error',
           },
         },

@@ -105,6 +105,170 @@ export type BrokenChainsResponse = {
 /**
  * @public
  */
+export type CampaignBurnupPoint = {
+  day: string;
+  done: number;
+  total: number;
+};
+
+/**
+ * One targeted entity's standing in the campaign.
+ * @public
+ */
+export type CampaignEntityStatus = {
+  entityRef: string;
+  done: boolean;
+  failingGuardrailIds: string[];
+};
+
+/**
+ * One failing entity × guardrail of the campaign and how to fix it.
+ * @public
+ */
+export type CampaignFix = {
+  entityRef: string;
+  title: string;
+  guardrailId: string;
+  state: GuardrailState;
+  message?: string;
+  howToFix?: string;
+};
+
+/**
+ * @public
+ */
+export type CampaignGuardrail = {
+  id: string;
+  title?: string;
+  howToFix?: string;
+  /**
+   * False when no guardrail has this id.
+   */
+  known: boolean;
+};
+
+/**
+ * @public
+ */
+export type CampaignListResponse = {
+  /**
+   * Campaigns, soonest deadline first.
+   */
+  items: CampaignSummary[];
+  evaluatedAt?: string;
+};
+
+/**
+ * @public
+ */
+export type CampaignResponse = CampaignSummary & {
+  /**
+   * Daily points overall, oldest first.
+   */
+  burnup: CampaignBurnupPoint[];
+  teamBurnups: CampaignTeamBurnup[];
+  /**
+   * The teams behind and what each must fix.
+   */
+  behind: CampaignTeamBehind[];
+  evaluatedAt?: string;
+};
+
+/**
+ * @public
+ */
+export type CampaignSummary = {
+  ref: string;
+  title: string;
+  ownerRef: string;
+  /**
+   * Markdown.
+   */
+  why: string;
+  /**
+   * The calendar date from which the guardrails are enforced.
+   */
+  deadline: string;
+  /**
+   * The deadline has come; the guardrails are enforced for the targets.
+   */
+  enforced: boolean;
+  /**
+   * Days until the deadline (0 on the day, negative after).
+   */
+  daysLeft: number;
+  guardrails: CampaignGuardrail[];
+  targets: CampaignTargets;
+  done: number;
+  total: number;
+  /**
+   * Progress per owning team, most behind first.
+   */
+  teams: CampaignTeamProgress[];
+  /**
+   * Teams with entities in scope that are not done.
+   */
+  teamsBehind: string[];
+  /**
+   * With `entityRef`, that entity's standing.
+   */
+  entity?: CampaignEntityStatus;
+};
+
+/**
+ * Which entities a campaign targets. Listed `entities` are always in scope; besides them an
+ * entity is in scope when every other given field matches (a list matches any of its
+ * values). No field: every entity the campaign's guardrails apply to.
+ * @public
+ */
+export type CampaignTargets = {
+  teams?: string[];
+  kinds?: string[];
+  types?: string[];
+  tiers?: string[];
+  tags?: string[];
+  entities?: string[];
+};
+
+/**
+ * @public
+ */
+export type CampaignTeamBehind = {
+  teamRef: string;
+  done: number;
+  total: number;
+  fixes: CampaignFix[];
+};
+
+/**
+ * @public
+ */
+export type CampaignTeamBurnup = {
+  teamRef: string;
+  points: CampaignBurnupPoint[];
+};
+
+/**
+ * @public
+ */
+export type CampaignTeamProgress = {
+  /**
+   * The owning team, or an empty string for unowned entities.
+   */
+  teamRef: string;
+  /**
+   * Entities in scope that pass or are exempt from every campaign guardrail.
+   */
+  done: number;
+  /**
+   * Entities in scope (at least one campaign guardrail applies).
+   */
+  total: number;
+};
+
+/**
+ * @public
+ */
 export type ChainProblem = {
   type: ChainProblemType;
   message: string;
@@ -1646,3 +1810,27 @@ export const ListExemptionsQueryKeys = [
   'ownerRef',
   'status',
 ] as const satisfies readonly (keyof ListExemptionsQuery)[];
+
+/**
+ * The query of `GET /campaigns`.
+ * @public
+ */
+export type ListCampaignsQuery = {
+  /**
+   * Only campaigns with entities of this team in scope.
+   */
+  teamRef?: string;
+  /**
+   * Only campaigns with this entity in scope, with its standing.
+   */
+  entityRef?: string;
+};
+
+/**
+ * The parameters of {@link ListCampaignsQuery}, in the spec's order.
+ * @public
+ */
+export const ListCampaignsQueryKeys = [
+  'teamRef',
+  'entityRef',
+] as const satisfies readonly (keyof ListCampaignsQuery)[];

@@ -1,0 +1,58 @@
+import type { CampaignGuardrail } from '@aligned-autonomy/plugin-autonomy-common';
+import type { CatalogSnapshot } from '../domain/catalogSnapshot';
+import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
+import {
+  compileCampaigns,
+  type CampaignDefinition,
+} from '../domain/campaigns/campaigns';
+import { campaignProgress } from '../domain/campaigns/campaignProgress';
+import type { Stores } from '../store/createStores';
+
+/**
+ * After a full run is applied: each campaign's progress from the stored results of the entities
+ * it targets, recorded with the day's burn-up point. Returns the rows written.
+ */
+export async function recordCampaignProgress(options: {
+  stores: Stores;
+  guardrails: CompiledGuardrails;
+  snapshot: CatalogSnapshot;
+  definitions: CampaignDefinition[];
+  at: Date;
+}): Promise<number> {
+  const { stores, guardrails, snapshot, definitions, at } = options;
+  if (!definitions.length) return 0;
+  const campaigns = compileCampaigns(definitions);
+  const targeted = campaigns.map(() => [] as string[]);
+  for (const node of snapshot.values())
+    campaigns.forEach((c, i) => {
+      if (c.targets(node)) targeted[i].push(node.ref);
+    });
+  const results = await stores.guardrails.resultsOfMany([
+    ...new Set(targeted.flat()),
+  ]);
+  const known = new Map(guardrails.guardrails.map(g => [g.definition.id, g]));
+  return stores.campaigns.recordProgress(
+    campaigns.map((c, i) => ({
+      campaignRef: c.definition.ref,
+      guardrails: c.definition.guardrailIds.map((id): CampaignGuardrail => {
+        const definition = known.get(id)?.definition;
+        if (!definition) return { id, known: false };
+        const { howToFix } = definition.rationale;
+        return {
+          id,
+          known: true,
+          title: definition.title,
+          ...(howToFix ? { howToFix } : {}),
+        };
+      }),
+      progress: campaignProgress(
+        c.definition,
+        targeted[i].flatMap(ref => {
+          const stored = results.get(ref);
+          return stored ? [{ entityRef: ref, ...stored }] : [];
+        }),
+      ),
+    })),
+    at.toISOString().slice(0, 10),
+  );
+}
