@@ -1,5 +1,6 @@
 /**
- * Catalog module of Aligned Autonomy: the Mission kind and the team API of groups.
+ * Catalog module of Aligned Autonomy: the Mission and Guardrail kinds, the team API of groups and
+ * the annotations teams write to opt out of or tighten guardrails.
  *
  * @packageDocumentation
  */
@@ -10,3 +11,5 @@ export {
   RELATION_INTERACTS_WITH,
   TeamApiProcessor,
 } from './processor/TeamApiProcessor';
+export { GuardrailEntitiesProcessor } from './processor/GuardrailEntitiesProcessor';
+export { GuardrailAnnotationsProcessor } from './processor/GuardrailAnnotationsProcessor';

@@ -3,18 +3,26 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { catalogModuleAutonomy } from './module';
 import { MissionEntitiesProcessor } from './processor/MissionEntitiesProcessor';
 import { TeamApiProcessor } from './processor/TeamApiProcessor';
+import { GuardrailEntitiesProcessor } from './processor/GuardrailEntitiesProcessor';
+import { GuardrailAnnotationsProcessor } from './processor/GuardrailAnnotationsProcessor';
 
 describe('catalogModuleAutonomy', () => {
-  it('registers the Mission and team API processors with the catalog', async () => {
+  it('registers the Mission, Guardrail, team API and guardrail annotation processors with the catalog', async () => {
     const addProcessor = jest.fn();
     await startTestBackend({
       extensionPoints: [[catalogProcessingExtensionPoint, { addProcessor }]],
       features: [catalogModuleAutonomy],
     });
-    expect(addProcessor).toHaveBeenCalledTimes(2);
+    expect(addProcessor).toHaveBeenCalledTimes(4);
     expect(addProcessor).toHaveBeenCalledWith(
       expect.any(MissionEntitiesProcessor),
     );
     expect(addProcessor).toHaveBeenCalledWith(expect.any(TeamApiProcessor));
+    expect(addProcessor).toHaveBeenCalledWith(
+      expect.any(GuardrailEntitiesProcessor),
+    );
+    expect(addProcessor).toHaveBeenCalledWith(
+      expect.any(GuardrailAnnotationsProcessor),
+    );
   });
 });

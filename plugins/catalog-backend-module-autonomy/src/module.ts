@@ -1,11 +1,17 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { MissionEntitiesProcessor } from './processor/MissionEntitiesProcessor';
 import { TeamApiProcessor } from './processor/TeamApiProcessor';
+import { GuardrailEntitiesProcessor } from './processor/GuardrailEntitiesProcessor';
+import { GuardrailAnnotationsProcessor } from './processor/GuardrailAnnotationsProcessor';
+import { readOrganisationGuardrails } from './processor/organisationGuardrails';
 
 /**
- * Teaches the catalog the `Mission` kind of Aligned Autonomy, and validates the team API, SLA,
- * tier and SLO annotations.
+ * Teaches the catalog the `Mission` and `Guardrail` kinds of Aligned Autonomy, and validates the
+ * team API, SLA, tier, SLO, opt-out and tightening annotations.
  * @public
  */
 export const catalogModuleAutonomy = createBackendModule({
@@ -13,10 +19,17 @@ export const catalogModuleAutonomy = createBackendModule({
   moduleId: 'autonomy',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ catalog, config }) {
         catalog.addProcessor(new MissionEntitiesProcessor());
         catalog.addProcessor(new TeamApiProcessor());
+        // The app-config guardrails are the organisation's required ones: no opting out of them.
+        const organisation = readOrganisationGuardrails(config);
+        catalog.addProcessor(new GuardrailEntitiesProcessor(organisation));
+        catalog.addProcessor(new GuardrailAnnotationsProcessor(organisation));
       },
     });
   },

@@ -125,6 +125,10 @@ describe('readGuardrailsConfig', () => {
       weight: 2,
       mode: 'grace',
       enforcedFrom: '2027-01-15',
+      // Every app-config guardrail is a required organisation guardrail.
+      type: 'required',
+      source: 'config',
+      ownerRef: 'group:default/sre-enablement',
     });
     expect(config.definitions[1]).toMatchObject({
       id: 'owner-is-team',

@@ -1,6 +1,9 @@
 import type { Config } from '@backstage/config';
-import type { GuardrailDefinition } from '@aligned-autonomy/plugin-autonomy-common';
-import { isCalendarDate } from '@aligned-autonomy/plugin-autonomy-common';
+import {
+  GUARDRAIL_ID_PATTERN,
+  guardrailDefinitionSchema,
+  type GuardrailDefinition,
+} from '@aligned-autonomy/plugin-autonomy-common';
 import { z } from 'zod';
 import type { FactSourceSchema } from '../domain/guardrails/facts';
 
@@ -15,51 +18,9 @@ export interface GuardrailsConfig {
 const KEY = 'autonomy.guardrails';
 const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'];
 
-const list = z
-  .union([z.string().min(1), z.array(z.string().min(1))])
-  .transform(v => (Array.isArray(v) ? v : [v]));
 const id = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
-const url = z.string().url();
-const date = z
-  .string()
-  .refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
-
-const definitionSchema = z
-  .object({
-    id,
-    title: z.string().min(1),
-    description: z.string().optional(),
-    rationale: z
-      .object({
-        why: z.string().min(1),
-        risk: z.string().optional(),
-        evidenceUrl: url.optional(),
-        owner: z.string().optional(),
-        howToFix: z.string().optional(),
-        howToAppeal: z.string().optional(),
-      })
-      .strict(),
-    appliesTo: z
-      .object({
-        kind: list,
-        type: list,
-        lifecycle: list,
-        tier: list,
-        tags: list,
-        annotations: list,
-      })
-      .partial()
-      .strict()
-      .default({}),
-    rule: z.record(z.string(), z.unknown()),
-    level: z.string().min(1),
-    weight: z.number().positive().default(1),
-    mode: z.enum(['enforced', 'warning']).default('enforced'),
-    enforcedFrom: date.optional(),
-  })
-  .strict();
+  .regex(GUARDRAIL_ID_PATTERN, 'must be lower-case letters, digits and dashes');
 
 const fieldType = z.enum([
   'string',
@@ -109,7 +70,7 @@ const configSchema = z
       .strict()
       .default({ retentionDays: 400 }),
     facts: z.array(sourceSchema).default([]),
-    definitions: z.array(definitionSchema).default([]),
+    definitions: z.array(guardrailDefinitionSchema).default([]),
   })
   .strict();
 
@@ -249,6 +210,10 @@ export function readGuardrailsConfig(config: Config): GuardrailsConfig {
       weight: d.weight,
       mode: d.enforcedFrom ? 'grace' : d.mode,
       enforcedFrom: d.enforcedFrom,
+      // app-config holds the organisation's required guardrails.
+      type: 'required',
+      source: 'config',
+      ownerRef: d.rationale.owner,
     })),
   };
 }
