@@ -1,11 +1,12 @@
 /**
- * Catalog module of Aligned Autonomy: the Mission and Guardrail kinds, the team API of groups and
- * the annotations teams write to opt out of or tighten guardrails.
+ * Catalog module of Aligned Autonomy: the Mission, Guardrail and Campaign kinds, the team API of
+ * groups and the annotations teams write to opt out of or tighten guardrails.
  *
  * @packageDocumentation
  */
 export { catalogModuleAutonomy as default } from './module';
 export { MissionEntitiesProcessor } from './processor/MissionEntitiesProcessor';
+export { CampaignEntitiesProcessor } from './processor/CampaignEntitiesProcessor';
 export {
   RELATION_INTERACTED_WITH_BY,
   RELATION_INTERACTS_WITH,

@@ -4,13 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { MissionEntitiesProcessor } from './processor/MissionEntitiesProcessor';
+import { CampaignEntitiesProcessor } from './processor/CampaignEntitiesProcessor';
 import { TeamApiProcessor } from './processor/TeamApiProcessor';
 import { GuardrailEntitiesProcessor } from './processor/GuardrailEntitiesProcessor';
 import { GuardrailAnnotationsProcessor } from './processor/GuardrailAnnotationsProcessor';
 import { readOrganisationGuardrails } from './processor/organisationGuardrails';
 
 /**
- * Teaches the catalog the `Mission` and `Guardrail` kinds of Aligned Autonomy, and validates the
+ * Teaches the catalog the `Mission`, `Guardrail` and `Campaign` kinds of Aligned Autonomy, and validates the
  * team API, SLA, tier, SLO, opt-out and tightening annotations.
  * @public
  */
@@ -25,6 +26,7 @@ export const catalogModuleAutonomy = createBackendModule({
       },
       async init({ catalog, config }) {
         catalog.addProcessor(new MissionEntitiesProcessor());
+        catalog.addProcessor(new CampaignEntitiesProcessor());
         catalog.addProcessor(new TeamApiProcessor());
         // The app-config guardrails are the organisation's required ones: no opting out of them.
         const organisation = readOrganisationGuardrails(config);
