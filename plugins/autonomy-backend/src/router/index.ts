@@ -3,7 +3,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import express from 'express';
-import { createOpenApiRouter } from '../schema/openapi/generated';
+import { createOpenApiRouter, spec } from '../schema/openapi/generated';
 import type { AnalysisService } from '../service/AnalysisService';
 import type { BoundaryService } from '../service/BoundaryService';
 import type { CampaignService } from '../service/CampaignService';
@@ -17,6 +17,10 @@ import { exemptionRoutes } from './exemptionRoutes';
 import { factRoutes } from './factRoutes';
 import { healthRoutes } from './healthRoutes';
 import { missionRoutes } from './missionRoutes';
+import {
+  refuseNulInPathParameters,
+  refuseNulInQueryAndBody,
+} from './nulCharacters';
 import {
   BODY_LIMIT,
   bodyErrors,
@@ -53,7 +57,11 @@ export async function createRouter(
     ],
   });
   nameValidationErrors(router);
-  router.use(finiteQueryNumbers);
+  router.use(finiteQueryNumbers, refuseNulInQueryAndBody);
+  refuseNulInPathParameters(
+    router,
+    new Set(Object.keys(spec.paths).flatMap(p => p.match(/\w+(?=\})/g) ?? [])),
+  );
   const context = { router, access: createRouteAccess(options) };
   const guardrails: GuardrailServices = {
     reads: options.guardrailReads,
