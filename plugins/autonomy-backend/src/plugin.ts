@@ -106,6 +106,8 @@ export const autonomyPlugin = createBackendPlugin({
         const guardrailReads = new GuardrailReadService({
           stores,
           guardrails,
+          readEntity: async ref =>
+            (await readEntityNeighbourhood(catalog, auth, [ref])).get(ref),
           now,
         });
         deps.httpRouter.use(

@@ -11,4 +11,5 @@ export * from './mission';
 export * from './campaign';
 export * from './guardrails';
 export * from './boundaries';
+export * from './starterGuardrails';
 export * from './schema/openapi/generated';

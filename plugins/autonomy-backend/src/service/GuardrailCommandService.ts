@@ -6,7 +6,7 @@ import {
 } from '@backstage/errors';
 import type {
   CreateExemptionRequest,
-  EntityScorecardResponse,
+  EntityScorecardOrNone,
   Exemption,
   PushFactsRequest,
   PushFactsResponse,
@@ -37,7 +37,7 @@ export class GuardrailCommandService {
   ) {}
 
   /** Re-evaluates one entity now and returns its new scorecard. */
-  async reevaluateEntity(entityRef: string): Promise<EntityScorecardResponse> {
+  async reevaluateEntity(entityRef: string): Promise<EntityScorecardOrNone> {
     await this.deps.pipeline.runEntity(entityRef);
     return this.deps.reads.getScorecard(entityRef);
   }

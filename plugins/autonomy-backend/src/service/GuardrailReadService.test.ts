@@ -9,6 +9,7 @@ describe('GuardrailReadService', () => {
   const service = new GuardrailReadService({
     stores: { guardrails, exemptions: {} } as any,
     guardrails: { levels: ['bronze'], guardrails: [] } as any,
+    readEntity: async () => undefined,
     now: () => new Date('2026-11-26T12:00:00Z'),
   });
 

@@ -1,6 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type {
-  EntityScorecardResponse,
+  EntityScorecardOrNone,
   Exemption,
   ExemptionListResponse,
   ExportScorecardsQuery,
@@ -15,6 +15,7 @@ import type {
   RollupScope,
   ScorecardListResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
+import type { CatalogNode } from '../domain/catalogSnapshot';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import { buildHeatmap } from '../domain/guardrails/heatmap';
 import { nextLevelOf } from '../domain/guardrails/nextLevel';
@@ -68,6 +69,8 @@ export class GuardrailReadService {
     private readonly deps: {
       stores: ReadStores;
       guardrails: CompiledGuardrails;
+      /** The entity as the catalog has it now, undefined when it is not there. */
+      readEntity(entityRef: string): Promise<CatalogNode | undefined>;
       now(): Date;
     },
   ) {}
@@ -83,7 +86,7 @@ export class GuardrailReadService {
     };
   }
 
-  async getScorecard(entityRef: string): Promise<EntityScorecardResponse> {
+  async getScorecard(entityRef: string): Promise<EntityScorecardOrNone> {
     const { stores, now } = this.deps;
     // Independent reads, in parallel: a scorecard is the most frequent request.
     const [scorecard, exemptions, trend] = await Promise.all([
@@ -95,14 +98,7 @@ export class GuardrailReadService {
         daysAgo(now(), TREND_DAYS),
       ),
     ]);
-    if (!scorecard) {
-      const evaluated = await stores.guardrails.getEvaluatedAt();
-      throw new NotFoundError(
-        evaluated
-          ? `No guardrail applies to ${entityRef}, or it is not in the catalog`
-          : 'Guardrails have not been evaluated yet; the first evaluation runs shortly after start-up',
-      );
-    }
+    if (!scorecard) return this.withoutScorecard(entityRef);
     const { score } = scorecard;
     const stored = new Map(scorecard.results.map(r => [r.guardrailId, r]));
     const results: GuardrailResult[] = this.definitions.map(
@@ -117,14 +113,38 @@ export class GuardrailReadService {
     return {
       ...rest,
       nextLevel: nextLevelOf(
-        score.level,
+        scorecard.results,
+        this.definitions,
         this.deps.guardrails.levels,
-        blockingNext,
       ),
       results,
       exemptions,
       trend,
     };
+  }
+
+  /**
+   * Why an entity has no stored scorecard: no guardrail is configured, none applies to it as the
+   * catalog has it now (both answered, not errors), or it has not been evaluated yet or is not in
+   * the catalog (404s saying which).
+   */
+  private async withoutScorecard(
+    entityRef: string,
+  ): Promise<EntityScorecardOrNone> {
+    const { guardrails } = this.deps.guardrails;
+    const evaluatedAt = await this.deps.stores.guardrails.getEvaluatedAt();
+    const none = { entityRef, guardrailCount: guardrails.length, evaluatedAt };
+    if (guardrails.length === 0)
+      return { ...none, status: 'no-guardrails-configured' };
+    const node = await this.deps.readEntity(entityRef);
+    if (!node) throw new NotFoundError(`${entityRef} is not in the catalog`);
+    if (!guardrails.some(g => g.applies(node)))
+      return { ...none, status: 'no-guardrail-applies' };
+    throw new NotFoundError(
+      evaluatedAt
+        ? `${entityRef} has not been evaluated yet; the next analysis evaluates it`
+        : 'Guardrails have not been evaluated yet; the first evaluation runs shortly after start-up',
+    );
   }
 
   async listScores(query: ListScorecardsQuery): Promise<ScorecardListResponse> {

@@ -3,17 +3,21 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,
+  CampaignListResponse,
+  CampaignResponse,
   CreateExemptionRequest,
   EntityBoundariesResponse,
-  EntityScorecardResponse,
+  EntityScorecardOrNone,
   Exemption,
   ExportScorecardsQuery,
   GetBrokenChainsQuery,
   GetRollupsQuery,
+  GuardrailPreviewResponse,
   GuardrailsResponse,
   HeatmapResponse,
   HistoryResponse,
   HistoryScope,
+  ListCampaignsQuery,
   ListScorecardsQuery,
   MissionChainResponse,
   MissionTreeResponse,
@@ -70,10 +74,17 @@ export interface AutonomyApi {
   getBrokenChains(page?: GetBrokenChainsQuery): Promise<BrokenChainsResponse>;
   /** The guardrail definitions and the levels, lowest first. */
   getGuardrails(): Promise<GuardrailsResponse>;
-  /** The entity's guardrail results; rejects with a 404 ResponseError when not evaluated yet. */
-  getEntityScorecard(
-    entity: CompoundEntityRef,
-  ): Promise<EntityScorecardResponse>;
+  /**
+   * The impact of one guardrail definition (YAML or JSON text, app-config or Guardrail entity
+   * shape) on the latest analysis, storing nothing; rejects with a 400 ResponseError naming the
+   * field of a bad definition, 403 without `autonomy.guardrail.preview`.
+   */
+  previewGuardrail(definition: string): Promise<GuardrailPreviewResponse>;
+  /**
+   * The entity's guardrail results, or why it has none (no guardrail configured, or none applies);
+   * rejects with a 404 ResponseError when not evaluated yet or not in the catalog.
+   */
+  getEntityScorecard(entity: CompoundEntityRef): Promise<EntityScorecardOrNone>;
   /** Rejects with a ResponseError: 400 when invalid (e.g. expiry too far ahead), 403 when not allowed. */
   createExemption(request: CreateExemptionRequest): Promise<Exemption>;
   revokeExemption(id: string, reason: string): Promise<Exemption>;
@@ -111,6 +122,10 @@ export interface AutonomyApi {
     scope: RollupScope,
     page?: Omit<GetRollupsQuery, 'scope'>,
   ): Promise<RollupListResponse>;
+  /** Campaigns with their progress, soonest deadline first; for a team or an entity if given. */
+  listCampaigns(query?: ListCampaignsQuery): Promise<CampaignListResponse>;
+  /** A campaign with its burn-up, the teams behind and what each must fix; 404 when unknown. */
+  getCampaign(campaign: CompoundEntityRef): Promise<CampaignResponse>;
 }
 
 /** @public */

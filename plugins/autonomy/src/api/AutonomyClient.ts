@@ -15,7 +15,7 @@ import type {
   RollupScope,
   CreateExemptionRequest,
   EntityBoundariesResponse,
-  EntityScorecardResponse,
+  EntityScorecardOrNone,
   Exemption,
   GuardrailsResponse,
   HistoryResponse,
@@ -137,7 +137,7 @@ export class AutonomyClient implements AutonomyApi {
   }
 
   getEntityScorecard(entity: CompoundEntityRef) {
-    return this.get<EntityScorecardResponse>(
+    return this.get<EntityScorecardOrNone>(
       `/entities/${AutonomyClient.entityPath(entity)}/scorecard`,
     );
   }

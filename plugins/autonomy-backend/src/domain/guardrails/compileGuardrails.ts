@@ -8,9 +8,10 @@ import { BUILT_IN_OPERATORS, type RuleOperator } from './operators';
 
 /**
  * Part of the fingerprint: raise it when what is stored for the same outcome changes (the wording
- * of messages, the stored shape), so every entity's results are written again once.
+ * of messages, the stored shape, the level rule), so every entity's results are written again once.
+ * 2: a level needs a guardrail met at that level.
  */
-const STORED_FORMAT = 1;
+const STORED_FORMAT = 2;
 
 export interface CompiledGuardrail {
   definition: GuardrailDefinition;

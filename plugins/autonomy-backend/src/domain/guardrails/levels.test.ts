@@ -88,20 +88,79 @@ describe('levelAndScore', () => {
     ] as GuardrailState[])('%s does not block', state => {
       expect(BLOCKING.has(state)).toBe(false);
       expect(
-        levelAndScore([r('a', 'pass', BRONZE), r('b', state, SILVER)], LEVELS)
-          .levelIndex,
+        levelAndScore(
+          [r('a', 'pass', BRONZE), r('b', state, SILVER), r('c', 'pass', GOLD)],
+          LEVELS,
+        ).levelIndex,
       ).toBe(GOLD);
     });
 
-    it('meets a level with no guardrails', () => {
-      // Only a gold guardrail: bronze and silver have none and are met.
+    it('needs a guardrail met at the level itself', () => {
+      // The README's sample: only a gold guardrail, in its grace period. Not gold with 0/100.
+      const sample = levelAndScore([r('a', 'warning', GOLD)], LEVELS);
+      expect(sample.levelIndex).toBe(-1);
+      expect(sample.score).toBe(0);
+      // Warnings and errors alone do not grant the level they sit at.
+      expect(
+        levelAndScore(
+          [r('a', 'pass', BRONZE), r('b', 'warning', SILVER)],
+          LEVELS,
+        ).levelIndex,
+      ).toBe(BRONZE);
+      expect(
+        levelAndScore([r('a', 'pass', BRONZE), r('b', 'error', SILVER)], LEVELS)
+          .levelIndex,
+      ).toBe(BRONZE);
+      expect(levelAndScore([], LEVELS).levelIndex).toBe(-1);
+    });
+
+    it('passes over levels with no guardrail for the entity, without granting them', () => {
       expect(levelAndScore([r('a', 'pass', GOLD)], LEVELS).levelIndex).toBe(
         GOLD,
       );
-      expect(levelAndScore([r('a', 'fail', GOLD)], LEVELS).levelIndex).toBe(
-        SILVER,
+      expect(levelAndScore([r('a', 'fail', GOLD)], LEVELS).levelIndex).toBe(-1);
+      expect(
+        levelAndScore([r('a', 'pass', BRONZE), r('b', 'pass', GOLD)], LEVELS)
+          .levelIndex,
+      ).toBe(GOLD);
+      expect(levelAndScore([r('a', 'pass', BRONZE)], LEVELS).levelIndex).toBe(
+        BRONZE,
       );
-      expect(levelAndScore([], LEVELS).levelIndex).toBe(GOLD);
+    });
+
+    it('never contradicts the score: a level means a score above 0, 100 means the top level met', () => {
+      const states: GuardrailState[] = [
+        'pass',
+        'fail',
+        'warning',
+        'exempt',
+        'unknown',
+        'error',
+      ];
+      // Every combination of one state per level, plus no guardrail at that level.
+      const choices = [undefined, ...states];
+      for (const b of choices)
+        for (const s of choices)
+          for (const g of choices) {
+            const results = [
+              b && r('b', b, BRONZE),
+              s && r('s', s, SILVER),
+              g && r('g', g, GOLD),
+            ].filter((x): x is ScoredResult => !!x);
+            const { levelIndex, score } = levelAndScore(results, LEVELS);
+            const label = `${b}/${s}/${g}`;
+            if (levelIndex >= 0)
+              expect([label, score! > 0]).toEqual([label, true]);
+            if (score === 100) {
+              // The highest level with a scored result (an error is outside the score).
+              const top = Math.max(
+                ...results
+                  .filter(x => x.result.state !== 'error')
+                  .map(x => x.levelIndex),
+              );
+              expect([label, levelIndex]).toEqual([label, top]);
+            }
+          }
     });
   });
 
@@ -216,8 +275,29 @@ describe('levelAndScore', () => {
         LEVELS,
       );
       expect(result.levelIndex).toBe(GOLD);
+      expect(result.nextLevelIndex).toBe(-1);
       expect(result.blockingNext).toEqual([]);
       expect(result.failingGuardrailIds).toEqual([]);
+    });
+
+    it('names the next level’s unmet guardrails when nothing blocks it', () => {
+      const result = levelAndScore(
+        [
+          r('a', 'pass', BRONZE),
+          r('b', 'warning', GOLD),
+          r('c', 'error', GOLD),
+        ],
+        LEVELS,
+      );
+      expect(result.levelIndex).toBe(BRONZE);
+      expect(result.nextLevelIndex).toBe(GOLD);
+      expect(result.blockingNext).toEqual(['b', 'c']);
+    });
+
+    it('has no next level when no level above has a guardrail', () => {
+      const result = levelAndScore([r('a', 'pass', BRONZE)], LEVELS);
+      expect(result.nextLevelIndex).toBe(-1);
+      expect(result.blockingNext).toEqual([]);
     });
   });
 

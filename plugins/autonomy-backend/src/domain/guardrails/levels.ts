@@ -25,13 +25,25 @@ export interface ScoredResult {
 }
 
 export interface LevelAndScore {
-  /** Index into the levels, -1 when even the lowest is not reached. */
+  /** Index into the levels, -1 when none is reached. */
   levelIndex: number;
   score: number | null;
   counts: StateCounts;
   failingGuardrailIds: string[];
-  /** Guardrails blocking the next level up, if there is one. */
+  /**
+   * What stands between the entity and that level: the guardrails that fail or are unknown at it
+   * or below; when none do, its guardrails that are not met yet (warnings, errors), one of which
+   * must pass.
+   */
   blockingNext: string[];
+}
+
+export interface LevelOutcome extends LevelAndScore {
+  /**
+   * The next level this entity can reach: the lowest level above the one reached that has any
+   * guardrail for it; -1 when there is none (levels without guardrails cannot be reached).
+   */
+  nextLevelIndex: number;
 }
 
 /**
@@ -41,11 +53,16 @@ export interface LevelAndScore {
 export class LevelTally {
   private readonly counts = emptyStateCounts();
   private readonly blockedAt: string[][];
+  /** Per level: results that neither block nor count as met (warning, error). */
+  private readonly unmetAt: string[][];
+  private readonly metAt: number[];
   private met = 0;
   private total = 0;
 
   constructor(private readonly levelCount: number) {
     this.blockedAt = Array.from({ length: levelCount }, () => []);
+    this.unmetAt = Array.from({ length: levelCount }, () => []);
+    this.metAt = new Array(levelCount).fill(0);
   }
 
   add(
@@ -55,26 +72,36 @@ export class LevelTally {
     weight: number,
   ) {
     this.counts[state]++;
+    if (state === 'not-applicable') return;
     if (BLOCKING.has(state)) this.blockedAt[levelIndex].push(guardrailId);
+    else if (MET.has(state)) this.metAt[levelIndex]++;
+    else this.unmetAt[levelIndex].push(guardrailId);
     if (UNSCORED.has(state)) return;
     this.total += weight;
     if (MET.has(state)) this.met += weight;
   }
 
   /**
-   * The level is the highest one whose guardrails, and all below it, have nothing blocking (a
-   * level with no guardrail for this entity is met). The score is the weighted share of scored
-   * results that are met, 0–100.
+   * The level is the highest one that has at least one guardrail met (pass or exempt) and nothing
+   * blocking (fail, unknown) at it or below. A level with no guardrail for this entity is passed
+   * over, never granted: a level always rests on a guardrail met at that level, so an entity with
+   * a level always has a score above 0. The score is the weighted share of scored results that are
+   * met, 0–100; warnings count against it but never block a level.
    */
-  result(): LevelAndScore {
-    const { blockedAt, levelCount } = this;
+  result(): LevelOutcome {
+    const { blockedAt, unmetAt, metAt, levelCount } = this;
     let levelIndex = -1;
-    while (
-      levelIndex + 1 < levelCount &&
-      blockedAt[levelIndex + 1].length === 0
-    )
-      levelIndex++;
-    const next = levelIndex + 1;
+    for (let i = 0; i < levelCount && blockedAt[i].length === 0; i++)
+      if (metAt[i] > 0) levelIndex = i;
+    let nextLevelIndex = -1;
+    for (let i = levelIndex + 1; i < levelCount && nextLevelIndex < 0; i++)
+      if (blockedAt[i].length || unmetAt[i].length || metAt[i])
+        nextLevelIndex = i;
+    let blockingNext: string[] = [];
+    if (nextLevelIndex >= 0) {
+      blockingNext = blockedAt.slice(0, nextLevelIndex + 1).flat();
+      if (blockingNext.length === 0) blockingNext = unmetAt[nextLevelIndex];
+    }
     return {
       levelIndex,
       score:
@@ -83,8 +110,8 @@ export class LevelTally {
           : Math.round((this.met / this.total) * 1000) / 10,
       counts: this.counts,
       failingGuardrailIds: blockedAt.flat(),
-      blockingNext:
-        next < levelCount ? blockedAt.slice(0, next + 1).flat() : [],
+      nextLevelIndex,
+      blockingNext,
     };
   }
 }
@@ -93,7 +120,7 @@ export class LevelTally {
 export function levelAndScore(
   results: ScoredResult[],
   levelCount: number,
-): LevelAndScore {
+): LevelOutcome {
   const tally = new LevelTally(levelCount);
   for (const { result, levelIndex, weight } of results)
     tally.add(result.guardrailId, result.state, levelIndex, weight);

@@ -413,4 +413,78 @@ describe('GuardrailScorecardCard', () => {
       screen.queryByRole('img', { name: /Score trend/ }),
     ).not.toBeInTheDocument();
   });
+
+  describe('on the first day', () => {
+    // The snippet is highlighted, so its text is split over many elements.
+    const codeContaining = (text: string) =>
+      screen.getByText(
+        (_, el) => el?.tagName === 'CODE' && !!el.textContent?.includes(text),
+      );
+
+    it('offers a starter configuration when no guardrail is configured, with no level, score or stamp', async () => {
+      await renderCard(
+        makeApi(async () => ({
+          entityRef: 'component:shop/checkout-api',
+          status: 'no-guardrails-configured',
+          guardrailCount: 0,
+        })),
+      );
+      expect(
+        await screen.findByText('No guardrails configured yet'),
+      ).toBeInTheDocument();
+      expect(codeContaining('id: owned-by-a-team')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: /copy/i })).toBeInTheDocument();
+      expect(screen.queryByText(/Not evaluated yet/)).not.toBeInTheDocument();
+      expect(screen.queryByText(/^Evaluated/)).not.toBeInTheDocument();
+      expect(screen.queryByText(/No level/)).not.toBeInTheDocument();
+    });
+
+    it('says no guardrail applies, and how to write one that does', async () => {
+      await renderCard(
+        makeApi(async () => ({
+          entityRef: 'component:shop/checkout-api',
+          status: 'no-guardrail-applies',
+          guardrailCount: 9,
+          evaluatedAt: '2026-01-10T08:00:00Z',
+        })),
+      );
+      expect(
+        await screen.findByText('No guardrail applies to this entity'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/None of the organisation's 9 guardrails matches it/),
+      ).toBeInTheDocument();
+      expect(
+        codeContaining('appliesTo: { kind: [component] }'),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/Not evaluated yet/)).not.toBeInTheDocument();
+      expect(screen.queryByText(/^Evaluated/)).not.toBeInTheDocument();
+    });
+
+    it('explains a level that waits for a guardrail to pass, and how levels are decided', async () => {
+      const data = scorecard();
+      await renderCard(
+        makeApi(async () => ({
+          ...data,
+          level: null,
+          score: 0,
+          nextLevel: { level: 'gold', blockingGuardrailIds: ['chaos-tested'] },
+        })),
+      );
+      expect(await screen.findByText('No level yet')).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          (_, el) =>
+            el?.tagName === 'P' &&
+            el.textContent ===
+              'Next level: Gold — needs one of its guardrails to pass: Chaos tested',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          /A level is reached when at least one of its guardrails passes/,
+        ),
+      ).toBeInTheDocument();
+    });
+  });
 });

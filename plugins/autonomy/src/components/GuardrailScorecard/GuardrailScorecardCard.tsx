@@ -16,6 +16,7 @@ import type {
 import { autonomyApiRef } from '../../api/AutonomyApi';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
 import { isNotFound } from '../shared/isNotFound';
+import { NoScorecard } from '../shared/NoGuardrails';
 import { ScorecardSummary } from './ScorecardSummary';
 import { GuardrailList } from './GuardrailList';
 
@@ -80,10 +81,13 @@ export const GuardrailScorecardCard = () => {
   }, [api, entityRef.kind, entityRef.namespace, entityRef.name]);
 
   let content;
-  if (value) {
+  const scorecard = value?.scorecard;
+  if (scorecard && 'status' in scorecard) {
+    content = <NoScorecard none={scorecard} />;
+  } else if (value && scorecard) {
     content = (
       <GuardrailScorecardView
-        scorecard={value.scorecard}
+        scorecard={scorecard}
         guardrails={value.guardrails}
         onChanged={retry}
       />

@@ -5,6 +5,7 @@ import {
   GUARDRAIL_STATES,
   type EntityScorecardResponse,
   type GuardrailDefinition,
+  type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { LevelBadge } from './LevelBadge';
 import { Sparkline } from './Sparkline';
@@ -53,21 +54,36 @@ function NextLevel({
   const next = scorecard.nextLevel;
   if (!next) {
     return scorecard.level ? (
-      <Typography variant="body2">Highest level reached.</Typography>
+      <Typography variant="body2">
+        Highest level reached: no guardrail for this entity sits higher.
+      </Typography>
     ) : null;
   }
   const blocking = next.blockingGuardrailIds;
   const titles = blocking.map(id => definitions.get(id)?.title ?? id);
+  const states = new Map(scorecard.results.map(r => [r.guardrailId, r.state]));
+  // Nothing failing: the level waits for one of its own guardrails to pass (warnings, errors).
+  const onlyUnmet = blocking.every(id => !BLOCKING.includes(states.get(id)!));
+  let why = '';
+  if (blocking.length && onlyUnmet)
+    why = ` — needs one of its guardrails to pass: ${titles.join(', ')}`;
+  else if (blocking.length)
+    why = ` — ${plural(blocking.length, 'guardrail')} ${
+      blocking.length === 1 ? 'blocks' : 'block'
+    } it: ${titles.join(', ')}`;
   return (
     <Typography variant="body2">
       Next level: <strong>{formatLevel(next.level)}</strong>
-      {blocking.length > 0 &&
-        ` — ${plural(blocking.length, 'guardrail')} ${
-          blocking.length === 1 ? 'blocks' : 'block'
-        } it: ${titles.join(', ')}`}
+      {why}
     </Typography>
   );
 }
+
+const BLOCKING: GuardrailState[] = ['fail', 'unknown'];
+
+/** How a level and a score are decided, in the words the backend's level rule uses. */
+export const LEVEL_RULE =
+  'A level is reached when at least one of its guardrails passes (or is exempt) and no guardrail at it or below fails or is unknown; levels with no guardrail for this entity are skipped. The score is the weighted share of guardrails met; warnings lower it without blocking a level.';
 
 /** Level, score, trend, what stands before the next level, and how many guardrails are in each state. */
 export const ScorecardSummary = ({
@@ -100,6 +116,9 @@ export const ScorecardSummary = ({
       </div>
       <Box mt={1.5}>
         <NextLevel scorecard={scorecard} definitions={definitions} />
+        <Typography variant="caption" color="textSecondary" component="p">
+          {LEVEL_RULE}
+        </Typography>
       </Box>
       <ul className={classes.counts} aria-label="Guardrails by state">
         {GUARDRAIL_STATES.filter(s => scorecard.counts[s] > 0).map(state => (

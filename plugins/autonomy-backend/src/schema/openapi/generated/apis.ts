@@ -11,7 +11,7 @@ import type {
   CampaignResponse,
   CreateExemptionRequest,
   EntityBoundariesResponse,
-  EntityScorecardResponse,
+  EntityScorecardOrNone,
   Exemption,
   ExemptionListResponse,
   ExportScorecardsQuery,
@@ -106,7 +106,7 @@ export type EndpointMap = {
       namespace: string;
       name: string;
     };
-    response: EntityScorecardResponse;
+    response: EntityScorecardOrNone;
   };
   /**
    * `POST /entities/{kind}/{namespace}/{name}/evaluate`
@@ -117,7 +117,7 @@ export type EndpointMap = {
       namespace: string;
       name: string;
     };
-    response: EntityScorecardResponse;
+    response: EntityScorecardOrNone;
   };
   /**
    * `GET /entities/{kind}/{namespace}/{name}/boundaries`

@@ -1874,7 +1874,7 @@ export const spec = {
           },
           level: {
             description:
-              'Highest level reached (all guardrails of that level and below pass), or null.',
+              'Highest level reached, or null: a level is reached when at least one of its guardrails is met (pass or exempt) and none at it or below fails or is unknown. Levels without a guardrail for the entity are passed over, never granted.',
             type: ['string', 'null'],
           },
           score: {
@@ -1918,7 +1918,7 @@ export const spec = {
       },
       NextLevel: {
         description:
-          'The next level and the guardrails that stand between the entity and it.',
+          'The next level the entity can reach (the lowest above its level that has a guardrail for it) and the guardrails that stand between it and that level.',
         type: 'object',
         required: ['level', 'blockingGuardrailIds'],
         properties: {
@@ -1926,6 +1926,8 @@ export const spec = {
             type: 'string',
           },
           blockingGuardrailIds: {
+            description:
+              "Guardrails that fail or are unknown at that level or below; when none do, that level's guardrails not met yet (warnings, errors), one of which must pass.",
             type: 'array',
             items: {
               type: 'string',
@@ -1984,6 +1986,42 @@ export const spec = {
                 },
               },
             },
+          },
+        ],
+      },
+      NoGuardrailsScorecard: {
+        description:
+          'An entity without a scorecard because no guardrail applies to it: none is configured (`no-guardrails-configured`), or none of those configured matches the entity as it is in the catalog now (`no-guardrail-applies`). A state to explain, not an error.',
+        type: 'object',
+        required: ['entityRef', 'status', 'guardrailCount'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['no-guardrails-configured', 'no-guardrail-applies'],
+          },
+          guardrailCount: {
+            description: 'How many guardrails are configured.',
+            type: 'integer',
+          },
+          evaluatedAt: {
+            description:
+              'The time of the last analysis, absent before the first.',
+            type: 'string',
+          },
+        },
+      },
+      EntityScorecardOrNone: {
+        description:
+          "The entity's scorecard, or why it has none (no guardrail configured or none applies to it).",
+        oneOf: [
+          {
+            $ref: '#/components/schemas/EntityScorecardResponse',
+          },
+          {
+            $ref: '#/components/schemas/NoGuardrailsScorecard',
           },
         ],
       },
@@ -2955,11 +2993,11 @@ export const spec = {
         responses: {
           '200': {
             description:
-              "Level, score, every guardrail's result, exemptions and trend.",
+              "Level, score, every guardrail's result, exemptions and trend; or, when no guardrail applies to the entity, why.",
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/EntityScorecardResponse',
+                  $ref: '#/components/schemas/EntityScorecardOrNone',
                 },
               },
             },
@@ -2995,11 +3033,11 @@ export const spec = {
         ],
         responses: {
           '200': {
-            description: 'Re-evaluated; the new scorecard.',
+            description: 'Re-evaluated; the new scorecard, or why it has none.',
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/EntityScorecardResponse',
+                  $ref: '#/components/schemas/EntityScorecardOrNone',
                 },
               },
             },

@@ -423,7 +423,9 @@ export type EntityScore = {
   systemRef?: string;
   domainRef?: string;
   /**
-   * Highest level reached (all guardrails of that level and below pass), or null.
+   * Highest level reached, or null: a level is reached when at least one of its guardrails is
+   * met (pass or exempt) and none at it or below fails or is unknown. Levels without a
+   * guardrail for the entity are passed over, never granted.
    */
   level: string | null;
   /**
@@ -437,6 +439,15 @@ export type EntityScore = {
   failingGuardrailIds: string[];
   evaluatedAt: string;
 };
+
+/**
+ * The entity's scorecard, or why it has none (no guardrail configured or none applies to
+ * it).
+ * @public
+ */
+export type EntityScorecardOrNone =
+  | EntityScorecardResponse
+  | NoGuardrailsScorecard;
 
 /**
  * @public
@@ -1134,12 +1145,36 @@ export type NextAutonomyLevel = {
 };
 
 /**
- * The next level and the guardrails that stand between the entity and it.
+ * The next level the entity can reach (the lowest above its level that has a guardrail for
+ * it) and the guardrails that stand between it and that level.
  * @public
  */
 export type NextLevel = {
   level: string;
+  /**
+   * Guardrails that fail or are unknown at that level or below; when none do, that level's
+   * guardrails not met yet (warnings, errors), one of which must pass.
+   */
   blockingGuardrailIds: string[];
+};
+
+/**
+ * An entity without a scorecard because no guardrail applies to it: none is configured
+ * (`no-guardrails-configured`), or none of those configured matches the entity as it is in
+ * the catalog now (`no-guardrail-applies`). A state to explain, not an error.
+ * @public
+ */
+export type NoGuardrailsScorecard = {
+  entityRef: string;
+  status: 'no-guardrails-configured' | 'no-guardrail-applies';
+  /**
+   * How many guardrails are configured.
+   */
+  guardrailCount: number;
+  /**
+   * The time of the last analysis, absent before the first.
+   */
+  evaluatedAt?: string;
 };
 
 /**
