@@ -3,8 +3,6 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,
-  CampaignListResponse,
-  CampaignResponse,
   CreateExemptionRequest,
   EntityBoundariesResponse,
   EntityScorecardOrNone,
@@ -12,12 +10,10 @@ import type {
   ExportScorecardsQuery,
   GetBrokenChainsQuery,
   GetRollupsQuery,
-  GuardrailPreviewResponse,
   GuardrailsResponse,
   HeatmapResponse,
   HistoryResponse,
   HistoryScope,
-  ListCampaignsQuery,
   ListScorecardsQuery,
   MissionChainResponse,
   MissionTreeResponse,
@@ -75,12 +71,6 @@ export interface AutonomyApi {
   /** The guardrail definitions and the levels, lowest first. */
   getGuardrails(): Promise<GuardrailsResponse>;
   /**
-   * The impact of one guardrail definition (YAML or JSON text, app-config or Guardrail entity
-   * shape) on the latest analysis, storing nothing; rejects with a 400 ResponseError naming the
-   * field of a bad definition, 403 without `autonomy.guardrail.preview`.
-   */
-  previewGuardrail(definition: string): Promise<GuardrailPreviewResponse>;
-  /**
    * The entity's guardrail results, or why it has none (no guardrail configured, or none applies);
    * rejects with a 404 ResponseError when not evaluated yet or not in the catalog.
    */
@@ -122,10 +112,6 @@ export interface AutonomyApi {
     scope: RollupScope,
     page?: Omit<GetRollupsQuery, 'scope'>,
   ): Promise<RollupListResponse>;
-  /** Campaigns with their progress, soonest deadline first; for a team or an entity if given. */
-  listCampaigns(query?: ListCampaignsQuery): Promise<CampaignListResponse>;
-  /** A campaign with its burn-up, the teams behind and what each must fix; 404 when unknown. */
-  getCampaign(campaign: CompoundEntityRef): Promise<CampaignResponse>;
 }
 
 /** @public */
