@@ -15,6 +15,16 @@ export interface Config {
      * 5 minutes, first run 15 s after start-up, timeout 15 minutes.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** Notifications sent through Backstage's notifications backend. */
+    notifications?: {
+      /** Off: nothing is recorded or sent (default on; needs the notifications backend). */
+      enabled?: boolean;
+      /**
+       * How often exemption reminders and campaign deadlines are looked for and pending
+       * notifications sent. Defaults to every 10 minutes, timeout 5 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     analysis?: {
       /**
        * Entities per shard of a full run (default 5,000). Every replica on the same database

@@ -4,6 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { autonomyPermissions } from '@aligned-autonomy/plugin-autonomy-common';
 import {
   autonomyFactsExtensionPoint,
@@ -20,6 +21,7 @@ import { AnalysisService } from './service/AnalysisService';
 import { readCatalogSnapshot } from './catalog/readCatalogSnapshot';
 import { readEntityNeighbourhood } from './catalog/readEntityNeighbourhood';
 import { scheduleAnalysis } from './run/analysisTask';
+import { setupNotifications } from './run/notificationTask';
 import { AnalysisPipeline } from './run/AnalysisPipeline';
 import { readGuardrailsConfig } from './config/readGuardrailsConfig';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
@@ -60,6 +62,7 @@ export const autonomyPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, scheduler, catalog, auth } = deps;
@@ -78,6 +81,12 @@ export const autonomyPlugin = createBackendPlugin({
 
         const now = () => new Date();
         const stores = await createStores(deps.database);
+        const notifier = await setupNotifications({
+          ...deps,
+          stores,
+          guardrails,
+          now,
+        });
         const pipeline = new AnalysisPipeline({
           stores,
           guardrails,
@@ -89,6 +98,7 @@ export const autonomyPlugin = createBackendPlugin({
           logger,
           now,
           shardSize: config.getOptionalNumber('autonomy.analysis.shardSize'),
+          notifications: notifier,
         });
         const scheduleConfig = config.getOptionalConfig('autonomy.schedule');
         await scheduleAnalysis({

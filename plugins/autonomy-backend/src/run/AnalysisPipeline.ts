@@ -21,12 +21,10 @@ import { planShards, shardCountFor } from '../domain/shards/shards';
 import type { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import type { Stores } from '../store/createStores';
 import type { ClaimedShard } from '../store/DatabaseGuardrailRunStore';
+import type { ResultChangeListener } from '../store/resultChanges';
 import { evaluateShard, storedRow, type ShardDeps } from './evaluateShard';
 import { inMemorySource, storedSource, type ShardSource } from './shardSources';
-import {
-  campaignsOf,
-  compileCampaigns,
-} from '../domain/campaigns/campaigns';
+import { campaignsOf, compileCampaigns } from '../domain/campaigns/campaigns';
 import { recordCampaignProgress } from './recordCampaignProgress';
 
 const DAY_MS = 86_400_000;
@@ -52,6 +50,14 @@ export interface AnalysisPipelineOptions {
   pollMs?: number;
   /** Names this replica in the shard rows it claims. */
   workerId?: string;
+  /** Records the notifications a write of results calls for, and sends what is pending. */
+  notifications?: ResultNotifications;
+}
+
+/** What the pipeline needs of the notifications: a listener inside the write, a send after it. */
+export interface ResultNotifications {
+  onResultChanges: ResultChangeListener;
+  sendPending(): Promise<unknown>;
 }
 
 export interface RunSummary {
@@ -118,6 +124,17 @@ export class AnalysisPipeline {
 
   private staleBefore() {
     return new Date(this.options.now().getTime() - this.staleAfterMs);
+  }
+
+  /** Sends what the last write recorded; a failure is retried by the notifications task. */
+  private async sendNotifications() {
+    try {
+      await this.options.notifications?.sendPending();
+    } catch (e) {
+      this.options.logger.warn(
+        `Sending notifications failed, will retry: ${e}`,
+      );
+    }
   }
 
   /** Claims and evaluates shards until none is left to claim; returns how many it did. */
@@ -215,14 +232,20 @@ export class AnalysisPipeline {
         mine += await this.work(() => source);
       }
       phase('others');
-      const applied = await stores.runs.applyRun(runId, started, {
-        day,
-        pruneBeforeDay: new Date(
-          started.getTime() - this.options.historyRetentionDays * DAY_MS,
-        )
-          .toISOString()
-          .slice(0, 10),
-      });
+      const applied = await stores.runs.applyRun(
+        runId,
+        started,
+        {
+          day,
+          pruneBeforeDay: new Date(
+            started.getTime() - this.options.historyRetentionDays * DAY_MS,
+          )
+            .toISOString()
+            .slice(0, 10),
+        },
+        this.options.notifications?.onResultChanges,
+      );
+      await this.sendNotifications();
       phase('apply');
       written += await recordCampaignProgress({
         stores,
@@ -317,6 +340,8 @@ export class AnalysisPipeline {
       entityRef,
       row,
       at.toISOString().slice(0, 10),
+      this.options.notifications?.onResultChanges,
     );
+    await this.sendNotifications();
   }
 }

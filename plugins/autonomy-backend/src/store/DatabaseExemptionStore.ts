@@ -143,6 +143,24 @@ export class DatabaseExemptionStore {
       : all;
   }
 
+  /** Active exemptions that expire before `before`, with their entity's owner as last evaluated. */
+  async expiringBefore(
+    now: Date,
+    before: Date,
+  ): Promise<(Exemption & { ownerRef?: string })[]> {
+    const rows = await this.db('autonomy_exemptions as x')
+      .leftJoin('autonomy_entity_scores as e', 'e.entity_ref', 'x.entity_ref')
+      .whereNull('x.revoked_at')
+      .andWhere('x.expires_at', '>', now.toISOString())
+      .andWhere('x.expires_at', '<', before.toISOString())
+      .orderBy('x.expires_at')
+      .select('x.*', 'e.owner_ref');
+    return rows.map(r => ({
+      ...toExemption(r, now),
+      ...(r.owner_ref ? { ownerRef: r.owner_ref } : {}),
+    }));
+  }
+
   /** Active exemptions by entity, for evaluation: of every entity, or of the given ones. */
   async activeByEntity(
     now: Date,

@@ -15,6 +15,13 @@ import {
 } from './aggregates';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { hasArrays, toScoreRow, type EntityScoreRow } from './scoreRows';
+import { recordAppliedSet } from './DatabaseGuardrailSetStore';
+import {
+  failingCells,
+  levelChangeOf,
+  stagedLevelChanges,
+  type ResultChangeListener,
+} from './resultChanges';
 
 /** A shard as a replica claims it. */
 export interface ClaimedShard {
@@ -26,6 +33,8 @@ export interface ClaimedShard {
   runStartedAt: string;
   /** Who holds the claim: heartbeats and completion count only from the holder. */
   claim: string;
+  /** Fingerprint of the guardrail set the run evaluates with (stored by its coordinator). */
+  guardrailSet?: string;
 }
 
 const SCORE_COLUMNS = [
@@ -102,7 +111,12 @@ export class DatabaseGuardrailRunStore {
    * Plans a run; whatever an earlier run left behind (its coordinator died) is dropped: only one
    * full run is under way at a time (the scheduler runs the task on one replica).
    */
-  async planRun(runId: string, startedAt: Date, plans: ShardPlan[]) {
+  async planRun(
+    runId: string,
+    startedAt: Date,
+    plans: ShardPlan[],
+    guardrailSet?: string,
+  ) {
     await this.db.transaction(async tx => {
       await this.lock(tx);
       await tx('autonomy_staged_scores').delete();
@@ -117,6 +131,7 @@ export class DatabaseGuardrailRunStore {
           bucket_to: p.bucketTo,
           entity_refs: JSON.stringify(p.entityRefs),
           status: 'pending',
+          guardrail_set: guardrailSet ?? null,
         })),
         50,
       );
@@ -167,6 +182,7 @@ export class DatabaseGuardrailRunStore {
         entityRefs: JSON.parse(shard.entity_refs),
         runStartedAt: shard.run_started_at,
         claim,
+        guardrailSet: shard.guardrail_set ?? undefined,
       };
     });
   }
@@ -259,12 +275,14 @@ export class DatabaseGuardrailRunStore {
   /**
    * Applies a finished run in one transaction: staged rows replace the stored ones, the heat map
    * is the sum of the shards', roll-ups and history catch up, and the run is recorded. Returns
-   * the rows written, staging included.
+   * the rows written, staging included. `onChanges` hears, in the same transaction, which levels
+   * changed and which team × guardrail cells fail before and after.
    */
   async applyRun(
     runId: string,
     evaluatedAt: Date,
-    history: { day: string; pruneBeforeDay: string },
+    history: { day: string; pruneBeforeDay: string; guardrailSet?: string },
+    onChanges?: ResultChangeListener,
   ) {
     return this.db.transaction(async tx => {
       await this.lock(tx);
@@ -280,6 +298,10 @@ export class DatabaseGuardrailRunStore {
       // A row written after the run started (a fact pushed meanwhile, an entity added) is newer
       // than what the run evaluated: it stays.
       const startedAt = shards[0].run_started_at as string;
+      const levelChanges = onChanges
+        ? await stagedLevelChanges(tx, runId, startedAt)
+        : [];
+      const failingBefore = onChanges ? await failingCells(tx) : [];
       written += await tx('autonomy_entity_scores')
         .whereIn('entity_ref', stagedRefs)
         .andWhere('evaluated_at', '<=', startedAt)
@@ -304,6 +326,11 @@ export class DatabaseGuardrailRunStore {
       ).map(r => r.owner_ref as string);
       if (newer.length)
         written += await syncHeatmap(tx, await countHeatmap(tx, newer), newer);
+      await onChanges?.(tx, {
+        levelChanges,
+        failingBefore,
+        failingAfter: await failingCells(tx),
+      });
 
       const rollups = await refreshRollups(tx);
       written += rollups.written;
@@ -320,6 +347,13 @@ export class DatabaseGuardrailRunStore {
         );
       written += await writeHistory(tx, historyRows(totals, history.day));
       written += await pruneHistory(tx, history.pruneBeforeDay);
+      // Readers on every replica now see the set these results were evaluated with.
+      written += await recordAppliedSet(
+        tx,
+        history.guardrailSet,
+        evaluatedAt,
+        history.day,
+      );
 
       const evaluatedCount = totals.get('org\norg')?.entityCount ?? 0;
       await recordRun(tx, 'guardrails', evaluatedAt, evaluatedCount);
@@ -332,18 +366,27 @@ export class DatabaseGuardrailRunStore {
   /**
    * Replaces one entity's row (after a fact push, an exemption, or on demand) and brings its
    * team's heat map, the roll-ups it counts in and the history up to date in the same
-   * transaction, so nothing disagrees until the next full run.
+   * transaction, so nothing disagrees until the next full run. `onChanges` as for a run.
    */
   async replaceEntity(
     entityRef: string,
     row: EntityScoreRow | undefined,
     day: string,
+    onChanges?: ResultChangeListener,
   ) {
     await this.db.transaction(async tx => {
       await this.lock(tx);
       const old = await tx<EntityScoreRow>('autonomy_entity_scores')
         .where({ entity_ref: entityRef })
-        .first('owner_ref', 'system_ref', 'domain_ref');
+        .first(
+          'entity_ref',
+          'title',
+          'owner_ref',
+          'system_ref',
+          'domain_ref',
+          'level',
+          'level_rank',
+        );
       await tx('autonomy_entity_scores')
         .where({ entity_ref: entityRef })
         .delete();
@@ -353,8 +396,17 @@ export class DatabaseGuardrailRunStore {
           (r): r is string => !!r,
         );
       const owners = refs('owner_ref');
+      const failingBefore = onChanges ? await failingCells(tx, owners) : [];
       if (owners.length)
         await syncHeatmap(tx, await countHeatmap(tx, owners), owners);
+      if (onChanges) {
+        const change = levelChangeOf(old, row);
+        await onChanges(tx, {
+          levelChanges: change ? [change] : [],
+          failingBefore,
+          failingAfter: await failingCells(tx, owners),
+        });
+      }
       const { totals } = await refreshRollups(tx, {
         owner: owners,
         system: refs('system_ref'),

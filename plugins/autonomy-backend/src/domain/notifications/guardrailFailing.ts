@@ -51,3 +51,20 @@ export function guardrailFailingNotifications(
   }
   return due;
 }
+
+/** What the notifications need of the guardrail definitions; a definition without a type is required. */
+export function guardrailSummaries(
+  definitions: {
+    id: string;
+    title: string;
+    rationale: { howToFix?: string };
+    type?: string;
+  }[],
+): GuardrailSummary[] {
+  return definitions.map(d => ({
+    id: d.id,
+    title: d.title,
+    howToFix: d.rationale.howToFix ?? "see the guardrail's rationale.",
+    required: (d.type ?? 'required') === 'required',
+  }));
+}
