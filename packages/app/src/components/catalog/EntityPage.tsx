@@ -56,6 +56,7 @@ import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 import {
   EntityAutonomyContent,
   EntityBoundariesCard,
+  EntityCampaignsCard,
   EntityGuardrailScorecardCard,
   EntityMissionCard,
   EntityTeamAutonomyCard,
@@ -142,6 +143,9 @@ const overviewContent = (
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityGuardrailScorecardCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityCampaignsCard />
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityLinksCard />
@@ -339,6 +343,9 @@ const groupPage = (
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityTeamAutonomyCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityCampaignsCard />
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityMembersListCard />
