@@ -11,7 +11,9 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { readMemberships } from '../catalog/readMemberships';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import { guardrailSummaries } from '../domain/notifications/guardrailFailing';
+import { campaignDeadlineNotifications } from '../domain/notifications/campaignDeadlines';
 import { AutonomyNotifier } from '../service/AutonomyNotifier';
+import { CampaignService } from '../service/CampaignService';
 import type { Stores } from '../store/createStores';
 
 export const NOTIFICATION_TASK_ID = 'autonomy-notifications';
@@ -41,6 +43,13 @@ export async function scheduleNotifications(options: {
   });
 }
 
+/** The campaign deadline reminders due now, from the campaigns' stored progress. */
+export async function campaignDeadlinesDue(
+  campaigns: Pick<CampaignService, 'listCampaigns'>,
+) {
+  return campaignDeadlineNotifications((await campaigns.listCampaigns()).items);
+}
+
 /** Builds the notifier from the plugin's services and schedules its sweep; undefined when off. */
 export async function setupNotifications(options: {
   config: Config;
@@ -56,6 +65,7 @@ export async function setupNotifications(options: {
   const { config, scheduler, logger, catalog, auth } = options;
   if (config.getOptionalBoolean('autonomy.notifications.enabled') === false)
     return undefined;
+  const campaigns = new CampaignService(options.stores.campaigns, options.now);
   const notifier = new AutonomyNotifier({
     stores: options.stores,
     guardrails: guardrailSummaries(
@@ -63,6 +73,7 @@ export async function setupNotifications(options: {
     ),
     readMemberships: users => readMemberships(catalog, auth, users),
     notifications: options.notifications,
+    extraDue: () => campaignDeadlinesDue(campaigns),
     logger,
     now: options.now,
   });

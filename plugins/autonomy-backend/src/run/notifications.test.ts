@@ -3,6 +3,7 @@ import {
   mockServices,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
 import type { Knex } from 'knex';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { buildSnapshot, type CatalogSnapshot } from '../domain/catalogSnapshot';
@@ -10,6 +11,9 @@ import { compileGuardrails } from '../domain/guardrails/compileGuardrails';
 import { guardrailSummaries } from '../domain/notifications/guardrailFailing';
 import { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import { AutonomyNotifier } from '../service/AutonomyNotifier';
+import { CampaignService } from '../service/CampaignService';
+import { campaignEntity } from '../testUtils/campaignFixtures';
+import { campaignDeadlinesDue } from './notificationTask';
 import type { Stores } from '../store/createStores';
 import { entity } from '../testUtils/catalogFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
@@ -48,18 +52,20 @@ const entities = [
 ];
 const memberships = new Map([['user:default/ada', [TEAM]]]);
 
-const neighbourhood = async (refs: string[]): Promise<CatalogSnapshot> => {
-  const all = buildSnapshot(entities);
-  const snapshot: CatalogSnapshot = new Map();
-  for (const ref of refs) {
-    const node = all.get(ref);
-    if (!node) continue;
-    snapshot.set(ref, node);
-    const owner = node.ownerRef ? all.get(node.ownerRef) : undefined;
-    if (owner) snapshot.set(owner.ref, owner);
-  }
-  return snapshot;
-};
+const neighbourhood =
+  (catalog: Entity[]) =>
+  async (refs: string[]): Promise<CatalogSnapshot> => {
+    const all = buildSnapshot(catalog);
+    const snapshot: CatalogSnapshot = new Map();
+    for (const ref of refs) {
+      const node = all.get(ref);
+      if (!node) continue;
+      snapshot.set(ref, node);
+      const owner = node.ownerRef ? all.get(node.ownerRef) : undefined;
+      if (owner) snapshot.set(owner.ref, owner);
+    }
+    return snapshot;
+  };
 
 /** A replica: its pipeline and notifier, sending to a recording stand-in for Backstage's service. */
 function replica(
@@ -67,6 +73,7 @@ function replica(
   probe: Map<string, boolean>,
   sent: NotificationSendOptions[],
   send?: (n: NotificationSendOptions) => Promise<void>,
+  catalog: Entity[] = entities,
 ) {
   const providers = new FactProviderRegistry();
   providers.addFactProvider({
@@ -91,6 +98,10 @@ function replica(
         sent.push(n);
       },
     },
+    extraDue: () =>
+      campaignDeadlinesDue(
+        new CampaignService(stores.campaigns, () => new Date()),
+      ),
     logger: mockServices.logger.mock(),
     now: () => new Date(),
   });
@@ -99,8 +110,8 @@ function replica(
     guardrails,
     historyRetentionDays: 400,
     factProviders: providers,
-    readSnapshot: async () => buildSnapshot(entities),
-    readNeighbourhood: neighbourhood,
+    readSnapshot: async () => buildSnapshot(catalog),
+    readNeighbourhood: neighbourhood(catalog),
     logger: mockServices.logger.mock(),
     now: () => new Date(),
     pollMs: 20,
@@ -268,6 +279,43 @@ describe.each(databases.eachSupportedId())(
       expect(reminders[0].payload.link).toMatch(
         /^\/catalog\/default\/component\/[ab]\/autonomy$/,
       );
+    });
+
+    it('reminds a team behind on a campaign once, 14 days ahead, linking to the campaign page', async () => {
+      const deadline = new Date(Date.now() + 10 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const catalog = [
+        ...entities,
+        campaignEntity('probe-everything', {
+          title: 'Probe everything',
+          guardrails: ['probed'],
+          deadline,
+        }),
+      ];
+      const probe = new Map([['component:default/a', false]]);
+      const sent: NotificationSendOptions[] = [];
+      const one = replica(stores, probe, sent, undefined, catalog);
+      const two = replica(stores, probe, sent, undefined, catalog);
+      await one.pipeline.runFull();
+      await Promise.all([
+        one.notifier.runScheduled(),
+        two.notifier.runScheduled(),
+      ]);
+      await two.notifier.runScheduled();
+      const reminders = sent.filter(
+        n => n.payload.topic === 'autonomy-campaign-deadline',
+      );
+      expect(reminders).toEqual([
+        {
+          recipients: { type: 'entity', entityRef: [TEAM] },
+          payload: expect.objectContaining({
+            scope: `campaign-deadline:campaign:default/probe-everything:${TEAM}:14-days`,
+            title: `Campaign "Probe everything" is due in 10 days (${deadline}): 1 of 2 done`,
+            link: '/autonomy/campaigns/default/probe-everything',
+          }),
+        },
+      ]);
     });
   },
 );
