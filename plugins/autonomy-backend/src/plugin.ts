@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { autonomyPermissions } from '@aligned-autonomy/plugin-autonomy-common';
 import {
   autonomyFactsExtensionPoint,
   autonomyRulesExtensionPoint,
@@ -13,6 +12,7 @@ import {
 } from '@aligned-autonomy/plugin-autonomy-node';
 import { FactProviderRegistry } from './facts/FactProviderRegistry';
 import { createRouter } from './router';
+import { registerPermissions } from './permissions/registerPermissions';
 import { createStores } from './store/createStores';
 import { MissionService } from './service/MissionService';
 import { GuardrailReadService } from './service/GuardrailReadService';
@@ -77,7 +77,11 @@ export const autonomyPlugin = createBackendPlugin({
           config,
           guardrailsConfig.levels,
         );
-        deps.permissionsRegistry.addPermissions(autonomyPermissions);
+        registerPermissions({
+          permissionsRegistry: deps.permissionsRegistry,
+          catalog,
+          auth,
+        });
 
         const now = () => new Date();
         const stores = await createStores(deps.database);
