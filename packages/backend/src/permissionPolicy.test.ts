@@ -5,6 +5,7 @@ import {
   autonomyExemptionCreatePermission,
   autonomyExemptionRevokePermission,
   autonomyFactsPushPermission,
+  autonomyGuardrailPreviewPermission,
   autonomyReadPermission,
   autonomyRefreshPermission,
 } from '@aligned-autonomy/plugin-autonomy-common';
@@ -48,6 +49,18 @@ describe('AutonomyDemoPolicy', () => {
       AuthorizeResult.DENY,
     );
     expect((await decide(autonomyRefreshPermission)).result).toBe(
+      AuthorizeResult.DENY,
+    );
+  });
+
+  it('lets only platform admins preview a guardrail', async () => {
+    expect(
+      (await decide(autonomyGuardrailPreviewPermission, admin)).result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      (await decide(autonomyGuardrailPreviewPermission, maya)).result,
+    ).toBe(AuthorizeResult.DENY);
+    expect((await decide(autonomyGuardrailPreviewPermission)).result).toBe(
       AuthorizeResult.DENY,
     );
   });

@@ -24,6 +24,7 @@ import {
   autonomyExemptionCreatePermission,
   autonomyExemptionRevokePermission,
   autonomyFactsPushPermission,
+  autonomyGuardrailPreviewPermission,
   autonomyRefreshPermission,
 } from '@aligned-autonomy/plugin-autonomy-common';
 
@@ -38,8 +39,9 @@ const OWNER_OR_ADMIN = [
  * The demo portal's policy. Reading is open to every signed-in user. Exemptions and on-demand
  * evaluation of an entity belong to its owning team and the platform admins
  * (`autonomy.platformAdmins`: user or group refs matched against the user's ownership refs).
- * Re-analysing everything is for platform admins. Pushing facts is for service callers (CI with
- * an external access token restricted to that permission) and platform admins.
+ * Re-analysing everything and previewing a guardrail are for platform admins. Pushing facts is
+ * for service callers (CI with an external access token restricted to that permission) and
+ * platform admins.
  */
 export class AutonomyDemoPolicy implements PermissionPolicy {
   constructor(private readonly platformAdmins: Set<string>) {}
@@ -64,7 +66,10 @@ export class AutonomyDemoPolicy implements PermissionPolicy {
     const allowIf = (condition: boolean): PolicyDecision => ({
       result: condition ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
     });
-    if (isPermission(permission, autonomyRefreshPermission))
+    if (
+      isPermission(permission, autonomyRefreshPermission) ||
+      isPermission(permission, autonomyGuardrailPreviewPermission)
+    )
       return allowIf(this.isAdmin(user));
     if (isPermission(permission, autonomyFactsPushPermission))
       return allowIf(!user || this.isAdmin(user));

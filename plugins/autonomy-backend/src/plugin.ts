@@ -27,6 +27,7 @@ import { readGuardrailsConfig } from './config/readGuardrailsConfig';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
 import { readAutonomyConfig } from './config/readAutonomyConfig';
 import { BoundaryService } from './service/BoundaryService';
+import { GuardrailPreviewService } from './service/preview/GuardrailPreviewService';
 import { CampaignService } from './service/CampaignService';
 
 const DEFAULT_SCHEDULE = {
@@ -131,6 +132,20 @@ export const autonomyPlugin = createBackendPlugin({
             analysis: new AnalysisService({ scheduler, factProviders }),
             missions: new MissionService(stores.missions, now),
             guardrailReads,
+            guardrailPreview: new GuardrailPreviewService({
+              stores,
+              current: () => guardrails,
+              compile: definitions =>
+                compileGuardrails({
+                  levels: guardrailsConfig.levels,
+                  sources: guardrailsConfig.sources,
+                  definitions,
+                  operators,
+                  providerIds: factProviders.list().map(p => p.id),
+                }),
+              provided: pipeline.provided,
+              now,
+            }),
             guardrailCommands: new GuardrailCommandService({
               stores,
               reads: guardrailReads,

@@ -59,6 +59,16 @@ export const autonomyEntityEvaluatePermission = createPermission({
 });
 
 /**
+ * Preview (dry-run) a new or changed guardrail definition against the latest analysis. Nothing is
+ * stored, but the answer shows results across the whole catalog, so it is for platform engineers.
+ * @public
+ */
+export const autonomyGuardrailPreviewPermission = createPermission({
+  name: 'autonomy.guardrail.preview',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the autonomy plugin, for registration with the permissions registry.
  * @public
  */
@@ -69,4 +79,5 @@ export const autonomyPermissions = [
   autonomyExemptionCreatePermission,
   autonomyExemptionRevokePermission,
   autonomyEntityEvaluatePermission,
+  autonomyGuardrailPreviewPermission,
 ];

@@ -11,6 +11,7 @@ describe('createRouter', () => {
       missions: {} as any,
       guardrailReads: {} as any,
       guardrailCommands: {} as any,
+      guardrailPreview: {} as any,
       boundaries: {} as any,
       campaigns: {} as any,
     });

@@ -10,6 +10,7 @@ import type { CampaignService } from '../service/CampaignService';
 import type { GuardrailCommandService } from '../service/GuardrailCommandService';
 import type { GuardrailReadService } from '../service/GuardrailReadService';
 import type { MissionService } from '../service/MissionService';
+import type { GuardrailPreviewService } from '../service/preview/GuardrailPreviewService';
 import { createRouteAccess } from './access';
 import { boundaryRoutes } from './boundaryRoutes';
 import { campaignRoutes } from './campaignRoutes';
@@ -21,6 +22,7 @@ import {
   refuseNulInPathParameters,
   refuseNulInQueryAndBody,
 } from './nulCharacters';
+import { previewRoutes } from './previewRoutes';
 import {
   BODY_LIMIT,
   bodyErrors,
@@ -38,6 +40,7 @@ export interface RouterOptions {
   boundaries: BoundaryService;
   guardrailReads: GuardrailReadService;
   guardrailCommands: GuardrailCommandService;
+  guardrailPreview: GuardrailPreviewService;
   campaigns: CampaignService;
 }
 
@@ -74,6 +77,7 @@ export async function createRouter(
   scorecardRoutes(context, guardrails);
   exemptionRoutes(context, guardrails);
   factRoutes(context, options.guardrailCommands);
+  previewRoutes(context, options.guardrailPreview);
   campaignRoutes(context, options.campaigns);
   return router;
 }

@@ -18,6 +18,7 @@ import {
   hasBoundaryFacts,
 } from '../domain/boundaries/analyzeBoundaries';
 import { planShards, shardCountFor } from '../domain/shards/shards';
+import { previewInputsOf } from '../domain/guardrails/preview/previewInputs';
 import type { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import type { Stores } from '../store/createStores';
 import type { ClaimedShard } from '../store/DatabaseGuardrailRunStore';
@@ -92,7 +93,7 @@ export class AnalysisPipeline {
   }
 
   /** Fact provider values for these entities; a failing provider leaves its facts unknown. */
-  private readonly provided = async (refs: string[]) => {
+  readonly provided = async (refs: string[]) => {
     const provided = new Map<string, Map<string, Record<string, FactValue>>>();
     for (const provider of this.options.factProviders.list()) {
       try {
@@ -208,10 +209,19 @@ export class AnalysisPipeline {
       const campaigns = campaignsOf(snapshot);
       written += await stores.campaigns.replaceDefinitions(campaigns);
 
+      const missions = new Map(
+        missionAnalysis.entities.map(e => [e.entityRef, e]),
+      );
+      const derived = boundaryFacts(snapshot, boundaries.dependencies);
+      // What a guardrail preview reads of every entity, so it answers without the catalog.
+      written += await stores.preview.replaceInputs(
+        previewInputsOf(snapshot, missions, derived),
+      );
+      phase('preview inputs');
       const source = inMemorySource({
         snapshot,
-        missions: new Map(missionAnalysis.entities.map(e => [e.entityRef, e])),
-        derived: boundaryFacts(snapshot, boundaries.dependencies),
+        missions,
+        derived,
         campaigns: compileCampaigns(campaigns),
       });
       const plans = planShards(

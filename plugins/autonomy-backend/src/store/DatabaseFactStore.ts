@@ -42,13 +42,18 @@ export class DatabaseFactStore {
     return stored.length > 0;
   }
 
-  /** All pushed facts, or those of the given entities: entity ref → source → facts. */
+  /**
+   * All pushed facts, or those of the given entities, or of the given sources only: entity ref →
+   * source → facts.
+   */
   async byEntity(
     entityRefs?: string | string[],
+    sources?: string[],
   ): Promise<Map<string, Map<string, PushedFacts>>> {
     const q = this.db('autonomy_pushed_facts');
     if (entityRefs !== undefined)
       whereAnyOf(q, 'entity_ref', [entityRefs].flat());
+    if (sources !== undefined) whereAnyOf(q, 'source', sources);
     const result = new Map<string, Map<string, PushedFacts>>();
     for (const row of await q) {
       const sources = result.get(row.entity_ref) ?? new Map();

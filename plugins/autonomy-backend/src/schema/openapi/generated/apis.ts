@@ -21,6 +21,8 @@ import type {
   GetHistoryQuery,
   GetRollupsQuery,
   GuardrailDetailResponse,
+  GuardrailPreviewRequest,
+  GuardrailPreviewResponse,
   GuardrailsResponse,
   HealthResponse,
   HeatmapResponse,
@@ -167,6 +169,16 @@ export type EndpointMap = {
    */
   '#get|/guardrails': {
     response: GuardrailsResponse;
+  };
+  /**
+   * Dry-runs one guardrail definition (new or changed) against the latest analysis's stored
+   * facts and results, storing nothing: how many entities it would apply to, pass, fail or not
+   * know about, per team and level, failing examples explained, and how levels would move
+   * (`autonomy.guardrail.preview`). A bad definition is a 400 naming the field.
+   */
+  '#post|/guardrails/preview': {
+    body: GuardrailPreviewRequest;
+    response: GuardrailPreviewResponse;
   };
   /**
    * A guardrail's page: its definition, pass rate per team and over time, open exemptions,

@@ -1369,6 +1369,219 @@ export const spec = {
               $ref: '#/components/schemas/GuardrailSetProblem',
             },
           },
+        },
+      },
+      GuardrailPreviewRequest: {
+        description:
+          'One guardrail definition, new or changed, to dry-run against the latest analysis: the app-config shape (`id`, `title`, `rationale`, `appliesTo`, `rule`, `level`, ...) or a Guardrail entity (`apiVersion: aligned-autonomy.io/v1alpha1`, `kind: Guardrail`, `metadata.name` as the id, `spec` as the definition), as an object or as YAML or JSON text.',
+        type: 'object',
+        required: ['definition'],
+        additionalProperties: false,
+        properties: {
+          definition: {
+            oneOf: [
+              {
+                type: 'string',
+                minLength: 1,
+                maxLength: 65536,
+              },
+              {
+                type: 'object',
+              },
+            ],
+          },
+        },
+      },
+      GuardrailPreviewCounts: {
+        description: 'Entities the guardrail would apply to, and their states.',
+        type: 'object',
+        required: [
+          'applicable',
+          'pass',
+          'fail',
+          'warning',
+          'exempt',
+          'unknown',
+          'error',
+        ],
+        properties: {
+          applicable: {
+            type: 'integer',
+          },
+          pass: {
+            type: 'integer',
+          },
+          fail: {
+            type: 'integer',
+          },
+          warning: {
+            type: 'integer',
+          },
+          exempt: {
+            type: 'integer',
+          },
+          unknown: {
+            type: 'integer',
+          },
+          error: {
+            type: 'integer',
+          },
+        },
+      },
+      GuardrailPreviewGroup: {
+        type: 'object',
+        required: ['key', 'counts'],
+        properties: {
+          key: {
+            description:
+              "The owning team (an empty string for unowned entities), or the entity's level in the latest analysis (`none` below the lowest or not evaluated).",
+            type: 'string',
+          },
+          counts: {
+            $ref: '#/components/schemas/GuardrailPreviewCounts',
+          },
+        },
+      },
+      GuardrailPreviewExample: {
+        description:
+          'An entity the guardrail would fail, with the result explained.',
+        type: 'object',
+        required: ['entityRef', 'title', 'result'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          result: {
+            $ref: '#/components/schemas/GuardrailResult',
+          },
+        },
+      },
+      GuardrailPreviewLevelMove: {
+        type: 'object',
+        required: ['entityRef', 'title', 'to'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          from: {
+            description:
+              'The level now (`none` below the lowest); absent when not evaluated now.',
+            type: 'string',
+          },
+          to: {
+            description:
+              'The level with the guardrail (`none` below the lowest).',
+            type: 'string',
+          },
+        },
+      },
+      GuardrailPreviewTeamMoves: {
+        description: "How a team's entity levels would move.",
+        type: 'object',
+        required: ['teamRef', 'up', 'down', 'entities'],
+        properties: {
+          teamRef: {
+            description:
+              'The owning team, or an empty string for unowned entities.',
+            type: 'string',
+          },
+          up: {
+            type: 'integer',
+            description: 'Entities whose level would rise.',
+          },
+          down: {
+            type: 'integer',
+            description: 'Entities whose level would fall.',
+          },
+          entities: {
+            description:
+              'The entities that would move, falls first (at most 20).',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailPreviewLevelMove',
+            },
+          },
+        },
+      },
+      GuardrailPreviewResponse: {
+        type: 'object',
+        required: [
+          'guardrail',
+          'change',
+          'entityCount',
+          'counts',
+          'byTeam',
+          'byLevel',
+          'failing',
+          'levelMoves',
+        ],
+        properties: {
+          guardrail: {
+            description:
+              'The definition as it would be read, defaults filled in.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/GuardrailDefinition',
+              },
+            ],
+          },
+          change: {
+            description:
+              'Whether a guardrail with this id exists now (`changed`) or not (`new`).',
+            type: 'string',
+            enum: ['new', 'changed'],
+          },
+          entityCount: {
+            description: 'Catalog entities of the latest analysis looked at.',
+            type: 'integer',
+          },
+          counts: {
+            $ref: '#/components/schemas/GuardrailPreviewCounts',
+          },
+          byTeam: {
+            description: 'Per owning team, most failing first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailPreviewGroup',
+            },
+          },
+          byLevel: {
+            description:
+              'Per level of the entity in the latest analysis, lowest first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailPreviewGroup',
+            },
+          },
+          failing: {
+            description:
+              'Example entities it would fail or not know about (at most 10).',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailPreviewExample',
+            },
+          },
+          levelMoves: {
+            description:
+              'Per team, the entities whose level would change; teams with falls first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuardrailPreviewTeamMoves',
+            },
+          },
+          evaluatedAt: {
+            description: 'The latest analysis the preview is computed from.',
+            type: 'string',
+          },
           fingerprint: {
             description:
               'Identifies the effective set of definitions (config and catalog) the last analysis used.',
@@ -3246,6 +3459,53 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/guardrails/preview': {
+      post: {
+        operationId: 'previewGuardrail',
+        description:
+          "Dry-runs one guardrail definition (new or changed) against the latest analysis's stored facts and results, storing nothing: how many entities it would apply to, pass, fail or not know about, per team and level, failing examples explained, and how levels would move (`autonomy.guardrail.preview`). A bad definition is a 400 naming the field.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/GuardrailPreviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The impact of the definition.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GuardrailPreviewResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
+          '415': {
             $ref: '#/components/responses/Error',
           },
         },

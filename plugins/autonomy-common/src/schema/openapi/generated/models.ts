@@ -716,6 +716,141 @@ export type GuardrailPassRate = {
 };
 
 /**
+ * Entities the guardrail would apply to, and their states.
+ * @public
+ */
+export type GuardrailPreviewCounts = {
+  applicable: number;
+  pass: number;
+  fail: number;
+  warning: number;
+  exempt: number;
+  unknown: number;
+  error: number;
+};
+
+/**
+ * An entity the guardrail would fail, with the result explained.
+ * @public
+ */
+export type GuardrailPreviewExample = {
+  entityRef: string;
+  title: string;
+  ownerRef?: string;
+  result: GuardrailResult;
+};
+
+/**
+ * @public
+ */
+export type GuardrailPreviewGroup = {
+  /**
+   * The owning team (an empty string for unowned entities), or the entity's level in the
+   * latest analysis (`none` below the lowest or not evaluated).
+   */
+  key: string;
+  counts: GuardrailPreviewCounts;
+};
+
+/**
+ * @public
+ */
+export type GuardrailPreviewLevelMove = {
+  entityRef: string;
+  title: string;
+  /**
+   * The level now (`none` below the lowest); absent when not evaluated now.
+   */
+  from?: string;
+  /**
+   * The level with the guardrail (`none` below the lowest).
+   */
+  to: string;
+};
+
+/**
+ * One guardrail definition, new or changed, to dry-run against the latest analysis: the
+ * app-config shape (`id`, `title`, `rationale`, `appliesTo`, `rule`, `level`, ...) or a
+ * Guardrail entity (`apiVersion: aligned-autonomy.io/v1alpha1`, `kind: Guardrail`,
+ * `metadata.name` as the id, `spec` as the definition), as an object or as YAML or JSON
+ * text.
+ * @public
+ */
+export type GuardrailPreviewRequest = {
+  definition:
+    | string
+    | {
+        [key: string]: unknown;
+      };
+};
+
+/**
+ * @public
+ */
+export type GuardrailPreviewResponse = {
+  /**
+   * The definition as it would be read, defaults filled in.
+   */
+  guardrail: GuardrailDefinition;
+  /**
+   * Whether a guardrail with this id exists now (`changed`) or not (`new`).
+   */
+  change: 'new' | 'changed';
+  /**
+   * Catalog entities of the latest analysis looked at.
+   */
+  entityCount: number;
+  counts: GuardrailPreviewCounts;
+  /**
+   * Per owning team, most failing first.
+   */
+  byTeam: GuardrailPreviewGroup[];
+  /**
+   * Per level of the entity in the latest analysis, lowest first.
+   */
+  byLevel: GuardrailPreviewGroup[];
+  /**
+   * Example entities it would fail or not know about (at most 10).
+   */
+  failing: GuardrailPreviewExample[];
+  /**
+   * Per team, the entities whose level would change; teams with falls first.
+   */
+  levelMoves: GuardrailPreviewTeamMoves[];
+  /**
+   * The latest analysis the preview is computed from.
+   */
+  evaluatedAt?: string;
+  /**
+   * Identifies the effective set of definitions (config and catalog) the last analysis used.
+   */
+  fingerprint?: string;
+};
+
+/**
+ * How a team's entity levels would move.
+ * @public
+ */
+export type GuardrailPreviewTeamMoves = {
+  /**
+   * The owning team, or an empty string for unowned entities.
+   */
+  teamRef: string;
+  /**
+   * Entities whose level would rise.
+   */
+  up: number;
+  /**
+   * Entities whose level would fall.
+   */
+  down: number;
+  /**
+   * The entities that would move, falls first (at most 20).
+   */
+  entities: GuardrailPreviewLevelMove[];
+};
+
+/**
  * Why a guardrail exists: shared with the engineers who must meet it.
  * @public
  */
@@ -904,10 +1039,6 @@ export type GuardrailsResponse = {
    * What the last analysis refused or kept from before (see GuardrailSetProblem).
    */
   problems?: GuardrailSetProblem[];
-  /**
-   * Identifies the effective set of definitions (config and catalog) the last analysis used.
-   */
-  fingerprint?: string;
 };
 
 /**

@@ -1,0 +1,100 @@
+import type { CatalogNode, CatalogSnapshot } from '../../catalogSnapshot';
+import type { EntityMission } from '../../missions/resolveMissions';
+import { entityHeader, type EntityHeader } from '../evaluateCatalog';
+import type { FactContext, FactValue, PushedFacts } from '../facts';
+
+/**
+ * What a guardrail's applicability and catalog facts read of one entity, kept by each full run so
+ * that a preview answers without the catalog: the entity's own fields, its owner's kind and type,
+ * its mission chain and its boundary facts. Pushed facts and exemptions are stored apart.
+ */
+export interface PreviewInput extends EntityHeader {
+  ref: string;
+  type?: string;
+  lifecycle?: string;
+  tags?: string[];
+  annotations?: Record<string, string>;
+  linkCount: number;
+  /** The owner as the catalog has it; absent when the owner is not in the catalog. */
+  owner?: { kind: string; type?: string };
+  mission?: Pick<EntityMission, 'resolution' | 'chainRefs' | 'problem'>;
+  derived?: Record<string, FactValue>;
+}
+
+/** Every entity's preview input, from what a full run has in memory. */
+export function previewInputsOf(
+  snapshot: CatalogSnapshot,
+  missions: Map<string, EntityMission>,
+  derived: Map<string, Record<string, FactValue>>,
+): PreviewInput[] {
+  const inputs: PreviewInput[] = [];
+  for (const node of snapshot.values()) {
+    const owner = node.ownerRef ? snapshot.get(node.ownerRef) : undefined;
+    const mission = missions.get(node.ref);
+    const input: PreviewInput = {
+      ref: node.ref,
+      ...entityHeader(node, snapshot),
+      type: node.specType,
+      lifecycle: node.lifecycle,
+      tags: node.tags,
+      annotations: node.annotations,
+      linkCount: node.linkCount ?? 0,
+      owner: owner && { kind: owner.kind, type: owner.specType },
+      mission: mission && {
+        resolution: mission.resolution,
+        chainRefs: mission.chainRefs,
+        problem: mission.problem,
+      },
+      derived: derived.get(node.ref),
+    };
+    inputs.push(input);
+  }
+  return inputs;
+}
+
+/** The fact context of a stored input: what evaluating the entity in a run would see. */
+export function factContextOf(
+  input: PreviewInput,
+  facts: {
+    pushed?: Map<string, PushedFacts>;
+    provided?: Map<string, Record<string, FactValue>>;
+  },
+  now: number,
+): FactContext {
+  const node: CatalogNode = {
+    ref: input.ref,
+    kind: input.kind,
+    title: input.title,
+    specType: input.type,
+    ownerRef: input.ownerRef,
+    systemRef: input.systemRef,
+    lifecycle: input.lifecycle,
+    annotations: input.annotations,
+    tags: input.tags,
+    linkCount: input.linkCount,
+  };
+  const owner: CatalogNode | undefined =
+    input.owner && input.ownerRef
+      ? {
+          ref: input.ownerRef,
+          kind: input.owner.kind,
+          title: input.ownerRef,
+          specType: input.owner.type,
+        }
+      : undefined;
+  const mission: EntityMission | undefined = input.mission && {
+    entityRef: input.ref,
+    kind: input.kind,
+    title: input.title,
+    ...input.mission,
+  };
+  return {
+    node,
+    owner,
+    mission,
+    derived: input.derived,
+    pushed: facts.pushed,
+    provided: facts.provided,
+    now,
+  };
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'crypto';
+import type { Knex } from 'knex';
+import type { GuardrailState } from '@aligned-autonomy/plugin-autonomy-common';
+import type { PreviewInput } from '../domain/guardrails/preview/previewInputs';
+import { insertRows, whereAnyOf } from './analysisRuns';
+
+/** A row of `autonomy_preview_inputs`. */
+interface PreviewInputRow {
+  entity_ref: string;
+  kind: string;
+  owner_ref: string | null;
+  /** JSON {@link PreviewInput} */
+  inputs: string;
+  content_hash: string;
+}
+
+/** What the latest analysis stored of an evaluated entity that a preview needs. */
+export interface StoredOutcome {
+  /** -1 below the lowest level. */
+  levelIndex: number;
+  /** States of the results that did not pass, by guardrail id. */
+  notPassing: Map<string, GuardrailState>;
+}
+
+const DELETE_BATCH = 500;
+
+/** The state tokens of an entity row (`<guardrail>:<state>`, see stateTokens) as a map. */
+function notPassingOf(states: string[] | string | null) {
+  const tokens = Array.isArray(states)
+    ? states
+    : (states ?? '').split('|').filter(Boolean);
+  const notPassing = new Map<string, GuardrailState>();
+  for (const token of tokens) {
+    if (token.startsWith('*:')) continue;
+    const colon = token.lastIndexOf(':');
+    notPassing.set(
+      token.slice(0, colon),
+      token.slice(colon + 1) as GuardrailState,
+    );
+  }
+  return notPassing;
+}
+
+/**
+ * What a guardrail preview reads: the inputs every full run keeps per catalog entity, and the
+ * level and states of the stored entity rows. Reads only, apart from the run's sync of inputs.
+ */
+export class DatabasePreviewStore {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Makes the table hold exactly these inputs, writing only rows whose content changed (by hash)
+   * and deleting those of entities that left the catalog. Returns the rows written.
+   */
+  async replaceInputs(inputs: PreviewInput[]): Promise<number> {
+    const stored = new Map<string, string>();
+    for (const row of await this.db('autonomy_preview_inputs').select(
+      'entity_ref',
+      'content_hash',
+    ))
+      stored.set(row.entity_ref, row.content_hash);
+    const changed: PreviewInputRow[] = [];
+    for (const input of inputs) {
+      const json = JSON.stringify(input);
+      const hash = createHash('sha1').update(json).digest('base64');
+      if (stored.get(input.ref) !== hash)
+        changed.push({
+          entity_ref: input.ref,
+          kind: input.kind,
+          owner_ref: input.ownerRef ?? null,
+          inputs: json,
+          content_hash: hash,
+        });
+      stored.delete(input.ref);
+    }
+    const removed = [...stored.keys()];
+    return this.db.transaction(async tx => {
+      for (let i = 0; i < removed.length; i += DELETE_BATCH)
+        await tx('autonomy_preview_inputs')
+          .whereIn('entity_ref', removed.slice(i, i + DELETE_BATCH))
+          .delete();
+      await insertRows(tx, 'autonomy_preview_inputs', changed as any[], [
+        'entity_ref',
+      ]);
+      return changed.length + removed.length;
+    });
+  }
+
+  /** Stored inputs in entity-ref order: of every entity, or of entities of these (lower-case) kinds. */
+  async readInputs(kinds?: string[]): Promise<PreviewInput[]> {
+    const q = this.db('autonomy_preview_inputs')
+      .select('inputs')
+      .orderBy('entity_ref');
+    if (kinds) whereAnyOf(q, 'kind', kinds);
+    return (await q).map(row => JSON.parse(row.inputs));
+  }
+
+  /** Level and non-passing states of every evaluated entity, or of those of these kinds. */
+  async readOutcomes(kinds?: string[]): Promise<Map<string, StoredOutcome>> {
+    const q = this.db('autonomy_entity_scores').select(
+      'entity_ref',
+      'level_rank',
+      'states',
+    );
+    if (kinds) whereAnyOf(q, 'kind', kinds);
+    const outcomes = new Map<string, StoredOutcome>();
+    for (const row of await q)
+      outcomes.set(row.entity_ref, {
+        levelIndex: Number(row.level_rank),
+        notPassing: notPassingOf(row.states),
+      });
+    return outcomes;
+  }
+}
