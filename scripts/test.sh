@@ -30,6 +30,12 @@ fi
 step 'type-check'
 yarn tsc
 
+step 'configuration schema (config.d.ts of every package, strict)'
+yarn backstage-cli config:check --strict --lax --config app-config.yaml --config app-config.production.yaml
+
+step 'changesets'
+yarn changeset status
+
 step 'lint'
 yarn lint:all
 

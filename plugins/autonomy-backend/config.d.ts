@@ -7,6 +7,54 @@ type FactFieldType =
   | 'datetime'
   | 'string-array';
 
+/** A scalar an operator compares with; text compares without case, numbers equal numeric text. */
+type RuleScalar = string | number | boolean | null;
+
+/**
+ * A guardrail rule: `all`, `any` or `not` over rules, or a condition on one fact.
+ * @see GuardrailConditionConfig
+ */
+type GuardrailRuleConfig =
+  | { all: GuardrailRuleConfig[] }
+  | { any: GuardrailRuleConfig[] }
+  | { not: GuardrailRuleConfig }
+  | GuardrailConditionConfig;
+
+/**
+ * A condition: a fact and exactly one operator with its parameter, e.g.
+ * `{ fact: owner.isTeam, equals: true }`. Checked in full when the backend starts.
+ */
+interface GuardrailConditionConfig {
+  /**
+   * The fact: from the catalog (`entity.lifecycle`, `entity.annotations.<key>`, `owner.isTeam`,
+   * `mission.chainComplete`, ...), pushed (`<source>.<field>`) or from a provider module.
+   */
+  fact: string;
+  /** Whether the fact is set. */
+  exists?: boolean;
+  equals?: RuleScalar;
+  notEquals?: RuleScalar;
+  in?: RuleScalar[];
+  notIn?: RuleScalar[];
+  greaterThan?: number;
+  greaterThanOrEqual?: number;
+  lessThan?: number;
+  lessThanOrEqual?: number;
+  /** A list fact holds the value, or a text fact contains the text. */
+  contains?: RuleScalar;
+  /** A regular expression. */
+  matches?: string;
+  /** A date or time fact at most this many days old. */
+  newerThanDays?: number;
+  /** A date or time fact more than this many days old. */
+  olderThanDays?: number;
+  /** Operators added by backend modules through `autonomyRulesExtensionPoint`. */
+  [operator: string]: unknown;
+}
+
+/** One value or a list of values, any of which matches. */
+type OneOrMany = string | string[];
+
 export interface Config {
   /** Configuration of the Aligned Autonomy backend plugin. */
   autonomy?: {
@@ -33,10 +81,36 @@ export interface Config {
       shardSize?: number;
     };
     /**
-     * Platform admins as user or group entity refs. The demo permission policy lets them trigger
-     * re-evaluation; a policy of your own may use it too.
+     * Earned autonomy: the decisions that matter and the autonomy levels a team earns through its
+     * guardrail and boundary record. Checked in full at start-up.
      */
-    platformAdmins?: string[];
+    earnedAutonomy?: {
+      /** The decisions that matter, each with who decides it until a team earns it. */
+      decisions?: Array<{
+        /** Lower-case letters, digits and dashes; unique. */
+        id: string;
+        title: string;
+        defaultScope: 'local' | 'design-review' | 'cross-functional';
+      }>;
+      /**
+       * Autonomy levels, lowest first. A team holds the highest level whose requirements, and
+       * those below it, its record meets. The first requires nothing. Default: one level,
+       * `baseline`.
+       */
+      levels?: Array<{
+        /** Lower-case letters, digits and dashes. */
+        id: string;
+        title: string;
+        requires?: {
+          /** At least this share (0 to 1) of the team's evaluated entities at this guardrail level or above. */
+          minShareAtLevel?: { level: string; share: number };
+          maxBoundaryViolations?: number;
+          maxOpenExemptions?: number;
+        };
+        /** Decisions (ids) the team makes alone at this level. */
+        localDecisions?: string[];
+      }>;
+    };
     /**
      * Guardrails as code. Validated in full at start-up (an invalid definition stops the backend
      * with the config key named); see the README for the format.
@@ -79,8 +153,45 @@ export interface Config {
               };
         };
       }>;
-      /** Guardrail definitions: id, title, rationale, appliesTo, rule, level, weight, mode, enforcedFrom. */
-      definitions?: Array<{ [key: string]: unknown }>;
+      /** The guardrails. */
+      definitions?: Array<{
+        /** Lower-case letters, digits and dashes, at most 63 characters; unique. */
+        id: string;
+        title: string;
+        description?: string;
+        /** Why the guardrail exists, shown beside every result. */
+        rationale: {
+          why: string;
+          /** What goes wrong without it. */
+          risk?: string;
+          /** A link to the evidence or decision record. */
+          evidenceUrl?: string;
+          /** Who answers for it: a group or user entity ref. */
+          owner?: string;
+          howToFix?: string;
+          howToAppeal?: string;
+        };
+        /** Which entities it applies to; all of the given filters must match (default: all). */
+        appliesTo?: {
+          kind?: OneOrMany;
+          type?: OneOrMany;
+          lifecycle?: OneOrMany;
+          /** The `aligned-autonomy.io/tier` annotation, e.g. `'1'`. */
+          tier?: OneOrMany;
+          tags?: OneOrMany;
+          /** Annotation keys the entity must have. */
+          annotations?: OneOrMany;
+        };
+        rule: GuardrailRuleConfig;
+        /** One of `levels`. */
+        level: string;
+        /** Its weight in the score. Default 1. */
+        weight?: number;
+        /** `warning` never counts as a failure. Default `enforced`. */
+        mode?: 'enforced' | 'warning';
+        /** A grace period: failures are warnings until this date (YYYY-MM-DD). */
+        enforcedFrom?: string;
+      }>;
     };
   };
 }
