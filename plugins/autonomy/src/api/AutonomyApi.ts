@@ -10,6 +10,7 @@ import type {
   ExportScorecardsQuery,
   GetBrokenChainsQuery,
   GetRollupsQuery,
+  GuardrailPreviewResponse,
   GuardrailsResponse,
   HeatmapResponse,
   HistoryResponse,
@@ -70,6 +71,12 @@ export interface AutonomyApi {
   getBrokenChains(page?: GetBrokenChainsQuery): Promise<BrokenChainsResponse>;
   /** The guardrail definitions and the levels, lowest first. */
   getGuardrails(): Promise<GuardrailsResponse>;
+  /**
+   * The impact of one guardrail definition (YAML or JSON text, app-config or Guardrail entity
+   * shape) on the latest analysis, storing nothing; rejects with a 400 ResponseError naming the
+   * field of a bad definition, 403 without `autonomy.guardrail.preview`.
+   */
+  previewGuardrail(definition: string): Promise<GuardrailPreviewResponse>;
   /**
    * The entity's guardrail results, or why it has none (no guardrail configured, or none applies);
    * rejects with a 404 ResponseError when not evaluated yet or not in the catalog.

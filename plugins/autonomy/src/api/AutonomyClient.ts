@@ -17,6 +17,7 @@ import type {
   EntityBoundariesResponse,
   EntityScorecardOrNone,
   Exemption,
+  GuardrailPreviewResponse,
   GuardrailsResponse,
   HistoryResponse,
   MissionChainResponse,
@@ -134,6 +135,12 @@ export class AutonomyClient implements AutonomyApi {
 
   getGuardrails() {
     return this.get<GuardrailsResponse>('/guardrails');
+  }
+
+  previewGuardrail(definition: string) {
+    return this.post<GuardrailPreviewResponse>('/guardrails/preview', {
+      definition,
+    });
   }
 
   getEntityScorecard(entity: CompoundEntityRef) {

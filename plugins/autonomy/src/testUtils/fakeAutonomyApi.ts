@@ -16,6 +16,7 @@ export function fakeAutonomyApi(
     'getTeamsWithoutMission',
     'getBrokenChains',
     'getGuardrails',
+    'previewGuardrail',
     'getEntityScorecard',
     'createExemption',
     'revokeExemption',

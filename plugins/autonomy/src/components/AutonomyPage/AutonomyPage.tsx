@@ -2,10 +2,11 @@ import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { MissionsContent } from '../MissionsPage/MissionsPage';
 import { ScorecardsContent } from '../ScorecardView';
 import { BoundariesContent } from './BoundariesContent';
+import { GuardrailPreviewContent } from '../GuardrailPreview';
 
 /**
- * The organisation view at /autonomy: the service scorecards (first), missions and team
- * boundaries, one tab each.
+ * The organisation view at /autonomy: the service scorecards (first), missions, team
+ * boundaries and the guardrail preview (dry run), one tab each.
  * @public
  */
 export const AutonomyPage = () => (
@@ -23,6 +24,9 @@ export const AutonomyPage = () => (
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/boundaries" title="Boundaries">
         <BoundariesContent />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/guardrail-preview" title="Guardrail preview">
+        <GuardrailPreviewContent />
       </TabbedLayout.Route>
     </TabbedLayout>
   </Page>

@@ -1,0 +1,1 @@
+export { GuardrailPreviewContent } from './GuardrailPreviewContent';
