@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -12,6 +13,7 @@ import {
 } from '@aligned-autonomy/plugin-autonomy-node';
 import { FactProviderRegistry } from './facts/FactProviderRegistry';
 import { createRouter } from './router';
+import { registerActions } from './actions/registerActions';
 import { registerPermissions } from './permissions/registerPermissions';
 import { createStores } from './store/createStores';
 import { MissionService } from './service/MissionService';
@@ -64,6 +66,7 @@ export const autonomyPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, catalog, auth } = deps;
@@ -125,13 +128,37 @@ export const autonomyPlugin = createBackendPlugin({
             (await readEntityNeighbourhood(catalog, auth, [ref])).get(ref),
           now,
         });
+        const services = {
+          missions: new MissionService(stores.missions, now),
+          guardrailReads,
+          guardrailCommands: new GuardrailCommandService({
+            stores,
+            reads: guardrailReads,
+            guardrails,
+            sources: guardrailsConfig.sources,
+            maxExemptionDays: guardrailsConfig.exemptions.maxDays,
+            pipeline,
+            now,
+          }),
+          campaigns: new CampaignService(stores.campaigns, now),
+          boundaries: new BoundaryService({
+            stores,
+            autonomy: autonomyConfig,
+            guardrailLevels: guardrailsConfig.levels,
+            now,
+          }),
+        };
+        registerActions(deps.actionsRegistry, {
+          ...services,
+          permissions: deps.permissions,
+          now,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             analysis: new AnalysisService({ scheduler, factProviders }),
-            missions: new MissionService(stores.missions, now),
-            guardrailReads,
+            ...services,
             guardrailPreview: new GuardrailPreviewService({
               stores,
               current: () => guardrails,
@@ -144,22 +171,6 @@ export const autonomyPlugin = createBackendPlugin({
                   providerIds: factProviders.list().map(p => p.id),
                 }),
               provided: pipeline.provided,
-              now,
-            }),
-            guardrailCommands: new GuardrailCommandService({
-              stores,
-              reads: guardrailReads,
-              guardrails,
-              sources: guardrailsConfig.sources,
-              maxExemptionDays: guardrailsConfig.exemptions.maxDays,
-              pipeline,
-              now,
-            }),
-            campaigns: new CampaignService(stores.campaigns, now),
-            boundaries: new BoundaryService({
-              stores,
-              autonomy: autonomyConfig,
-              guardrailLevels: guardrailsConfig.levels,
               now,
             }),
           }),

@@ -3,13 +3,10 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  type Permission,
-} from '@backstage/plugin-permission-common';
+import type { Permission } from '@backstage/plugin-permission-common';
 import { autonomyReadPermission } from '@aligned-autonomy/plugin-autonomy-common';
 import type { Request } from 'express';
+import { authorizeCredentials } from '../access/authorizeCredentials';
 
 /** Authentication and authorization of a route: every route goes through one of these. */
 export interface RouteAccess {
@@ -38,18 +35,12 @@ export function createRouteAccess(deps: {
     const credentials = options.userOnly
       ? await httpAuth.credentials(req, { allow: ['user'] })
       : await httpAuth.credentials(req);
-    const { resourceRef } = options;
-    const [decision] = await permissions.authorize(
-      [{ permission, resourceRef } as any],
-      { credentials },
+    await authorizeCredentials(
+      permissions,
+      credentials,
+      permission,
+      options.resourceRef,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed: ${permission.name}${
-          resourceRef ? ` on ${resourceRef}` : ''
-        }`,
-      );
-    }
     return credentials;
   };
   return {
