@@ -1,5 +1,8 @@
 import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 import {
   autonomyEntityEvaluatePermission,
   autonomyExemptionCreatePermission,
@@ -90,7 +93,7 @@ describe('AutonomyDemoPolicy', () => {
       const owner = await decide(permission, maya);
       expect(owner).toEqual({
         result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'catalog',
+        pluginId: 'autonomy',
         resourceType: 'catalog-entity',
         conditions: expect.objectContaining({
           rule: 'IS_ENTITY_OWNER',
@@ -100,6 +103,16 @@ describe('AutonomyDemoPolicy', () => {
       expect((await decide(permission)).result).toBe(AuthorizeResult.DENY);
     },
   );
+
+  it("leaves other plugins' permissions allowed", async () => {
+    const catalogRead = createPermission({
+      name: 'catalog.entity.read',
+      attributes: { action: 'read' },
+    });
+    expect((await decide(catalogRead, maya)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+  });
 
   it('has no admins when none are configured', async () => {
     const strict = AutonomyDemoPolicy.fromConfig(new ConfigReader({}));

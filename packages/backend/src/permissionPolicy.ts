@@ -5,8 +5,6 @@ import {
 import type { Config } from '@backstage/config';
 import {
   AuthorizeResult,
-  isPermission,
-  isResourcePermission,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import type {
@@ -15,46 +13,19 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
-import {
-  autonomyEntityEvaluatePermission,
-  autonomyExemptionCreatePermission,
-  autonomyExemptionRevokePermission,
-  autonomyFactsPushPermission,
-  autonomyGuardrailPreviewPermission,
-  autonomyRefreshPermission,
-} from '@aligned-autonomy/plugin-autonomy-common';
-
-/** Permissions on one entity that its owning team may use, and platform admins everywhere. */
-const OWNER_OR_ADMIN = [
-  autonomyExemptionCreatePermission,
-  autonomyExemptionRevokePermission,
-  autonomyEntityEvaluatePermission,
-];
+import { autonomyPolicyDecision } from '@aligned-autonomy/plugin-autonomy-backend/alpha';
 
 /**
- * The demo portal's policy. Reading is open to every signed-in user. Exemptions and on-demand
- * evaluation of an entity belong to its owning team and the platform admins
- * (`autonomy.platformAdmins`: user or group refs matched against the user's ownership refs).
- * Re-analysing everything and previewing a guardrail are for platform admins. Pushing facts is
- * for service callers (CI with an external access token restricted to that permission) and
- * platform admins.
+ * The demo portal's policy: Aligned Autonomy's owners-or-admins decisions (everyone reads, CI
+ * pushes facts, an entity's owning team exempts and re-evaluates it, platform admins do
+ * everything), with the admins from `autonomy.platformAdmins`; everything else is allowed.
  */
 export class AutonomyDemoPolicy implements PermissionPolicy {
-  constructor(private readonly platformAdmins: Set<string>) {}
+  constructor(private readonly platformAdmins: string[]) {}
 
   static fromConfig(config: Config) {
     return new AutonomyDemoPolicy(
-      new Set(config.getOptionalStringArray('autonomy.platformAdmins') ?? []),
-    );
-  }
-
-  private isAdmin(user?: PolicyQueryUser) {
-    return (user?.info.ownershipEntityRefs ?? []).some(ref =>
-      this.platformAdmins.has(ref),
+      config.getOptionalStringArray('autonomy.platformAdmins') ?? [],
     );
   }
 
@@ -62,31 +33,13 @@ export class AutonomyDemoPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    const { permission } = request;
-    const allowIf = (condition: boolean): PolicyDecision => ({
-      result: condition ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-    });
-    if (
-      isPermission(permission, autonomyRefreshPermission) ||
-      isPermission(permission, autonomyGuardrailPreviewPermission)
-    )
-      return allowIf(this.isAdmin(user));
-    if (isPermission(permission, autonomyFactsPushPermission))
-      return allowIf(!user || this.isAdmin(user));
-    if (
-      OWNER_OR_ADMIN.some(p => isPermission(permission, p)) &&
-      isResourcePermission(permission, 'catalog-entity')
-    ) {
-      if (!user) return allowIf(false);
-      if (this.isAdmin(user)) return allowIf(true);
-      return createCatalogConditionalDecision(
-        permission,
-        catalogConditions.isEntityOwner({
-          claims: user.info.ownershipEntityRefs,
-        }),
-      );
-    }
-    return allowIf(true);
+    return (
+      autonomyPolicyDecision(request, user, {
+        admins: this.platformAdmins,
+      }) ?? {
+        result: AuthorizeResult.ALLOW,
+      }
+    );
   }
 }
 
