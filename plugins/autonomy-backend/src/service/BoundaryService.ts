@@ -109,7 +109,9 @@ export class BoundaryService {
 
   async map(): Promise<BoundaryMapResponse> {
     const evaluatedAt = await this.evaluatedAt();
-    const teams = (await this.deps.stores.boundaries.teams()).filter(
+    const groups = await this.deps.stores.boundaries.teams();
+    const titles = new Map(groups.map(g => [g.teamRef, g.title]));
+    const teams = groups.filter(
       t => t.load.ownedEntities > 0 || t.teamApi.teamType,
     );
     return {
@@ -118,6 +120,12 @@ export class BoundaryService {
         title: t.title,
         teamType: t.teamApi.teamType,
         ownedEntities: t.load.ownedEntities,
+        ...(t.parentRef && {
+          department: {
+            ref: t.parentRef,
+            title: titles.get(t.parentRef) || t.parentRef,
+          },
+        }),
       })),
       edges: await this.deps.stores.boundaries.teamEdges(),
       evaluatedAt,

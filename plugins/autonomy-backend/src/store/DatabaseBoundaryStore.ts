@@ -24,6 +24,7 @@ const toDependency = (r: any): CrossTeamDependency => ({
 const toTeam = (r: any): TeamBoundaries => ({
   teamRef: r.team_ref,
   title: r.title,
+  ...(r.parent_ref ? { parentRef: r.parent_ref } : {}),
   teamApi: JSON.parse(r.team_api),
   load: JSON.parse(r.load),
   expiredCollaborations: JSON.parse(r.expired_collaborations),
@@ -67,6 +68,7 @@ export class DatabaseBoundaryStore {
         analysis.teams.map(t => ({
           team_ref: t.teamRef,
           title: t.title,
+          parent_ref: t.parentRef ?? null,
           team_api: JSON.stringify(t.teamApi),
           load: JSON.stringify(t.load),
           expired_collaborations: JSON.stringify(t.expiredCollaborations),

@@ -14,6 +14,8 @@ import { findCycles } from './findCycles';
 export interface TeamBoundaries {
   teamRef: string;
   title: string;
+  /** The parent group, e.g. the department. */
+  parentRef?: string;
   teamApi: TeamApi;
   load: TeamLoad;
   expiredCollaborations: { teamRef: string; endsOn: string }[];
@@ -241,6 +243,7 @@ export function analyzeBoundaries(
     teams.push({
       teamRef: group.ref,
       title: group.title,
+      ...(group.parentGroupRef ? { parentRef: group.parentGroupRef } : {}),
       teamApi,
       expiredCollaborations,
       load: {

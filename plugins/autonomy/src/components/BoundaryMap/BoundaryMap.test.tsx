@@ -122,4 +122,56 @@ describe('BoundaryMap', () => {
       await screen.findAllByText(/Autonomy backend unavailable/),
     ).not.toHaveLength(0);
   });
+
+  it('draws only connected teams on a large catalog and summarises the rest by department', async () => {
+    // A real catalog's shape: 150 teams in 5 departments, 6 cross-team dependencies.
+    const teams = Array.from({ length: 150 }, (_, i) => ({
+      teamRef: `group:default/team-${i}`,
+      title: `Team ${i}`,
+      ownedEntities: 3,
+      department: {
+        ref: `group:default/dept-${i % 5}`,
+        title: `Department ${i % 5}`,
+      },
+    }));
+    const edges = [0, 1, 2, 3, 4, 5].map(i => ({
+      fromTeamRef: `group:default/team-${i}`,
+      toTeamRef: `group:default/team-${i + 10}`,
+      healthy: 1,
+      contractGap: 0,
+      violation: i === 0 ? 1 : 0,
+    }));
+    await renderMap(
+      fakeAutonomyApi({
+        getBoundaryMap: async () => ({
+          teams,
+          edges,
+          evaluatedAt: '2026-01-10T08:00:00Z',
+        }),
+      }),
+    );
+    const graph = await screen.findByRole('img', { name: /^Boundary map:/ });
+    expect(graph).toHaveAccessibleName(
+      'Boundary map: 12 teams and 6 team-to-team dependencies, listed in the table below',
+    );
+    expect(within(graph).queryByText('Team 100')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/12 teams of 150 depend on another team/),
+    ).toBeInTheDocument();
+    const summary = screen.getByRole('region', {
+      name: '138 teams without cross-team dependencies',
+    });
+    expect(
+      within(summary)
+        .getAllByRole('heading', { level: 4 })
+        .map(h => h.textContent),
+    ).toEqual([
+      'Department 0 (26)',
+      'Department 1 (28)',
+      'Department 2 (28)',
+      'Department 3 (28)',
+      'Department 4 (28)',
+    ]);
+    expect(within(summary).getByText(/Team 100/)).toBeInTheDocument();
+  });
 });

@@ -17,10 +17,15 @@ import { buildBoundaryGraph } from './buildBoundaryGraph';
 import { TeamGraph } from './TeamGraph';
 import { BoundaryLegend } from './BoundaryLegend';
 import { EdgeTable } from './EdgeTable';
+import { UnconnectedTeams } from './UnconnectedTeams';
+import { plural } from '../shared/boundaryWords';
 
 export const BoundaryMapView = ({ map }: { map: BoundaryMapResponse }) => {
-  const { nodes, edges } = useMemo(() => buildBoundaryGraph(map), [map]);
-  if (nodes.length === 0) {
+  const { nodes, edges, unconnected } = useMemo(
+    () => buildBoundaryGraph(map),
+    [map],
+  );
+  if (nodes.length + unconnected.length === 0) {
     return (
       <EmptyState
         missing="data"
@@ -31,19 +36,36 @@ export const BoundaryMapView = ({ map }: { map: BoundaryMapResponse }) => {
   }
   return (
     <>
-      {edges.length === 0 && (
+      {edges.length === 0 ? (
         <Typography variant="body2" paragraph>
           No dependencies cross a team boundary: every team can change its work
           without waiting for another.
         </Typography>
+      ) : (
+        <>
+          <Typography variant="body2" paragraph>
+            {plural(nodes.length, 'team')} of{' '}
+            {nodes.length + unconnected.length} depend on another team or are
+            depended on (
+            {plural(
+              edges.length,
+              'team-to-team dependency',
+              'team-to-team dependencies',
+            )}
+            ); the {unconnected.length} without are listed below the map.
+          </Typography>
+          <TeamGraph nodes={nodes} edges={edges} />
+          <Box mt={2}>
+            <BoundaryLegend />
+          </Box>
+          <Box mt={2}>
+            <EdgeTable nodes={nodes} edges={edges} />
+          </Box>
+        </>
       )}
-      <TeamGraph nodes={nodes} edges={edges} />
-      <Box mt={2}>
-        <BoundaryLegend />
-      </Box>
-      {edges.length > 0 && (
-        <Box mt={2}>
-          <EdgeTable nodes={nodes} edges={edges} />
+      {unconnected.length > 0 && (
+        <Box mt={3}>
+          <UnconnectedTeams teams={unconnected} />
         </Box>
       )}
       <Box mt={2}>

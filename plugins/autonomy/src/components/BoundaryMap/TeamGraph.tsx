@@ -32,10 +32,16 @@ const useStyles = makeStyles((theme: Theme) => ({
 }));
 
 /** SVG text cannot be measured before layout in every browser (or jsdom): estimate the box. */
-const NODE_HEIGHT = 46;
+const nodeHeight = (node: TeamNodeData) => (node.department ? 62 : 46);
 const nodeWidth = (node: TeamNodeData) =>
-  Math.max(node.title.length * 8.5, node.detail.length * 6.5, 80) + 24;
+  Math.max(
+    node.title.length * 8.5,
+    node.detail.length * 6.5,
+    (node.department?.length ?? 0) * 6.5,
+    80,
+  ) + 24;
 
+/** A team: its name, type and size, and its department when it has one. */
 const TeamBox = ({
   node,
 }: DependencyGraphTypes.RenderNodeProps<TeamNodeData>) => {
@@ -43,13 +49,28 @@ const TeamBox = ({
   const width = nodeWidth(node);
   return (
     <g>
-      <rect className={classes.box} width={width} height={NODE_HEIGHT} rx={8} />
+      <rect
+        className={classes.box}
+        width={width}
+        height={nodeHeight(node)}
+        rx={8}
+      />
       <text className={classes.title} x={width / 2} y={19} textAnchor="middle">
         {node.title}
       </text>
       <text className={classes.detail} x={width / 2} y={36} textAnchor="middle">
         {node.detail}
       </text>
+      {node.department && (
+        <text
+          className={classes.detail}
+          x={width / 2}
+          y={52}
+          textAnchor="middle"
+        >
+          {node.department}
+        </text>
+      )}
     </g>
   );
 };

@@ -4,7 +4,11 @@ import {
   PAYMENTS,
   PLATFORM,
 } from '../../testUtils/boundaryFixtures';
-import { buildBoundaryGraph, edgeLabel } from './buildBoundaryGraph';
+import {
+  buildBoundaryGraph,
+  edgeLabel,
+  groupByDepartment,
+} from './buildBoundaryGraph';
 
 describe('edgeLabel', () => {
   it('names every non-zero count, healthy first', () => {
@@ -92,6 +96,63 @@ describe('buildBoundaryGraph', () => {
     ]);
     expect(edges.map(e => [e.from, e.to, e.label])).toEqual([
       [CHECKOUT, 'group:shop/ghosts', '2 violations'],
+    ]);
+  });
+});
+
+describe('teams without cross-team dependencies', () => {
+  const team = (name: string, department?: string) => ({
+    teamRef: `group:default/${name}`,
+    title: name,
+    ownedEntities: 2,
+    ...(department && {
+      department: { ref: `group:default/${department}`, title: department },
+    }),
+  });
+  const map = {
+    teams: [
+      team('checkout', 'Commerce'),
+      team('payments', 'Commerce'),
+      team('search', 'Commerce'),
+      team('wiki', 'Engineering'),
+      team('billing', 'Commerce'),
+      team('lonely'),
+    ],
+    edges: [
+      {
+        fromTeamRef: 'group:default/checkout',
+        toTeamRef: 'group:default/payments',
+        healthy: 1,
+        contractGap: 0,
+        violation: 0,
+      },
+    ],
+    evaluatedAt: '2026-01-10T08:00:00Z',
+  };
+
+  it('are left out of the graph and returned apart, with their department', () => {
+    const { nodes, unconnected } = buildBoundaryGraph(map);
+    expect(nodes.map(n => n.title)).toEqual(['checkout', 'payments']);
+    expect(nodes[0].department).toBe('Commerce');
+    expect(unconnected.map(n => [n.title, n.department])).toEqual([
+      ['search', 'Commerce'],
+      ['wiki', 'Engineering'],
+      ['billing', 'Commerce'],
+      ['lonely', undefined],
+    ]);
+  });
+
+  it('are grouped by department, by title, teams without one last', () => {
+    const { unconnected } = buildBoundaryGraph(map);
+    expect(
+      groupByDepartment(unconnected).map(g => [
+        g.department,
+        g.teams.map(t => t.title),
+      ]),
+    ).toEqual([
+      ['Commerce', ['billing', 'search']],
+      ['Engineering', ['wiki']],
+      [undefined, ['lonely']],
     ]);
   });
 });

@@ -10,6 +10,8 @@ export interface TeamNodeData {
   title: string;
   /** Team type and owned entities in words, e.g. "Platform · 12 entities". */
   detail: string;
+  /** The team's department (its parent group), by title. */
+  department?: string;
 }
 
 export type BoundaryEdgeCounts = Pick<
@@ -49,23 +51,29 @@ export function edgeLabel(counts: BoundaryEdgeCounts): string {
 
 /**
  * The boundary map as graph nodes (teams, labelled by name) and edges (team → team it depends
- * on, labelled with counts per health). Edges to a team missing from `teams` still get a node,
- * named after the ref; self-edges and empty edges are dropped.
+ * on, labelled with counts per health). Only teams on an edge are drawn: on a real catalog most
+ * teams have no cross-team dependency, and one box per such team would push the edges out of
+ * sight; they come back as `unconnected`, to be summarised. Edges to a team missing from `teams`
+ * still get a node, named after the ref; self-edges and empty edges are dropped.
  */
 export function buildBoundaryGraph(map: BoundaryMapResponse): {
   nodes: TeamNode[];
   edges: TeamEdge[];
+  unconnected: TeamNode[];
 } {
   const nodes = new Map<string, TeamNode>();
   for (const team of map.teams) {
     const type = teamTypeLabel(team.teamType);
-    nodes.set(team.teamRef, {
+    const node: TeamNode = {
       id: team.teamRef,
       title: team.title || refName(team.teamRef),
       detail: [type, plural(team.ownedEntities, 'entity', 'entities')]
         .filter(Boolean)
         .join(' · '),
-    });
+    };
+    if (team.department)
+      node.department = team.department.title || refName(team.department.ref);
+    nodes.set(team.teamRef, node);
   }
   const edges: TeamEdge[] = [];
   for (const e of map.edges) {
@@ -90,5 +98,35 @@ export function buildBoundaryGraph(map: BoundaryMapResponse): {
       hasViolation: e.violation > 0,
     });
   }
-  return { nodes: [...nodes.values()], edges };
+  const connected = new Set(edges.flatMap(e => [e.from, e.to]));
+  const all = [...nodes.values()];
+  return {
+    nodes: all.filter(n => connected.has(n.id)),
+    edges,
+    unconnected: all.filter(n => !connected.has(n.id)),
+  };
+}
+
+/** Teams by department, departments by title, teams without one last; teams by title. */
+export function groupByDepartment(
+  teams: TeamNode[],
+): { department?: string; teams: TeamNode[] }[] {
+  const groups = new Map<string | undefined, TeamNode[]>();
+  for (const team of teams) {
+    const list = groups.get(team.department) ?? [];
+    list.push(team);
+    groups.set(team.department, list);
+  }
+  const byTitle = (a: string, b: string) =>
+    a.localeCompare(b, 'en', { sensitivity: 'base' });
+  return [...groups.entries()]
+    .sort(([a], [b]) => {
+      if (a === undefined || b === undefined)
+        return a === b ? 0 : a === undefined ? 1 : -1;
+      return byTitle(a, b);
+    })
+    .map(([department, list]) => ({
+      department,
+      teams: list.sort((a, b) => byTitle(a.title, b.title)),
+    }));
 }

@@ -895,6 +895,20 @@ export const spec = {
           ownedEntities: {
             type: 'integer',
           },
+          department: {
+            description:
+              "The team's parent group (spec.parent), such as its department; absent for a group without a parent.",
+            type: 'object',
+            required: ['ref', 'title'],
+            properties: {
+              ref: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+            },
+          },
         },
       },
       BoundaryMapEdge: {

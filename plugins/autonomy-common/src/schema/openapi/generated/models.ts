@@ -69,6 +69,14 @@ export type BoundaryMapTeam = {
   title: string;
   teamType?: string;
   ownedEntities: number;
+  /**
+   * The team's parent group (spec.parent), such as its department; absent for a group without
+   * a parent.
+   */
+  department?: {
+    ref: string;
+    title: string;
+  };
 };
 
 /**
