@@ -30,7 +30,14 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// notifications in the portal (the bell), pushed live through signals
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // Aligned Autonomy
 backend.add(import('@aligned-autonomy/plugin-autonomy-backend'));
+
+// the actions of backend.actions.pluginSources as MCP tools at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();
