@@ -5,7 +5,9 @@
 # bundle and the configs are laid over it, and the backend starts with app-config.yaml +
 # app-config.production.yaml on the PostgreSQL from POSTGRES_*, serving the built frontend on :7007.
 #
-# usage: bash scripts/start-production.sh [--build-only]
+# usage: bash scripts/start-production.sh [--build-only | --check]
+#   --check  starts it in the background, waits until it serves the built frontend and the analysis
+#            has stored scorecards, runs scripts/check-error-hygiene.mjs against it, and stops it
 #   POSTGRES_HOST/PORT/USER/PASSWORD  default 127.0.0.1, 5432, postgres, (none)
 #   AUTONOMY_CI_TOKEN                 the CI token for POST /facts; a random one when unset
 #   PRODUCTION_DIR                    the work folder, default .data/production
@@ -43,6 +45,10 @@ tar xzf packages/backend/dist/bundle.tar.gz -C "$workdir"
 [[ ${1:-} == --build-only ]] && { echo "built into $workdir"; exit 0; }
 
 step 'start the backend on :7007'
+if node -e "require('net').connect(7007,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))"; then
+  echo 'something already listens on :7007 (app-config.production.yaml listens there): stop it first' >&2
+  exit 1
+fi
 export POSTGRES_HOST=${POSTGRES_HOST:-127.0.0.1} POSTGRES_PORT=${POSTGRES_PORT:-5432}
 export POSTGRES_USER=${POSTGRES_USER:-postgres}
 if [[ -z "${AUTONOMY_CI_TOKEN:-}" ]]; then
@@ -50,5 +56,16 @@ if [[ -z "${AUTONOMY_CI_TOKEN:-}" ]]; then
   echo "AUTONOMY_CI_TOKEN was unset; this run's CI token: $AUTONOMY_CI_TOKEN"
 fi
 export AUTONOMY_CI_TOKEN
-cd "$workdir"
-NODE_ENV=production exec node packages/backend --config app-config.yaml --config app-config.production.yaml
+start=(node packages/backend --config app-config.yaml --config app-config.production.yaml)
+if [[ ${1:-} != --check ]]; then
+  cd "$workdir"
+  NODE_ENV=production exec "${start[@]}"
+fi
+(cd "$workdir" && NODE_ENV=production setsid "${start[@]}" > "$workdir/backend.log" 2>&1 &
+  echo $! > "$workdir/backend.pid")
+trap 'kill -TERM -- -"$(cat "$workdir/backend.pid")" 2>/dev/null || true' EXIT
+step 'check: built frontend served, analysis on PostgreSQL'
+node scripts/check-production-portal.mjs http://localhost:7007 || { tail -n 40 "$workdir/backend.log"; exit 1; }
+step 'check: error hygiene'
+node scripts/check-error-hygiene.mjs http://localhost:7007
+step 'checked; stopping the backend'
