@@ -8,6 +8,9 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import type { Entity } from '@backstage/catalog-model';
 import plugin from './alpha';
 import { autonomyApiRef } from './api/AutonomyApi';
 import { fakeAutonomyApi } from './testUtils/fakeAutonomyApi';
@@ -22,7 +25,69 @@ const EXTENSION_IDS = [
   'entity-card:autonomy/team-autonomy',
 ];
 
+const ofKind = (kind: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name: 'x' },
+});
+
 describe('autonomy plugin for the new frontend system', () => {
+  it('puts its page in the navigation: a title and an icon', () => {
+    const page = createExtensionTester(
+      plugin.getExtension('page:autonomy') as any,
+    );
+    expect(page.get(coreExtensionData.title)).toBe('Autonomy');
+    expect(page.get(coreExtensionData.icon)).toBeTruthy();
+  });
+
+  it('chooses entities with filter predicates, never the deprecated filter strings', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    const shownFor = (id: string) => {
+      const filter: (entity: Entity) => boolean = createExtensionTester(
+        plugin.getExtension(id as any) as any,
+      ).get(EntityCardBlueprint.dataRefs.filterFunction);
+      return [
+        'Component',
+        'API',
+        'System',
+        'Resource',
+        'Group',
+        'Mission',
+        'Domain',
+      ].filter(kind => filter(ofKind(kind)));
+    };
+    expect(shownFor('entity-content:autonomy')).toEqual([
+      'Component',
+      'API',
+      'System',
+      'Group',
+    ]);
+    expect(shownFor('entity-card:autonomy/mission')).toEqual([
+      'Component',
+      'API',
+      'System',
+      'Group',
+      'Mission',
+    ]);
+    expect(shownFor('entity-card:autonomy/guardrails')).toEqual([
+      'Component',
+      'API',
+      'System',
+      'Resource',
+    ]);
+    expect(shownFor('entity-card:autonomy/boundaries')).toEqual([
+      'Component',
+      'API',
+      'System',
+    ]);
+    expect(shownFor('entity-card:autonomy/team-autonomy')).toEqual(['Group']);
+    const deprecations = warn.mock.calls.filter(([message]) =>
+      /deprecated/i.test(String(message)),
+    );
+    warn.mockRestore();
+    expect(deprecations).toEqual([]);
+  });
+
   it('provides the documented extensions', () => {
     expect(plugin.id).toBe('autonomy');
     for (const id of EXTENSION_IDS) {

@@ -19,6 +19,7 @@ import {
   compatWrapper,
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
+import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { autonomyApiRef } from './api/AutonomyApi';
 import { AutonomyClient } from './api/AutonomyClient';
 import { rootRouteRef } from './routes';
@@ -33,11 +34,15 @@ const autonomyApi = ApiBlueprint.make({
     }),
 });
 
-/** page:autonomy — the organisation view at /autonomy. */
+/**
+ * page:autonomy — the organisation view at /autonomy. Its title and icon make the app's sidebar
+ * list it (the new frontend system shows a page in the navigation when it has both).
+ */
 const autonomyPage = PageBlueprint.make({
   params: {
     path: '/autonomy',
     title: 'Autonomy',
+    icon: <AccountTreeIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
       import('./components/AutonomyPage').then(m =>
@@ -51,7 +56,7 @@ const autonomyTab = EntityContentBlueprint.make({
   params: {
     path: 'autonomy',
     title: 'Autonomy',
-    filter: 'kind:component,system,api,group',
+    filter: { kind: { $in: ['component', 'system', 'api', 'group'] } },
     loader: () =>
       import('./components/EntityAutonomyContent').then(m =>
         compatWrapper(<m.EntityAutonomyContent />),
@@ -63,7 +68,9 @@ const autonomyTab = EntityContentBlueprint.make({
 const missionCard = EntityCardBlueprint.make({
   name: 'mission',
   params: {
-    filter: 'kind:component,system,api,group,mission',
+    filter: {
+      kind: { $in: ['component', 'system', 'api', 'group', 'mission'] },
+    },
     loader: () =>
       import('./components/MissionCard').then(m =>
         compatWrapper(<m.MissionCard />),
@@ -75,7 +82,7 @@ const missionCard = EntityCardBlueprint.make({
 const guardrailsCard = EntityCardBlueprint.make({
   name: 'guardrails',
   params: {
-    filter: 'kind:component,api,system,resource',
+    filter: { kind: { $in: ['component', 'api', 'system', 'resource'] } },
     loader: () =>
       import('./components/GuardrailScorecard').then(m =>
         compatWrapper(<m.GuardrailScorecardCard />),
@@ -87,7 +94,7 @@ const guardrailsCard = EntityCardBlueprint.make({
 const boundariesCard = EntityCardBlueprint.make({
   name: 'boundaries',
   params: {
-    filter: 'kind:component,system,api',
+    filter: { kind: { $in: ['component', 'system', 'api'] } },
     loader: () =>
       import('./components/BoundariesCard').then(m =>
         compatWrapper(<m.BoundariesCard />),
@@ -99,7 +106,7 @@ const boundariesCard = EntityCardBlueprint.make({
 const teamAutonomyCard = EntityCardBlueprint.make({
   name: 'team-autonomy',
   params: {
-    filter: 'kind:group',
+    filter: { kind: 'group' },
     loader: () =>
       import('./components/TeamAutonomyCard').then(m =>
         compatWrapper(<m.TeamAutonomyCard />),
