@@ -13,7 +13,9 @@ describe('GuardrailPreviewContent', () => {
     fireEvent.change(box, { target: { value: 'id: coverage' } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview impact' }));
     expect(
-      await screen.findByText(/It would apply to 6 entities of 40/),
+      await screen.findByText(
+        /It would apply to 6 entities: 3 pass, 2 fail, 1 unknown/,
+      ),
     ).toBeInTheDocument();
     expect(api.previewGuardrail).toHaveBeenCalledWith('id: coverage');
     const teams = screen.getByRole('table', { name: 'Team' });

@@ -43,7 +43,9 @@ const HEADINGS: Record<keyof GuardrailPreviewCounts, string> = {
 const teamName = (ref: string) =>
   ref ? <EntityRefLink entityRef={ref} /> : 'No owner';
 
-/** Counts per team or per level, one row each. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+/** Counts per team or per level, one row each; states no entity would be in are left out. */
 const CountsTable = ({
   label,
   groups,
@@ -52,32 +54,39 @@ const CountsTable = ({
   label: string;
   groups: GuardrailPreviewGroup[];
   name: (key: string) => ReactNode;
-}) => (
-  <Table size="small" aria-label={label}>
-    <TableHead>
-      <TableRow>
-        <TableCell>{label}</TableCell>
-        {COLUMNS.map(c => (
-          <TableCell key={c} align="right">
-            {HEADINGS[c]}
-          </TableCell>
-        ))}
-      </TableRow>
-    </TableHead>
-    <TableBody>
-      {groups.map(group => (
-        <TableRow key={group.key}>
-          <TableCell>{name(group.key)}</TableCell>
-          {COLUMNS.map(c => (
-            <TableCell key={c} align="right">
-              {group.counts[c]}
+}) => {
+  const columns = COLUMNS.filter(
+    c =>
+      ['applicable', 'pass', 'fail'].includes(c) ||
+      groups.some(g => g.counts[c] > 0),
+  );
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{label}</TableCell>
+          {columns.map(c => (
+            <TableCell key={c} align="right" style={NO_WRAP}>
+              {HEADINGS[c]}
             </TableCell>
           ))}
         </TableRow>
-      ))}
-    </TableBody>
-  </Table>
-);
+      </TableHead>
+      <TableBody>
+        {groups.map(group => (
+          <TableRow key={group.key}>
+            <TableCell>{name(group.key)}</TableCell>
+            {columns.map(c => (
+              <TableCell key={c} align="right">
+                {group.counts[c]}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
 
 /** The headline: how many entities, and how they would fare. */
 const Summary = ({ impact }: { impact: GuardrailPreviewResponse }) => {
@@ -94,9 +103,8 @@ const Summary = ({ impact }: { impact: GuardrailPreviewResponse }) => {
         {formatLevel(impact.guardrail.level)})
       </Typography>
       <Typography variant="body1">
-        It would apply to {plural(counts.applicable, 'entity', 'entities')} of{' '}
-        {impact.entityCount}: {counts.pass} pass, {counts.fail} fail,{' '}
-        {counts.unknown} unknown
+        It would apply to {plural(counts.applicable, 'entity', 'entities')}:{' '}
+        {counts.pass} pass, {counts.fail} fail, {counts.unknown} unknown
         {counts.warning ? `, ${counts.warning} warning` : ''}
         {counts.exempt ? `, ${counts.exempt} exempt` : ''}
         {counts.error ? `, ${counts.error} error` : ''}.
@@ -200,12 +208,12 @@ export const PreviewImpact = ({
                         {move.title}
                       </EntityRefLink>
                     </TableCell>
-                    <TableCell>
+                    <TableCell style={NO_WRAP}>
                       {move.from === undefined
                         ? 'Not evaluated'
                         : levelText(move.from)}
                     </TableCell>
-                    <TableCell>{levelText(move.to)}</TableCell>
+                    <TableCell style={NO_WRAP}>{levelText(move.to)}</TableCell>
                   </TableRow>
                 )),
               )}
