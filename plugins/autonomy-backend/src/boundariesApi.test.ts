@@ -108,6 +108,9 @@ async function start() {
 const get = async (server: any, path: string) =>
   request(server).get(`/api/autonomy${path}`).set('Authorization', user);
 
+// Each test starts a backend and runs an analysis: room for a busy machine.
+jest.setTimeout(60_000);
+
 describe('boundaries API', () => {
   it('shows an entity’s cross-team dependencies with their health and how to fix them', async () => {
     const server = await start();

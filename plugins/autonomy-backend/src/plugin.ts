@@ -29,6 +29,8 @@ import { readGuardrailsConfig } from './config/readGuardrailsConfig';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
 import { readAutonomyConfig } from './config/readAutonomyConfig';
 import { BoundaryService } from './service/BoundaryService';
+import { GuardrailRecordService } from './service/GuardrailRecordService';
+import { StoredGuardrailSets } from './guardrailSets/GuardrailSets';
 import { GuardrailPreviewService } from './service/preview/GuardrailPreviewService';
 import { CampaignService } from './service/CampaignService';
 
@@ -89,6 +91,15 @@ export const autonomyPlugin = createBackendPlugin({
 
         const now = () => new Date();
         const stores = await createStores(deps.database);
+        // app-config's guardrails and the catalog's Guardrail entities, as each run found them.
+        const guardrailSets = new StoredGuardrailSets({
+          store: stores.guardrailSets,
+          levels: guardrailsConfig.levels,
+          definitions: guardrailsConfig.definitions,
+          sources: guardrailsConfig.sources,
+          operators,
+          providerIds: factProviders.list().map(p => p.id),
+        });
         const notifier = await setupNotifications({
           ...deps,
           stores,
@@ -98,6 +109,7 @@ export const autonomyPlugin = createBackendPlugin({
         const pipeline = new AnalysisPipeline({
           stores,
           guardrails,
+          guardrailSets,
           historyRetentionDays: guardrailsConfig.history.retentionDays,
           factProviders,
           readSnapshot: () => readCatalogSnapshot(catalog, auth),
@@ -124,6 +136,7 @@ export const autonomyPlugin = createBackendPlugin({
         const guardrailReads = new GuardrailReadService({
           stores,
           guardrails,
+          guardrailSets,
           readEntity: async ref =>
             (await readEntityNeighbourhood(catalog, auth, [ref])).get(ref),
           now,
@@ -135,6 +148,7 @@ export const autonomyPlugin = createBackendPlugin({
             stores,
             reads: guardrailReads,
             guardrails,
+            guardrailSets,
             sources: guardrailsConfig.sources,
             maxExemptionDays: guardrailsConfig.exemptions.maxDays,
             pipeline,
@@ -158,6 +172,11 @@ export const autonomyPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             analysis: new AnalysisService({ scheduler, factProviders }),
+            guardrailRecords: new GuardrailRecordService({
+              stores,
+              guardrailSets,
+              now,
+            }),
             ...services,
             guardrailPreview: new GuardrailPreviewService({
               stores,

@@ -36,6 +36,7 @@ const schema = z
                   .strict(),
                 maxBoundaryViolations: z.number().int().min(0),
                 maxOpenExemptions: z.number().int().min(0),
+                minOwnedChoices: z.number().int().min(0),
               })
               .partial()
               .strict()

@@ -9,6 +9,9 @@ import {
 import {
   AUTONOMY_ANNOTATIONS,
   isCampaignEntity,
+  isGuardrailEntity,
+  checkGuardrailEntity,
+  type GuardrailDefinition,
   isMissionEntity,
   type CampaignEntityV1alpha1,
   type MissionEntityV1alpha1,
@@ -39,6 +42,8 @@ export interface CatalogNode {
   mission?: MissionEntityV1alpha1['spec'];
   /** Set on Campaign entities. */
   campaign?: CampaignEntityV1alpha1['spec'];
+  /** Set on Guardrail entities: the definition it states, or why it states none. */
+  guardrail?: { definition?: GuardrailDefinition; problems: string[] };
   lifecycle?: string;
   annotations?: Record<string, string>;
   tags?: string[];
@@ -68,6 +73,14 @@ export const SNAPSHOT_FIELDS = [
   'spec.horizon',
   'spec.reviewBy',
   'spec.successMetrics',
+  // Guardrail entities: their definition (spec.type and spec.owner are read above).
+  'spec.rationale',
+  'spec.appliesTo',
+  'spec.rule',
+  'spec.level',
+  'spec.weight',
+  'spec.mode',
+  'spec.enforcedFrom',
   'spec.guardrails',
   'spec.deadline',
   'spec.targets',
@@ -131,6 +144,8 @@ export function toCatalogNode(entity: Entity): CatalogNode {
   }
   if (isMissionEntity(entity)) node.mission = entity.spec;
   if (isCampaignEntity(entity)) node.campaign = entity.spec;
+  // Checked again here: the catalog refuses an invalid one, but the run must be sure.
+  if (isGuardrailEntity(entity)) node.guardrail = checkGuardrailEntity(entity);
   return node;
 }
 

@@ -14,6 +14,7 @@ describe('createRouter', () => {
       guardrailPreview: {} as any,
       boundaries: {} as any,
       campaigns: {} as any,
+      guardrailRecords: {} as any,
     });
     const routes: string[] = (router as any).stack
       .filter((layer: any) => layer.route)

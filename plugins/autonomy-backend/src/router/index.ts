@@ -30,6 +30,8 @@ import {
   nameValidationErrors,
 } from './requestErrors';
 import { scorecardRoutes } from './scorecardRoutes';
+import { guardrailRoutes } from './guardrailRoutes';
+import type { GuardrailRecordService } from '../service/GuardrailRecordService';
 import type { GuardrailServices } from './types';
 
 export interface RouterOptions {
@@ -42,6 +44,7 @@ export interface RouterOptions {
   guardrailCommands: GuardrailCommandService;
   guardrailPreview: GuardrailPreviewService;
   campaigns: CampaignService;
+  guardrailRecords: GuardrailRecordService;
 }
 
 /**
@@ -75,6 +78,7 @@ export async function createRouter(
   missionRoutes(context, options.missions);
   boundaryRoutes(context, options.boundaries);
   scorecardRoutes(context, guardrails);
+  guardrailRoutes(context, options.guardrailRecords);
   exemptionRoutes(context, guardrails);
   factRoutes(context, options.guardrailCommands);
   previewRoutes(context, options.guardrailPreview);

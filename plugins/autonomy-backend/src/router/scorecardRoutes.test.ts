@@ -4,7 +4,7 @@ import { serveRoutes, statusesOf } from './__testUtils__/serveRoutes';
 
 describe('scorecardRoutes', () => {
   const reads = {
-    getGuardrails: jest.fn(() => ({
+    getGuardrails: jest.fn(async () => ({
       levels: ['bronze', 'silver'],
       guardrails: [
         {

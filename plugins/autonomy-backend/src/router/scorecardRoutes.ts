@@ -12,7 +12,7 @@ export function scorecardRoutes(
 ) {
   router.get('/guardrails', async (req, res) => {
     await access.read(req);
-    res.json(reads.getGuardrails());
+    res.json(await reads.getGuardrails());
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {

@@ -27,12 +27,19 @@ import { evaluateShard, storedRow, type ShardDeps } from './evaluateShard';
 import { inMemorySource, storedSource, type ShardSource } from './shardSources';
 import { campaignsOf, compileCampaigns } from '../domain/campaigns/campaigns';
 import { recordCampaignProgress } from './recordCampaignProgress';
+import {
+  fixedGuardrailSet,
+  type GuardrailSetSource,
+} from '../guardrailSets/GuardrailSets';
 
 const DAY_MS = 86_400_000;
 
 export interface AnalysisPipelineOptions {
   stores: Stores;
+  /** app-config's guardrails, compiled: the set when `guardrailSets` is not given. */
   guardrails: CompiledGuardrails;
+  /** The effective set of each run: app-config's and the catalog's Guardrail entities. */
+  guardrailSets?: GuardrailSetSource;
   historyRetentionDays: number;
   factProviders: FactProviderRegistry;
   readSnapshot(): Promise<CatalogSnapshot>;
@@ -86,7 +93,10 @@ export class AnalysisPipeline {
   /** While this replica coordinates a run it evaluates from memory, not through `workShards`. */
   private coordinating = false;
 
+  private readonly sets: GuardrailSetSource;
+
   constructor(private readonly options: AnalysisPipelineOptions) {
+    this.sets = options.guardrailSets ?? fixedGuardrailSet(options.guardrails);
     this.workerId =
       options.workerId ??
       `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -159,7 +169,13 @@ export class AnalysisPipeline {
         this.staleBefore(),
       );
       if (!shard) return done;
-      const result = await evaluateShard(this.shardDeps, shard, source(shard));
+      // The set the coordinator stored for this run, whichever replica evaluates the shard.
+      const { compiled } = await this.sets.byFingerprint(shard.guardrailSet);
+      const result = await evaluateShard(
+        { ...this.shardDeps, guardrails: compiled },
+        shard,
+        source(shard),
+      );
       if (
         await stores.runs.completeShard(shard, result.heatmap, result.written)
       )
@@ -228,7 +244,18 @@ export class AnalysisPipeline {
         snapshot.keys(),
         shardCountFor(snapshot.size, this.options.shardSize ?? 5000),
       );
-      written += await stores.runs.planRun(runId, started, plans);
+      // Guardrail entities and teams' opt-outs and tightenings as the catalog has them now.
+      const { compiled: guardrails } = await this.sets.prepare(
+        snapshot,
+        started,
+      );
+      phase('guardrail set');
+      written += await stores.runs.planRun(
+        runId,
+        started,
+        plans,
+        guardrails.fingerprint,
+      );
       phase('plan');
       let mine = await this.work(() => source);
       phase('own shards');
@@ -252,6 +279,7 @@ export class AnalysisPipeline {
           )
             .toISOString()
             .slice(0, 10),
+          guardrailSet: guardrails.fingerprint,
         },
         this.options.notifications?.onResultChanges,
       );
@@ -259,7 +287,7 @@ export class AnalysisPipeline {
       phase('apply');
       written += await recordCampaignProgress({
         stores,
-        guardrails: this.options.guardrails,
+        guardrails,
         snapshot,
         definitions: campaigns,
         at: started,
@@ -320,7 +348,7 @@ export class AnalysisPipeline {
       entityRef,
       at.getTime(),
     );
-    const { guardrails } = this.options;
+    const { compiled: guardrails } = await this.sets.current();
     const outcome =
       entity &&
       evaluateOutcome(
@@ -338,7 +366,7 @@ export class AnalysisPipeline {
         outcome.signature,
       );
       row = storedRow(
-        this.options,
+        { stores, guardrails },
         entity.ctx,
         outcome,
         header,

@@ -7,6 +7,7 @@ import type {
   TeamBoundariesResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { earnAutonomy } from '../domain/autonomy/earnAutonomy';
+import { teamChoices } from '../domain/autonomy/teamChoices';
 import type { AutonomyConfig } from '../config/readAutonomyConfig';
 import type { Stores } from '../store/createStores';
 
@@ -89,10 +90,11 @@ export class BoundaryService {
         `Group ${teamRef} is not in the analysed catalog`,
       );
     const { outbound } = await stores.boundaries.dependencies([teamRef], true);
-    const exemptions = await stores.exemptions.list(
-      { ownerRef: teamRef, status: ['active'] },
-      now(),
-    );
+    const [exemptions, set, cells] = await Promise.all([
+      stores.exemptions.list({ ownerRef: teamRef, status: ['active'] }, now()),
+      stores.guardrailSets.applied(),
+      stores.guardrails.heatmapCells({ ownerRefs: [teamRef] }),
+    ]);
     const earned = earnAutonomy({
       levels: autonomy.levels,
       decisions: autonomy.decisions,
@@ -102,6 +104,7 @@ export class BoundaryService {
         boundaryViolations: outbound.filter(d => d.health === 'violation')
           .length,
         openExemptions: exemptions.length,
+        ...teamChoices(set, teamRef, cells),
       },
     });
     return { teamRef, ...earned, load: team.load, evaluatedAt };

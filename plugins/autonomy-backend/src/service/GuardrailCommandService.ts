@@ -15,6 +15,11 @@ import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails'
 import { checkExemptionRequest } from '../domain/guardrails/exemptionRequest';
 import type { FactSourceSchema } from '../domain/guardrails/facts';
 import { validatePushedFacts } from '../domain/guardrails/validatePushedFacts';
+import { entityGuardrail } from '../domain/guardrails/entityGuardrail';
+import {
+  fixedGuardrailSet,
+  type GuardrailSetSource,
+} from '../guardrailSets/GuardrailSets';
 import type { AnalysisPipeline } from '../run/AnalysisPipeline';
 import type { Stores } from '../store/createStores';
 import type { GuardrailReadService } from './GuardrailReadService';
@@ -28,7 +33,10 @@ export class GuardrailCommandService {
     private readonly deps: {
       stores: Pick<Stores, 'guardrails' | 'exemptions' | 'facts'>;
       reads: GuardrailReadService;
+      /** app-config's guardrails: the set when `guardrailSets` is not given. */
       guardrails: CompiledGuardrails;
+      /** The set of the last applied analysis, app-config's and the catalog's. */
+      guardrailSets?: Pick<GuardrailSetSource, 'current'>;
       sources: FactSourceSchema[];
       maxExemptionDays: number;
       pipeline: Pick<AnalysisPipeline, 'readEntity' | 'runEntity'>;
@@ -46,7 +54,10 @@ export class GuardrailCommandService {
     request: CreateExemptionRequest,
     createdBy: string,
   ): Promise<Exemption> {
-    const { stores, now, maxExemptionDays, pipeline, guardrails } = this.deps;
+    const { stores, now, maxExemptionDays, pipeline } = this.deps;
+    const sets =
+      this.deps.guardrailSets ?? fixedGuardrailSet(this.deps.guardrails);
+    const guardrails = (await sets.current()).compiled;
     const at = now();
     const { problems } = checkExemptionRequest(request, {
       guardrailIds: new Set(guardrails.guardrails.map(g => g.definition.id)),
@@ -60,7 +71,10 @@ export class GuardrailCommandService {
     const guardrail = guardrails.guardrails.find(
       g => g.definition.id === request.guardrailId,
     );
-    if (!node || !guardrail?.applies(node))
+    // Another team's standard, or one the team opted out of, has nothing to exempt from either.
+    const decided =
+      node && guardrail?.applies(node) && entityGuardrail(guardrail, node);
+    if (!decided || decided.optOut)
       throw new InputError(
         `guardrail "${request.guardrailId}" does not apply to ${request.entityRef}: there is nothing to exempt it from`,
       );

@@ -20,6 +20,12 @@ import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails'
 import { buildHeatmap } from '../domain/guardrails/heatmap';
 import { nextLevelOf } from '../domain/guardrails/nextLevel';
 import { CSV_HEADER, scoreToCsvRow } from '../domain/guardrails/toCsv';
+import { entityGuardrail } from '../domain/guardrails/entityGuardrail';
+import { scorecardHalves, teamHalves } from '../domain/guardrails/halves';
+import {
+  fixedGuardrailSet,
+  type GuardrailSetSource,
+} from '../guardrailSets/GuardrailSets';
 import type { Stores } from '../store/createStores';
 import type { ScoreQuery } from '../store/DatabaseGuardrailStore';
 import type { ExemptionQuery } from '../store/DatabaseExemptionStore';
@@ -68,28 +74,42 @@ export class GuardrailReadService {
   constructor(
     private readonly deps: {
       stores: ReadStores;
+      /** app-config's guardrails: the set when `guardrailSets` is not given. */
       guardrails: CompiledGuardrails;
+      /** The set of the last applied analysis, app-config's and the catalog's. */
+      guardrailSets?: Pick<GuardrailSetSource, 'current'>;
       /** The entity as the catalog has it now, undefined when it is not there. */
       readEntity(entityRef: string): Promise<CatalogNode | undefined>;
       now(): Date;
     },
   ) {}
 
-  private get definitions() {
-    return this.deps.guardrails.guardrails.map(g => g.definition);
+  /** The guardrails the stored results come from: the last applied analysis's set. */
+  private async effective() {
+    const sets =
+      this.deps.guardrailSets ?? fixedGuardrailSet(this.deps.guardrails);
+    return sets.current();
   }
 
-  getGuardrails(): GuardrailsResponse {
+  private async definitions() {
+    const { compiled } = await this.effective();
+    return compiled.guardrails.map(g => g.definition);
+  }
+
+  async getGuardrails(): Promise<GuardrailsResponse> {
+    const { compiled, set } = await this.effective();
     return {
-      levels: this.deps.guardrails.levels,
-      guardrails: this.definitions,
+      levels: compiled.levels,
+      guardrails: compiled.guardrails.map(g => g.definition),
+      problems: set.problems,
+      fingerprint: compiled.fingerprint,
     };
   }
 
   async getScorecard(entityRef: string): Promise<EntityScorecardOrNone> {
     const { stores, now } = this.deps;
     // Independent reads, in parallel: a scorecard is the most frequent request.
-    const [scorecard, exemptions, trend] = await Promise.all([
+    const [scorecard, exemptions, trend, { compiled }] = await Promise.all([
       stores.guardrails.getScorecard(entityRef),
       stores.exemptions.list({ entityRef: [entityRef] }, now()),
       stores.guardrails.history(
@@ -97,11 +117,13 @@ export class GuardrailReadService {
         entityRef,
         daysAgo(now(), TREND_DAYS),
       ),
+      this.effective(),
     ]);
     if (!scorecard) return this.withoutScorecard(entityRef);
+    const definitions = compiled.guardrails.map(g => g.definition);
     const { score } = scorecard;
     const stored = new Map(scorecard.results.map(r => [r.guardrailId, r]));
-    const results: GuardrailResult[] = this.definitions.map(
+    const results: GuardrailResult[] = definitions.map(
       d =>
         stored.get(d.id) ?? {
           guardrailId: d.id,
@@ -112,11 +134,8 @@ export class GuardrailReadService {
     const { blockingNext, ...rest } = score;
     return {
       ...rest,
-      nextLevel: nextLevelOf(
-        scorecard.results,
-        this.definitions,
-        this.deps.guardrails.levels,
-      ),
+      nextLevel: nextLevelOf(scorecard.results, definitions, compiled.levels),
+      ...scorecardHalves(results, new Map(definitions.map(d => [d.id, d]))),
       results,
       exemptions,
       trend,
@@ -131,14 +150,14 @@ export class GuardrailReadService {
   private async withoutScorecard(
     entityRef: string,
   ): Promise<EntityScorecardOrNone> {
-    const { guardrails } = this.deps.guardrails;
+    const { guardrails } = (await this.effective()).compiled;
     const evaluatedAt = await this.deps.stores.guardrails.getEvaluatedAt();
     const none = { entityRef, guardrailCount: guardrails.length, evaluatedAt };
     if (guardrails.length === 0)
       return { ...none, status: 'no-guardrails-configured' };
     const node = await this.deps.readEntity(entityRef);
     if (!node) throw new NotFoundError(`${entityRef} is not in the catalog`);
-    if (!guardrails.some(g => g.applies(node)))
+    if (!guardrails.some(g => g.applies(node) && entityGuardrail(g, node)))
       return { ...none, status: 'no-guardrail-applies' };
     throw new NotFoundError(
       evaluatedAt
@@ -189,19 +208,40 @@ export class GuardrailReadService {
   async heatmap(): Promise<HeatmapResponse> {
     const { guardrails } = this.deps.stores;
     return {
-      ...buildHeatmap(await guardrails.heatmap(), this.definitions),
+      ...buildHeatmap(await guardrails.heatmap(), await this.definitions()),
       evaluatedAt: await guardrails.getEvaluatedAt(),
     };
   }
 
   async rollups(query: GetRollupsQuery): Promise<RollupListResponse> {
     const { guardrails } = this.deps.stores;
+    const { compiled } = await this.effective();
     const result = await guardrails.rollups(
       ROLLUP_COLUMNS[query.scope],
-      this.deps.guardrails.levels,
+      compiled.levels,
       { limit: query.limit ?? 50, offset: query.offset ?? 0 },
     );
-    return { ...result, evaluatedAt: await guardrails.getEvaluatedAt() };
+    const evaluatedAt = await guardrails.getEvaluatedAt();
+    if (query.scope !== 'team' || !result.items.length)
+      return { ...result, evaluatedAt };
+    // A team's two halves, from its heat-map cells: one indexed read for the page.
+    const cells = await guardrails.heatmapCells({
+      ownerRefs: result.items.map(i => i.ref),
+    });
+    const definitions = new Map(
+      compiled.guardrails.map(g => [g.definition.id, g.definition]),
+    );
+    return {
+      ...result,
+      items: result.items.map(item => ({
+        ...item,
+        ...teamHalves(
+          cells.filter(c => c.ownerRef === item.ref),
+          definitions,
+        ),
+      })),
+      evaluatedAt,
+    };
   }
 
   async history(query: GetHistoryQuery): Promise<HistoryResponse> {

@@ -280,6 +280,27 @@ export class DatabaseGuardrailStore {
     }));
   }
 
+  /** Heat-map cells (non-zero) of some teams, or of one guardrail over every team. */
+  async heatmapCells(filter: { ownerRefs?: string[]; guardrailId?: string }) {
+    let query = this.db('autonomy_heatmap').where('count', '>', 0);
+    if (filter.ownerRefs)
+      query = whereAnyOf(query, 'owner_ref', filter.ownerRefs);
+    if (filter.guardrailId)
+      query = query.andWhere('guardrail_id', filter.guardrailId);
+    const rows = await query.select(
+      'owner_ref',
+      'guardrail_id',
+      'state',
+      'count',
+    );
+    return rows.map(r => ({
+      ownerRef: r.owner_ref as string,
+      guardrailId: r.guardrail_id as string,
+      state: r.state as string,
+      count: Number(r.count),
+    }));
+  }
+
   /** The stored results of these entities with their titles and owners (for campaign progress). */
   async resultsOfMany(entityRefs: string[]) {
     const found = new Map<

@@ -8,6 +8,7 @@ import { DatabaseGuardrailRunStore } from './DatabaseGuardrailRunStore';
 import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 import { DatabaseFactStore } from './DatabaseFactStore';
 import { DatabaseBoundaryStore } from './DatabaseBoundaryStore';
+import { DatabaseGuardrailSetStore } from './DatabaseGuardrailSetStore';
 import { DatabasePreviewStore } from './DatabasePreviewStore';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseNotificationStore } from './DatabaseNotificationStore';
@@ -36,6 +37,7 @@ export async function createStores(database: DatabaseService) {
     exemptions: new DatabaseExemptionStore(client),
     facts: new DatabaseFactStore(client),
     boundaries: new DatabaseBoundaryStore(client),
+    guardrailSets: new DatabaseGuardrailSetStore(client),
     preview: new DatabasePreviewStore(client),
     campaigns: new DatabaseCampaignStore(client),
     notifications: new DatabaseNotificationStore(client),

@@ -46,4 +46,6 @@ export const scorecard = (
   ],
   exemptions: [exemption({ status: 'expired' })],
   trend: [{ day: '2026-11-25', score: 40, entityCount: 1, levelCounts: {} }],
+  aligned: { guardrailCount: 1, metCount: 0, score: 0, optedOutCount: 0 },
+  autonomous: { guardrailCount: 0, metCount: 0, score: null, optedOutCount: 0 },
 });

@@ -16,6 +16,12 @@ export interface AutonomyRequirements {
   minShareAtLevel?: { level: string; share: number };
   maxBoundaryViolations?: number;
   maxOpenExemptions?: number;
+  /**
+   * At least this many choices the team made about how it works, and keeps: its own standards
+   * that its entities meet, and recommended guardrails it opted out of with a written reason.
+   * Both count: each is the team owning the how, in the open.
+   */
+  minOwnedChoices?: number;
 }
 
 export interface AutonomyLevelDefinition {
@@ -31,6 +37,11 @@ export interface TeamRecord {
   entityLevels: (string | null)[];
   boundaryViolations: number;
   openExemptions: number;
+  /** Recommended guardrails the team opted out of, with a reason. */
+  optOuts: number;
+  /** The team's own standards, and those every entity they apply to meets. */
+  teamStandards: number;
+  teamStandardsMet: number;
 }
 
 type Earned = Pick<
@@ -80,6 +91,15 @@ function unmet(
   ) {
     missing.push(
       `at most ${requires.maxOpenExemptions} open exemptions (now ${record.openExemptions})`,
+    );
+  }
+  const owned = record.teamStandardsMet + record.optOuts;
+  if (
+    requires.minOwnedChoices !== undefined &&
+    owned < requires.minOwnedChoices
+  ) {
+    missing.push(
+      `${requires.minOwnedChoices} choices of the team's own kept: team standards met or recommended guardrails opted out of with a reason (now ${owned}: ${record.teamStandardsMet} of ${record.teamStandards} standards met, ${record.optOuts} opt-outs)`,
     );
   }
   return missing;
@@ -137,6 +157,9 @@ export function earnAutonomy(options: {
       servicesByLevel,
       boundaryViolations: record.boundaryViolations,
       openExemptions: record.openExemptions,
+      optOuts: record.optOuts,
+      teamStandards: record.teamStandards,
+      teamStandardsMet: record.teamStandardsMet,
     },
   };
 }

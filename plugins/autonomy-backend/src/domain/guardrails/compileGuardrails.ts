@@ -1,5 +1,10 @@
 import { createHash } from 'crypto';
-import type { GuardrailDefinition } from '@aligned-autonomy/plugin-autonomy-common';
+import {
+  tightenRule,
+  type GuardrailDefinition,
+  type GuardrailOptOut,
+  type GuardrailTightening,
+} from '@aligned-autonomy/plugin-autonomy-common';
 import type { CatalogNode } from '../catalogSnapshot';
 import { compileFilter } from './compileFilter';
 import { compileRule, RuleError, type CompiledRule } from './compileRule';
@@ -22,6 +27,15 @@ export interface CompiledGuardrail {
   enforcedFromMs?: number;
   /** Indexes of the rule's facts in {@link CompiledGuardrails.facts}. */
   factSlots: number[];
+  /** A team standard applies only to what this group owns. */
+  ownerOnly?: string;
+  /** Opt-outs by the team ref or entity ref they cover. */
+  optOuts?: Map<string, GuardrailOptOut>;
+  /** Team-tightened rules by the team ref or entity ref they cover (same facts as `rule`). */
+  tightened?: Map<
+    string,
+    { rule: CompiledRule; tightening: GuardrailTightening }
+  >;
 }
 
 export interface CompiledGuardrails {
@@ -46,6 +60,10 @@ export function compileGuardrails(options: {
   sources: FactSourceSchema[];
   operators?: RuleOperator[];
   providerIds?: string[];
+  /** Teams' opt-outs of recommended guardrails (see guardrailSet.ts). */
+  optOuts?: GuardrailOptOut[];
+  /** Teams' stricter thresholds for organisation guardrails (see guardrailSet.ts). */
+  tightenings?: GuardrailTightening[];
 }): CompiledGuardrails {
   const operators = new Map<string, RuleOperator>();
   for (const op of [...BUILT_IN_OPERATORS, ...(options.operators ?? [])]) {
@@ -86,6 +104,9 @@ export function compileGuardrails(options: {
       enforcedFromMs: definition.enforcedFrom
         ? Date.parse(`${definition.enforcedFrom}T00:00:00Z`)
         : undefined,
+      ...teamDecisions(definition, options, r =>
+        compileRule(r, compilerOptions),
+      ),
     };
   });
   const facts: FactGetter[] = [];
@@ -107,8 +128,53 @@ export function compileGuardrails(options: {
     facts,
     fingerprint: createHash('sha1')
       .update(
-        JSON.stringify([STORED_FORMAT, options.levels, options.definitions]),
+        JSON.stringify([
+          STORED_FORMAT,
+          options.levels,
+          options.definitions,
+          // What teams declared changes stored results too; absent for a set without any.
+          ...(options.optOuts?.length || options.tightenings?.length
+            ? [options.optOuts ?? [], options.tightenings ?? []]
+            : []),
+        ]),
       )
       .digest('base64'),
   };
+}
+
+/**
+ * What teams decided about one guardrail: a team standard is its owner's alone; opt-outs and
+ * tightenings are keyed by the team or entity they cover. Tightenings were checked when the set
+ * was built (guardrailSet.ts); one that no longer applies to the rule is skipped.
+ */
+function teamDecisions(
+  definition: GuardrailDefinition,
+  options: {
+    optOuts?: GuardrailOptOut[];
+    tightenings?: GuardrailTightening[];
+  },
+  compile: (rule: GuardrailDefinition['rule']) => CompiledRule,
+): Pick<CompiledGuardrail, 'ownerOnly' | 'optOuts' | 'tightened'> {
+  const decided: Pick<
+    CompiledGuardrail,
+    'ownerOnly' | 'optOuts' | 'tightened'
+  > = {};
+  // A team standard without an owner applies to nothing ('' is nobody's ref).
+  if (definition.type === 'team') decided.ownerOnly = definition.ownerRef ?? '';
+  for (const optOut of options.optOuts ?? []) {
+    if (optOut.guardrailId !== definition.id) continue;
+    decided.optOuts ??= new Map();
+    decided.optOuts.set(optOut.entityRef ?? optOut.teamRef, optOut);
+  }
+  for (const tightening of options.tightenings ?? []) {
+    if (tightening.guardrailId !== definition.id) continue;
+    const tightened = tightenRule(definition.rule, tightening);
+    if ('problem' in tightened) continue;
+    decided.tightened ??= new Map();
+    decided.tightened.set(tightening.entityRef ?? tightening.teamRef, {
+      rule: compile(tightened.rule),
+      tightening,
+    });
+  }
+  return decided;
 }

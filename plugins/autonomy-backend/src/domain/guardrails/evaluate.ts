@@ -10,6 +10,8 @@ import type {
 import { observe, UNKNOWN, type FactContext, type FactValue } from './facts';
 import { LevelTally, type LevelAndScore } from './levels';
 import type { CampaignGrace } from '../campaigns/campaigns';
+import type { CompiledRule } from './compileRule';
+import { entityGuardrail } from './entityGuardrail';
 
 export interface EntityEvaluation extends LevelAndScore {
   entityRef: string;
@@ -35,6 +37,8 @@ export interface EntityOutcome extends LevelAndScore {
   exemptions?: ({ id: string; expiresAt: string } | undefined)[];
   /** The campaign that governs each applicable guardrail, where one targets the entity. */
   campaigns?: (CampaignGrace | undefined)[];
+  /** Indexes of guardrails the entity's team opted out of: listed, never counted. */
+  optedOut?: number[];
   /** Value of each fact slot read (`undefined` where no applicable rule reads it). */
   values: (FactValue | undefined | typeof UNKNOWN)[];
   /**
@@ -46,9 +50,9 @@ export interface EntityOutcome extends LevelAndScore {
 
 type Outcome = 'pass' | 'fail' | 'unknown' | 'error';
 
-function ruleOutcome(g: CompiledGuardrail, ctx: FactContext): Outcome {
+function ruleOutcome(rule: CompiledRule, ctx: FactContext): Outcome {
   try {
-    return g.rule.evaluate(ctx);
+    return rule.evaluate(ctx);
   } catch {
     return 'error';
   }
@@ -91,17 +95,32 @@ export function evaluateOutcome(
   const read: boolean[] = new Array(compiled.facts.length);
   let exempted: EntityOutcome['exemptions'];
   let governed: EntityOutcome['campaigns'];
+  let optedOut: EntityOutcome['optedOut'];
   const tally = new LevelTally(compiled.levels.length);
   let signature = '';
   const guardrails = compiled.guardrails;
   for (let i = 0; i < guardrails.length; i++) {
     const g = guardrails[i];
     if (!g.applies(ctx.node)) continue;
+    let rule = g.rule;
+    // Only guardrails teams decided something about need the per-entity look.
+    if (g.ownerOnly !== undefined || g.optOuts || g.tightened) {
+      const decided = entityGuardrail(g, ctx.node);
+      if (!decided) continue;
+      if (decided.optOut) {
+        optedOut ??= [];
+        optedOut.push(i);
+        signature += `${i}o;`;
+        continue;
+      }
+      if (decided.tightening) signature += `${i}t;`;
+      rule = decided.rule;
+    }
     const exemption = exemptions?.get(g.definition.id);
     const campaign = campaigns?.get(g.definition.id);
     const state = exemption
       ? 'exempt'
-      : stateOf(g, ruleOutcome(g, ctx), ctx.now, campaign);
+      : stateOf(g, ruleOutcome(rule, ctx), ctx.now, campaign);
     if (exemption) {
       exempted ??= [];
       exempted[applicable.length] = exemption;
@@ -138,6 +157,7 @@ export function evaluateOutcome(
     states,
     exemptions: exempted,
     campaigns: governed,
+    optedOut,
     values,
     signature,
     ...tally.result(),
@@ -146,6 +166,7 @@ export function evaluateOutcome(
 
 function messageOf(
   g: CompiledGuardrail,
+  rule: CompiledRule,
   state: GuardrailState,
   exemption: { expiresAt: string } | undefined,
   campaign: CampaignGrace | undefined,
@@ -155,8 +176,8 @@ function messageOf(
   if (state === 'pass') return undefined;
   let explanation;
   try {
-    if (state === 'error') g.rule.evaluate(ctx);
-    explanation = g.rule.explain(ctx);
+    if (state === 'error') rule.evaluate(ctx);
+    explanation = rule.explain(ctx);
   } catch (e) {
     return `The rule failed to evaluate: ${(e as Error).message}`;
   }
@@ -191,16 +212,34 @@ export function explainOutcome(
       state,
       facts,
     };
-    const message = messageOf(g, state, exemption, outcome.campaigns?.[k], ctx);
+    const decided = entityGuardrail(g, ctx.node);
+    const rule = decided?.rule ?? g.rule;
+    const campaign = outcome.campaigns?.[k];
+    const message = messageOf(g, rule, state, exemption, campaign, ctx);
     if (message) result.message = message;
     if (exemption) result.exemptionId = exemption.id;
+    if (decided?.tightening) result.tightened = decided.tightening;
     return result;
   });
+  // Opted out: shown as such, in neither half and not in the level or score.
+  for (const index of outcome.optedOut ?? []) {
+    const g = compiled.guardrails[index];
+    const optOut = entityGuardrail(g, ctx.node)?.optOut;
+    if (!optOut) continue;
+    results.push({
+      guardrailId: g.definition.id,
+      state: 'not-applicable',
+      facts: [],
+      message: `Opted out by ${optOut.teamRef}: ${optOut.reason}`,
+      optOut,
+    });
+  }
   const {
     applicable,
     states,
     exemptions,
     campaigns,
+    optedOut,
     values,
     signature,
     ...score

@@ -1,7 +1,9 @@
 import type {
   FactObservation,
+  GuardrailOptOut,
   GuardrailResult,
   GuardrailState,
+  GuardrailTightening,
 } from '@aligned-autonomy/plugin-autonomy-common';
 
 /** One result as stored: the facts it shows are indexes into the entity's fact list. */
@@ -11,6 +13,10 @@ export interface StoredResult {
   m?: string;
   x?: string;
   f: number[];
+  /** The team's opt-out, when the result is one. */
+  o?: GuardrailOptOut;
+  /** The team's stricter threshold, when it was applied. */
+  t?: GuardrailTightening;
 }
 
 /**
@@ -47,6 +53,8 @@ export function toStoredEvaluation(
       };
       if (r.message) stored.m = r.message;
       if (r.exemptionId) stored.x = r.exemptionId;
+      if (r.optOut) stored.o = r.optOut;
+      if (r.tightened) stored.t = r.tightened;
       return stored;
     }),
     facts,
@@ -74,6 +82,8 @@ export function fromStoredEvaluation(
     };
     if (r.m) result.message = r.m;
     if (r.x) result.exemptionId = r.x;
+    if (r.o) result.optOut = r.o;
+    if (r.t) result.tightened = r.t;
     return result;
   });
 }

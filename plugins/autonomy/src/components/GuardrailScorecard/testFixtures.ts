@@ -98,6 +98,8 @@ export const scorecard = (): EntityScorecardResponse => ({
   },
   failingGuardrailIds: ['has-runbook', 'on-call'],
   nextLevel: { level: 'silver', blockingGuardrailIds: ['has-runbook'] },
+  aligned: { guardrailCount: 5, metCount: 2, score: 50, optedOutCount: 0 },
+  autonomous: { guardrailCount: 0, metCount: 0, score: null, optedOutCount: 0 },
   results: [
     {
       guardrailId: 'owner-is-team',

@@ -1383,6 +1383,11 @@ export const spec = {
               $ref: '#/components/schemas/GuardrailSetProblem',
             },
           },
+          fingerprint: {
+            description:
+              'Identifies the effective set of definitions (config and catalog) the last analysis used.',
+            type: 'string',
+          },
         },
       },
       GuardrailPreviewRequest: {
@@ -1596,11 +1601,6 @@ export const spec = {
             description: 'The latest analysis the preview is computed from.',
             type: 'string',
           },
-          fingerprint: {
-            description:
-              'Identifies the effective set of definitions (config and catalog) the last analysis used.',
-            type: 'string',
-          },
         },
       },
       GuardrailOptOut: {
@@ -1652,6 +1652,10 @@ export const spec = {
             type: 'string',
           },
           teamRef: {
+            type: 'string',
+          },
+          entityRef: {
+            description: 'Set when the tightening covers this one entity only.',
             type: 'string',
           },
           fact: {
@@ -2169,14 +2173,20 @@ export const spec = {
           },
           {
             type: 'object',
-            required: ['results', 'exemptions', 'trend'],
+            required: [
+              'results',
+              'exemptions',
+              'trend',
+              'aligned',
+              'autonomous',
+            ],
             properties: {
               nextLevel: {
                 $ref: '#/components/schemas/NextLevel',
               },
               aligned: {
                 description:
-                  "The organisation's guardrails (required and recommended); always sent.",
+                  "The organisation's guardrails (required and recommended).",
                 allOf: [
                   {
                     $ref: '#/components/schemas/ScorecardHalf',
@@ -2184,7 +2194,7 @@ export const spec = {
                 ],
               },
               autonomous: {
-                description: "The owning team's own standards; always sent.",
+                description: "The owning team's own standards.",
                 allOf: [
                   {
                     $ref: '#/components/schemas/ScorecardHalf',

@@ -463,13 +463,13 @@ export type EntityScorecardOrNone =
 export type EntityScorecardResponse = EntityScore & {
   nextLevel?: NextLevel;
   /**
-   * The organisation's guardrails (required and recommended); always sent.
+   * The organisation's guardrails (required and recommended).
    */
-  aligned?: ScorecardHalf;
+  aligned: ScorecardHalf;
   /**
-   * The owning team's own standards; always sent.
+   * The owning team's own standards.
    */
-  autonomous?: ScorecardHalf;
+  autonomous: ScorecardHalf;
   /**
    * One result per guardrail (not-applicable ones included), in definition order.
    */
@@ -829,10 +829,6 @@ export type GuardrailPreviewResponse = {
    * The latest analysis the preview is computed from.
    */
   evaluatedAt?: string;
-  /**
-   * Identifies the effective set of definitions (config and catalog) the last analysis used.
-   */
-  fingerprint?: string;
 };
 
 /**
@@ -1000,6 +996,10 @@ export const GuardrailStateValues = [
 export type GuardrailTightening = {
   guardrailId: string;
   teamRef: string;
+  /**
+   * Set when the tightening covers this one entity only.
+   */
+  entityRef?: string;
   fact: string;
   operator:
     | 'greaterThan'
@@ -1047,6 +1047,10 @@ export type GuardrailsResponse = {
    * What the last analysis refused or kept from before (see GuardrailSetProblem).
    */
   problems?: GuardrailSetProblem[];
+  /**
+   * Identifies the effective set of definitions (config and catalog) the last analysis used.
+   */
+  fingerprint?: string;
 };
 
 /**
