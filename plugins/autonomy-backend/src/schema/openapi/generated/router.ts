@@ -1261,7 +1261,7 @@ export const spec = {
       },
       GuardrailRule: {
         description:
-          "A rule: a tree of `all` / `any` / `not` over fact conditions. A fact condition names a fact and exactly one operator with its parameter, e.g. `{ fact: 'owner.isTeam', equals: true }`. JSON Schema validators cannot follow a recursive schema through a dereferenced spec, so the tree is checked at start-up (configuration), and its TypeScript type is given to the generator.",
+          'A rule: a tree of `all` / `any` / `not` over fact conditions. A fact condition names a fact and exactly one operator with its parameter, e.g. the fact `owner.isTeam` with `equals` true. JSON Schema validators cannot follow a recursive schema through a dereferenced spec, so the tree is checked at start-up (configuration), and its TypeScript type is given to the generator.',
         type: 'object',
         additionalProperties: true,
       },

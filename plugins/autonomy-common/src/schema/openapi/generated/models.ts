@@ -913,10 +913,10 @@ export type GuardrailResult = {
 
 /**
  * A rule: a tree of `all` / `any` / `not` over fact conditions. A fact condition names a
- * fact and exactly one operator with its parameter, e.g. `{ fact: 'owner.isTeam', equals:
- * true }`. JSON Schema validators cannot follow a recursive schema through a dereferenced
- * spec, so the tree is checked at start-up (configuration), and its TypeScript type is given
- * to the generator.
+ * fact and exactly one operator with its parameter, e.g. the fact `owner.isTeam` with
+ * `equals` true. JSON Schema validators cannot follow a recursive schema through a
+ * dereferenced spec, so the tree is checked at start-up (configuration), and its TypeScript
+ * type is given to the generator.
  * @public
  */
 export type GuardrailRule =
