@@ -1,6 +1,9 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 
-/** A fact value: facts are flat so guardrail rules compile to plain property reads. */
+/**
+ * A fact value: facts are flat so guardrail rules compile to plain property reads.
+ * @public
+ */
 export type AutonomyFactValue = string | number | boolean | null;
 
 /**
@@ -54,7 +57,7 @@ export interface AutonomyRuleOperator {
     param: any,
     context: { now: number },
   ): boolean;
-  /** The expectation in words, read after "expected <fact id>": e.g. "to be at least 20.0.0". */
+  /** The expectation in words, read after "expected" and the fact id: e.g. "to be at least 20.0.0". */
   describe(param: any): string;
 }
 

@@ -14,3 +14,4 @@ export {
 } from './processor/TeamApiProcessor';
 export { GuardrailEntitiesProcessor } from './processor/GuardrailEntitiesProcessor';
 export { GuardrailAnnotationsProcessor } from './processor/GuardrailAnnotationsProcessor';
+export type { OrganisationGuardrails } from './processor/organisationGuardrails';

@@ -7,7 +7,10 @@ import { isCalendarDate } from '../dates';
  * module): the same fields mean the same things wherever a guardrail is written.
  */
 
-/** Guardrail ids, level ids and fact source ids: lower-case letters, digits and dashes. */
+/**
+ * Guardrail ids, level ids and fact source ids: lower-case letters, digits and dashes.
+ * @public
+ */
 export const GUARDRAIL_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 const list = z

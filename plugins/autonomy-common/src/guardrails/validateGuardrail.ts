@@ -37,7 +37,10 @@ const envelopeValidator = entityKindSchemaValidator<GuardrailEntityV1alpha1>({
   ],
 });
 
-/** What the backend needs of a valid Guardrail entity. */
+/**
+ * What the backend needs of a valid Guardrail entity.
+ * @public
+ */
 export interface GuardrailEntityCheck {
   /** Every problem, each naming its field; empty when valid. */
   problems: string[];

@@ -1,7 +1,10 @@
 import type { RootConfigService } from '@backstage/backend-plugin-api';
 import type { GuardrailRule } from '@aligned-autonomy/plugin-autonomy-common';
 
-/** What the catalog module needs to know of app-config's guardrails (all of them required). */
+/**
+ * What the catalog module needs to know of app-config's guardrails (all of them required).
+ * @public
+ */
 export interface OrganisationGuardrails {
   levels: string[];
   /** Rule of each app-config guardrail, by id. */
