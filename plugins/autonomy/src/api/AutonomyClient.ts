@@ -8,9 +8,6 @@ import {
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,
-  CampaignListResponse,
-  CampaignResponse,
-  ListCampaignsQuery,
   GetBrokenChainsQuery,
   GetRollupsQuery,
   HeatmapResponse,
@@ -20,8 +17,6 @@ import type {
   EntityBoundariesResponse,
   EntityScorecardOrNone,
   Exemption,
-  GetGuardrailFailingQuery,
-  GuardrailDetailResponse,
   GuardrailPreviewResponse,
   GuardrailsResponse,
   HistoryResponse,
@@ -31,7 +26,6 @@ import type {
   RollupListResponse,
   StaleMissionsResponse,
   TeamAutonomyResponse,
-  TeamGuardrailsResponse,
   TeamBoundariesResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
@@ -152,28 +146,6 @@ export class AutonomyClient implements AutonomyApi {
     });
   }
 
-  getGuardrail(id: string, days?: number) {
-    return this.get<GuardrailDetailResponse>(
-      `/guardrails/${encodeURIComponent(id)}${days ? `?days=${days}` : ''}`,
-    );
-  }
-
-  getGuardrailFailing(id: string, page: GetGuardrailFailingQuery = {}) {
-    const params = new URLSearchParams();
-    if (page.limit !== undefined) params.set('limit', String(page.limit));
-    if (page.offset !== undefined) params.set('offset', String(page.offset));
-    const text = params.toString();
-    return this.get<ScorecardPage>(
-      `/guardrails/${encodeURIComponent(id)}/failing${text ? `?${text}` : ''}`,
-    );
-  }
-
-  getTeamGuardrails(team: CompoundEntityRef) {
-    return this.get<TeamGuardrailsResponse>(
-      `/teams/${AutonomyClient.teamPath(team)}/guardrails`,
-    );
-  }
-
   getEntityScorecard(entity: CompoundEntityRef) {
     return this.get<EntityScorecardOrNone>(
       `/entities/${AutonomyClient.entityPath(entity)}/scorecard`,
@@ -215,24 +187,6 @@ export class AutonomyClient implements AutonomyApi {
 
   getOwnershipGaps() {
     return this.get<OwnershipGapsResponse>('/ownership-gaps');
-  }
-
-  listCampaigns(query: ListCampaignsQuery = {}) {
-    const params = new URLSearchParams();
-    if (query.teamRef) params.set('teamRef', query.teamRef);
-    if (query.entityRef) params.set('entityRef', query.entityRef);
-    const text = params.toString();
-    return this.get<CampaignListResponse>(
-      `/campaigns${text ? `?${text}` : ''}`,
-    );
-  }
-
-  getCampaign(campaign: CompoundEntityRef) {
-    return this.get<CampaignResponse>(
-      `/campaigns/${encodeURIComponent(
-        campaign.namespace,
-      )}/${encodeURIComponent(campaign.name)}`,
-    );
   }
 
   listScorecards(query: ScorecardQuery = {}) {
