@@ -106,6 +106,12 @@ export interface Config {
           minShareAtLevel?: { level: string; share: number };
           maxBoundaryViolations?: number;
           maxOpenExemptions?: number;
+          /**
+           * At least this many choices the team owns: its own standards (Guardrail entities of
+           * type team) that its entities meet, plus recommended guardrails it opted out of with a
+           * reason.
+           */
+          minOwnedChoices?: number;
         };
         /** Decisions (ids) the team makes alone at this level. */
         localDecisions?: string[];
