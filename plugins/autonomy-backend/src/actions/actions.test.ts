@@ -1,4 +1,7 @@
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  createBackendPlugin,
+  type BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import {
   actionsServiceRef,
   type ActionsService,
@@ -132,7 +135,7 @@ const invoke = (
   actions: ActionsService,
   name: string,
   input: Record<string, string>,
-  credentials = maya,
+  credentials: BackstageCredentials = maya,
 ) => actions.invoke({ id: `autonomy:${name}`, input, credentials });
 
 /** How the actions service refused: the status and the plugin's own message. */

@@ -133,7 +133,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     const keysOf = (sent: NotificationSendOptions[]) =>
-      sent.map(n => n.payload.scope).sort();
+      sent.map(n => n.payload.scope ?? '').sort();
 
     it('tells the owning team once that an entity dropped a level, across scheduled runs and replicas', async () => {
       const probe = new Map<string, boolean>();
