@@ -23,6 +23,7 @@ const EXTENSION_IDS = [
   'entity-card:autonomy/guardrails',
   'entity-card:autonomy/boundaries',
   'entity-card:autonomy/team-autonomy',
+  'entity-card:autonomy/campaigns',
 ];
 
 const ofKind = (kind: string): Entity => ({
@@ -81,6 +82,13 @@ describe('autonomy plugin for the new frontend system', () => {
       'System',
     ]);
     expect(shownFor('entity-card:autonomy/team-autonomy')).toEqual(['Group']);
+    expect(shownFor('entity-card:autonomy/campaigns')).toEqual([
+      'Component',
+      'API',
+      'System',
+      'Resource',
+      'Group',
+    ]);
     const deprecations = warn.mock.calls.filter(([message]) =>
       /deprecated/i.test(String(message)),
     );

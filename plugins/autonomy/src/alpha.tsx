@@ -114,6 +114,20 @@ const teamAutonomyCard = EntityCardBlueprint.make({
   },
 });
 
+/** entity-card:autonomy/campaigns */
+const campaignsCard = EntityCardBlueprint.make({
+  name: 'campaigns',
+  params: {
+    filter: {
+      kind: { $in: ['component', 'api', 'system', 'resource', 'group'] },
+    },
+    loader: () =>
+      import('./components/Campaigns').then(m =>
+        compatWrapper(<m.EntityCampaignsCard />),
+      ),
+  },
+});
+
 /**
  * The Aligned Autonomy plugin for the new frontend system.
  * @alpha
@@ -130,5 +144,6 @@ export default createFrontendPlugin({
     guardrailsCard,
     boundariesCard,
     teamAutonomyCard,
+    campaignsCard,
   ],
 });

@@ -11,6 +11,7 @@ export {
   EntityGuardrailScorecardCard,
   EntityBoundariesCard,
   EntityTeamAutonomyCard,
+  EntityCampaignsCard,
 } from './plugin';
 export {
   autonomyApiRef,

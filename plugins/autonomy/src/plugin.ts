@@ -113,3 +113,19 @@ export const EntityTeamAutonomyCard = autonomyPlugin.provide(
     },
   }),
 );
+
+/**
+ * The campaigns card for entity overview pages: on a team page the campaigns with the team's
+ * entities in scope and the team's progress, on any other page those that target the entity
+ * ("Campaign Tier-1 SLOs — due 31 March: 3 of 5 done"). Renders nothing when none do.
+ * @public
+ */
+export const EntityCampaignsCard = autonomyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCampaignsCard',
+    component: {
+      lazy: () =>
+        import('./components/Campaigns').then(m => m.EntityCampaignsCard),
+    },
+  }),
+);

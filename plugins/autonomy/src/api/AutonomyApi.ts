@@ -3,6 +3,8 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,
+  CampaignListResponse,
+  CampaignResponse,
   CreateExemptionRequest,
   EntityBoundariesResponse,
   EntityScorecardOrNone,
@@ -15,6 +17,7 @@ import type {
   HeatmapResponse,
   HistoryResponse,
   HistoryScope,
+  ListCampaignsQuery,
   ListScorecardsQuery,
   MissionChainResponse,
   MissionTreeResponse,
@@ -119,6 +122,10 @@ export interface AutonomyApi {
     scope: RollupScope,
     page?: Omit<GetRollupsQuery, 'scope'>,
   ): Promise<RollupListResponse>;
+  /** Campaigns with their progress, soonest deadline first; for a team or an entity if given. */
+  listCampaigns(query?: ListCampaignsQuery): Promise<CampaignListResponse>;
+  /** A campaign with its burn-up, the teams behind and what each must fix; 404 when unknown. */
+  getCampaign(campaign: CompoundEntityRef): Promise<CampaignResponse>;
 }
 
 /** @public */

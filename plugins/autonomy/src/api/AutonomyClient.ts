@@ -8,6 +8,9 @@ import {
 import type {
   BoundaryMapResponse,
   BrokenChainsResponse,
+  CampaignListResponse,
+  CampaignResponse,
+  ListCampaignsQuery,
   GetBrokenChainsQuery,
   GetRollupsQuery,
   HeatmapResponse,
@@ -187,6 +190,24 @@ export class AutonomyClient implements AutonomyApi {
 
   getOwnershipGaps() {
     return this.get<OwnershipGapsResponse>('/ownership-gaps');
+  }
+
+  listCampaigns(query: ListCampaignsQuery = {}) {
+    const params = new URLSearchParams();
+    if (query.teamRef) params.set('teamRef', query.teamRef);
+    if (query.entityRef) params.set('entityRef', query.entityRef);
+    const text = params.toString();
+    return this.get<CampaignListResponse>(
+      `/campaigns${text ? `?${text}` : ''}`,
+    );
+  }
+
+  getCampaign(campaign: CompoundEntityRef) {
+    return this.get<CampaignResponse>(
+      `/campaigns/${encodeURIComponent(
+        campaign.namespace,
+      )}/${encodeURIComponent(campaign.name)}`,
+    );
   }
 
   listScorecards(query: ScorecardQuery = {}) {

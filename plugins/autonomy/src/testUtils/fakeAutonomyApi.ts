@@ -31,6 +31,8 @@ export function fakeAutonomyApi(
     'getHeatmap',
     'getHistory',
     'getRollups',
+    'listCampaigns',
+    'getCampaign',
   ];
   return Object.fromEntries(
     methods.map(m => [

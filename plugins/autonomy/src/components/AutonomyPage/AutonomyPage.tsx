@@ -2,11 +2,12 @@ import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { MissionsContent } from '../MissionsPage/MissionsPage';
 import { ScorecardsContent } from '../ScorecardView';
 import { BoundariesContent } from './BoundariesContent';
+import { CampaignsContent } from '../Campaigns';
 import { GuardrailPreviewContent } from '../GuardrailPreview';
 
 /**
  * The organisation view at /autonomy: the service scorecards (first), missions, team
- * boundaries and the guardrail preview (dry run), one tab each.
+ * boundaries, campaigns and the guardrail preview (dry run), one tab each.
  * @public
  */
 export const AutonomyPage = () => (
@@ -24,6 +25,9 @@ export const AutonomyPage = () => (
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/boundaries" title="Boundaries">
         <BoundariesContent />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/campaigns" title="Campaigns">
+        <CampaignsContent />
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/guardrail-preview" title="Guardrail preview">
         <GuardrailPreviewContent />

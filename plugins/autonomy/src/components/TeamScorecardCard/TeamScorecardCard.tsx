@@ -11,7 +11,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
@@ -20,7 +20,7 @@ import {
   type Rollup,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { autonomyApiRef, type ScorecardPage } from '../../api/AutonomyApi';
-import { rootRouteRef } from '../../routes';
+import { useAutonomyPath } from '../shared/useAutonomyPath';
 import { fetchAllRollups } from '../shared/rollups';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
 import { LevelBadge } from '../GuardrailScorecard/LevelBadge';
@@ -51,16 +51,6 @@ function rollupOf(ref: string, page: ScorecardPage): Rollup | undefined {
     levelCounts,
     stateCounts: emptyStateCounts(),
   };
-}
-
-/** The organisation view's path; `/autonomy` when the app does not mount the page. */
-function useAutonomyPath(): string {
-  try {
-    // Every hook inside runs before it can throw: catching keeps the hook order.
-    return useRouteRef(rootRouteRef)();
-  } catch {
-    return '/autonomy';
-  }
 }
 
 const RollupSummary = ({ rollup }: { rollup: Rollup }) => {

@@ -1,0 +1,2 @@
+export { CampaignsContent } from './CampaignsContent';
+export { EntityCampaignsCard } from './EntityCampaignsCard';
