@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { AutonomyNotification } from '../domain/notifications/notifications';
 
+const RECORD_CHUNK = 500;
+
 /** A notification taken by this replica to send. */
 export interface ClaimedNotification extends AutonomyNotification {
   claimedAt: string;
@@ -22,19 +24,23 @@ export class DatabaseNotificationStore {
     tx: Knex | Knex.Transaction = this.db,
   ): Promise<string[]> {
     const recorded: string[] = [];
-    for (const n of notifications) {
-      const inserted = await tx('autonomy_notifications')
-        .insert({
-          key: n.key,
-          topic: n.topic,
-          recipients: JSON.stringify(n.recipients),
-          payload: JSON.stringify(n.payload),
-          created_at: now.toISOString(),
-        })
+    // A run can find thousands at once (a new guardrail); a statement per chunk keeps the
+    // transaction that writes the results short.
+    for (let i = 0; i < notifications.length; i += RECORD_CHUNK) {
+      const inserted: { key: string }[] = await tx('autonomy_notifications')
+        .insert(
+          notifications.slice(i, i + RECORD_CHUNK).map(n => ({
+            key: n.key,
+            topic: n.topic,
+            recipients: JSON.stringify(n.recipients),
+            payload: JSON.stringify(n.payload),
+            created_at: now.toISOString(),
+          })),
+        )
         .onConflict('key')
         .ignore()
         .returning('key');
-      if (inserted.length) recorded.push(n.key);
+      recorded.push(...inserted.map(r => r.key));
     }
     return recorded;
   }
