@@ -134,6 +134,9 @@ const scorecard = async (server: any, name: string) =>
       .set('Authorization', user)
   ).body;
 
+// Each test starts a backend and most run an analysis: room for a busy machine.
+jest.setTimeout(60_000);
+
 describe('guardrails API', () => {
   it('stops start-up on an invalid guardrail definition, naming the config key', async () => {
     const bad = {

@@ -46,6 +46,14 @@ export const declarationKey = (
   declaredOn: string,
 ) => `${what}\n${guardrailId}\n${declaredOn}`;
 
+const byKey = (
+  a: { guardrailId: string; teamRef: string; entityRef?: string },
+  b: { guardrailId: string; teamRef: string; entityRef?: string },
+) =>
+  `${a.guardrailId}\n${a.teamRef}\n${a.entityRef ?? ''}`.localeCompare(
+    `${b.guardrailId}\n${b.teamRef}\n${b.entityRef ?? ''}`,
+  );
+
 /**
  * Builds the effective set. Rules, in order:
  *
@@ -206,11 +214,3 @@ export function buildGuardrailSet(input: {
     problems,
   };
 }
-
-const byKey = (
-  a: { guardrailId: string; teamRef: string; entityRef?: string },
-  b: { guardrailId: string; teamRef: string; entityRef?: string },
-) =>
-  `${a.guardrailId}\n${a.teamRef}\n${a.entityRef ?? ''}`.localeCompare(
-    `${b.guardrailId}\n${b.teamRef}\n${b.entityRef ?? ''}`,
-  );
