@@ -10,6 +10,8 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
+  type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -78,8 +80,11 @@ const guardrails = {
   ],
 };
 
-/** The backend with the plugin, and the actions service as another plugin would use it. */
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+/** The backend with the plugin on a fresh database, and the actions service as a plugin sees it. */
 async function start(
+  id: TestDatabaseId,
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
 ) {
   let actions: ActionsService | undefined;
@@ -99,6 +104,7 @@ async function start(
       autonomyPlugin,
       probe,
       catalogServiceMock.factory({ entities }),
+      mockServices.database.factory({ knex: await databases.init(id) }),
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.rootConfig.factory({
         data: {
@@ -147,171 +153,182 @@ const refusal = async (invoked: Promise<unknown>) => {
   return error && `${error.statusCode} ${error.body?.error?.message}`;
 };
 
-describe('autonomy actions through the actions service', () => {
-  it('lists the autonomy actions with their flags and schemas', async () => {
-    const { actions } = await start();
-    const listed = (await actions.list({ credentials: maya })).actions.filter(
-      a => a.pluginId === 'autonomy',
-    );
-    expect(
-      Object.fromEntries(
-        listed.map(a => [
-          a.name,
-          [a.attributes.readOnly, a.attributes.destructive],
-        ]),
-      ),
-    ).toEqual({
-      'get-entity-scorecard': [true, false],
-      'explain-guardrail-result': [true, false],
-      'get-mission-chain': [true, false],
-      'list-team-boundary-issues': [true, false],
-      'list-team-exemptions-and-campaigns': [true, false],
-      'request-exemption': [false, true],
+describe.each(databases.eachSupportedId())(
+  'autonomy actions through the actions service on %p',
+  id => {
+    it('lists the autonomy actions with their flags and schemas', async () => {
+      const { actions } = await start(id);
+      const listed = (await actions.list({ credentials: maya })).actions.filter(
+        a => a.pluginId === 'autonomy',
+      );
+      expect(
+        Object.fromEntries(
+          listed.map(a => [
+            a.name,
+            [a.attributes.readOnly, a.attributes.destructive],
+          ]),
+        ),
+      ).toEqual({
+        'get-entity-scorecard': [true, false],
+        'explain-guardrail-result': [true, false],
+        'get-mission-chain': [true, false],
+        'list-team-boundary-issues': [true, false],
+        'list-team-exemptions-and-campaigns': [true, false],
+        'request-exemption': [false, true],
+      });
+      const scorecard = listed.find(a => a.name === 'get-entity-scorecard')!;
+      expect(scorecard.schema.input).toMatchObject({
+        type: 'object',
+        required: ['entityRef'],
+      });
     });
-    const scorecard = listed.find(a => a.name === 'get-entity-scorecard')!;
-    expect(scorecard.schema.input).toMatchObject({
-      type: 'object',
-      required: ['entityRef'],
-    });
-  });
 
-  it('answers what the REST API answers, with the failing guardrails and how to fix them', async () => {
-    const { server, actions } = await start();
-    const entityRef = 'component:default/checkout-api';
+    it('answers what the REST API answers, with the failing guardrails and how to fix them', async () => {
+      const { server, actions } = await start(id);
+      const entityRef = 'component:default/checkout-api';
 
-    const card = (await invoke(actions, 'get-entity-scorecard', { entityRef }))
-      .output as any;
-    expect(card.scorecard).toEqual(
-      await rest(server, '/entities/component/default/checkout-api/scorecard'),
-    );
-    expect(card.failing).toEqual([
-      expect.objectContaining({
-        guardrailId: 'chaos-tested',
-        title: 'Chaos tested',
-        howToFix: 'Run the chaos pipeline for the service.',
-      }),
-    ]);
-
-    const explained = (
-      await invoke(actions, 'explain-guardrail-result', {
-        entityRef,
-        guardrailId: 'chaos-tested',
-      })
-    ).output as any;
-    expect(explained.guardrail).toEqual(
-      (await rest(server, '/guardrails')).guardrails.find(
-        (g: any) => g.id === 'chaos-tested',
-      ),
-    );
-    expect(explained.result).toEqual(
-      card.scorecard.results.find((r: any) => r.guardrailId === 'chaos-tested'),
-    );
-    expect(explained.facts.map((f: any) => f.id)).toEqual(['chaos.lastRunAt']);
-
-    expect(
-      (await invoke(actions, 'get-mission-chain', { entityRef })).output,
-    ).toEqual(
-      await rest(
-        server,
-        '/entities/component/default/checkout-api/mission-chain',
-      ),
-    );
-
-    const boundaries = (
-      await invoke(actions, 'list-team-boundary-issues', {
-        teamRef: 'checkout',
-      })
-    ).output as any;
-    expect(boundaries.boundaries).toEqual(
-      await rest(server, '/teams/default/checkout/boundaries'),
-    );
-    expect(boundaries.violations).toEqual([
-      expect.objectContaining({
-        fromRef: entityRef,
-        toRef: 'resource:default/payments-db',
-        direction: 'outbound',
-        fix: expect.any(String),
-      }),
-    ]);
-
-    const open = (
-      await invoke(actions, 'list-team-exemptions-and-campaigns', {
-        teamRef: 'group:default/checkout',
-      })
-    ).output as any;
-    expect(open.exemptions).toEqual(
-      await rest(
-        server,
-        '/exemptions?ownerRef=group:default/checkout&status=active',
-      ),
-    );
-    expect(open.campaigns).toEqual(
-      await rest(server, '/campaigns?teamRef=group:default/checkout'),
-    );
-    expect(open.campaigns.items.map((c: any) => c.title)).toEqual([
-      'Chaos rollout',
-    ]);
-  });
-
-  it('refuses a caller the permission policy denies, and names a bad input', async () => {
-    const { actions } = await start(AuthorizeResult.DENY);
-    expect(
-      await refusal(
-        invoke(actions, 'get-entity-scorecard', {
-          entityRef: 'component:default/checkout-api',
+      const card = (
+        await invoke(actions, 'get-entity-scorecard', { entityRef })
+      ).output as any;
+      expect(card.scorecard).toEqual(
+        await rest(
+          server,
+          '/entities/component/default/checkout-api/scorecard',
+        ),
+      );
+      expect(card.failing).toEqual([
+        expect.objectContaining({
+          guardrailId: 'chaos-tested',
+          title: 'Chaos tested',
+          howToFix: 'Run the chaos pipeline for the service.',
         }),
-      ),
-    ).toBe('403 Not allowed: autonomy.read');
-    const { actions: allowed } = await start();
-    expect(
-      await refusal(
-        invoke(allowed, 'get-entity-scorecard', { entityRef: 'not a ref' }),
-      ),
-    ).toMatch(/^400 entityRef "not a ref" is not an entity reference/);
-  });
+      ]);
 
-  it('requests an exemption as the user, and refuses the CI token and denied users', async () => {
-    const { server, actions } = await start();
-    const input = {
-      entityRef: 'component:default/checkout-api',
-      guardrailId: 'chaos-tested',
-      reason: 'Chaos pipeline is being rebuilt',
-      expiresAt: inDays(10),
-    };
-    expect(await refusal(invoke(actions, 'request-exemption', input, ci))).toBe(
-      '403 Only a signed-in user can request an exemption',
-    );
-    expect(
-      (
+      const explained = (
+        await invoke(actions, 'explain-guardrail-result', {
+          entityRef,
+          guardrailId: 'chaos-tested',
+        })
+      ).output as any;
+      expect(explained.guardrail).toEqual(
+        (await rest(server, '/guardrails')).guardrails.find(
+          (g: any) => g.id === 'chaos-tested',
+        ),
+      );
+      expect(explained.result).toEqual(
+        card.scorecard.results.find(
+          (r: any) => r.guardrailId === 'chaos-tested',
+        ),
+      );
+      expect(explained.facts.map((f: any) => f.id)).toEqual([
+        'chaos.lastRunAt',
+      ]);
+
+      expect(
+        (await invoke(actions, 'get-mission-chain', { entityRef })).output,
+      ).toEqual(
         await rest(
           server,
-          '/exemptions?entityRef=component:default/checkout-api',
-        )
-      ).items,
-    ).toEqual([]);
+          '/entities/component/default/checkout-api/mission-chain',
+        ),
+      );
 
-    const created = (await invoke(actions, 'request-exemption', input))
-      .output as any;
-    expect(created).toMatchObject({
-      ...input,
-      expiresAt: new Date(input.expiresAt).toISOString(),
-      createdBy: 'user:default/maya',
-      status: 'active',
+      const boundaries = (
+        await invoke(actions, 'list-team-boundary-issues', {
+          teamRef: 'checkout',
+        })
+      ).output as any;
+      expect(boundaries.boundaries).toEqual(
+        await rest(server, '/teams/default/checkout/boundaries'),
+      );
+      expect(boundaries.violations).toEqual([
+        expect.objectContaining({
+          fromRef: entityRef,
+          toRef: 'resource:default/payments-db',
+          direction: 'outbound',
+          fix: expect.any(String),
+        }),
+      ]);
+
+      const open = (
+        await invoke(actions, 'list-team-exemptions-and-campaigns', {
+          teamRef: 'group:default/checkout',
+        })
+      ).output as any;
+      expect(open.exemptions).toEqual(
+        await rest(
+          server,
+          '/exemptions?ownerRef=group:default/checkout&status=active',
+        ),
+      );
+      expect(open.campaigns).toEqual(
+        await rest(server, '/campaigns?teamRef=group:default/checkout'),
+      );
+      expect(open.campaigns.items.map((c: any) => c.title)).toEqual([
+        'Chaos rollout',
+      ]);
     });
-    expect(
-      (
-        await rest(
-          server,
-          '/exemptions?entityRef=component:default/checkout-api',
-        )
-      ).items,
-    ).toEqual([created]);
 
-    const denied = await start(AuthorizeResult.DENY);
-    expect(
-      await refusal(invoke(denied.actions, 'request-exemption', input)),
-    ).toBe(
-      '403 Not allowed: autonomy.exemption.create on component:default/checkout-api',
-    );
-  });
-});
+    it('refuses a caller the permission policy denies, and names a bad input', async () => {
+      const { actions } = await start(id, AuthorizeResult.DENY);
+      expect(
+        await refusal(
+          invoke(actions, 'get-entity-scorecard', {
+            entityRef: 'component:default/checkout-api',
+          }),
+        ),
+      ).toBe('403 Not allowed: autonomy.read');
+      const { actions: allowed } = await start(id);
+      expect(
+        await refusal(
+          invoke(allowed, 'get-entity-scorecard', { entityRef: 'not a ref' }),
+        ),
+      ).toMatch(/^400 entityRef "not a ref" is not an entity reference/);
+    });
+
+    it('requests an exemption as the user, and refuses the CI token and denied users', async () => {
+      const { server, actions } = await start(id);
+      const input = {
+        entityRef: 'component:default/checkout-api',
+        guardrailId: 'chaos-tested',
+        reason: 'Chaos pipeline is being rebuilt',
+        expiresAt: inDays(10),
+      };
+      expect(
+        await refusal(invoke(actions, 'request-exemption', input, ci)),
+      ).toBe('403 Only a signed-in user can request an exemption');
+      expect(
+        (
+          await rest(
+            server,
+            '/exemptions?entityRef=component:default/checkout-api',
+          )
+        ).items,
+      ).toEqual([]);
+
+      const created = (await invoke(actions, 'request-exemption', input))
+        .output as any;
+      expect(created).toMatchObject({
+        ...input,
+        expiresAt: new Date(input.expiresAt).toISOString(),
+        createdBy: 'user:default/maya',
+        status: 'active',
+      });
+      expect(
+        (
+          await rest(
+            server,
+            '/exemptions?entityRef=component:default/checkout-api',
+          )
+        ).items,
+      ).toEqual([created]);
+
+      const denied = await start(id, AuthorizeResult.DENY);
+      expect(
+        await refusal(invoke(denied.actions, 'request-exemption', input)),
+      ).toBe(
+        '403 Not allowed: autonomy.exemption.create on component:default/checkout-api',
+      );
+    });
+  },
+);
