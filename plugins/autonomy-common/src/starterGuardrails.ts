@@ -11,25 +11,29 @@ export const STARTER_GUARDRAILS_CONFIG = `autonomy:
       - id: owned-by-a-team
         title: Owned by a team
         rationale:
-          why: A service owned by a person or by nobody has no one to page.
-          howToFix: Set spec.owner in catalog-info.yaml to your team's Group.
-        appliesTo: { kind: [component, api, system, resource] }
+          why: Someone to page when it breaks.
+          howToFix: Set spec.owner to your team's Group.
+        appliesTo: { kind: [component, api, system] }
         rule: { fact: owner.isTeam, equals: true }
         level: bronze
       - id: lifecycle-declared
         title: Lifecycle declared
         rationale:
-          why: Consumers need to know whether they can depend on it.
-          howToFix: Set spec.lifecycle to experimental, production or deprecated.
+          why: Consumers know whether they can depend on it.
+          howToFix: Set spec.lifecycle.
         appliesTo: { kind: [component, api] }
-        rule: { fact: entity.lifecycle, in: [experimental, production, deprecated] }
+        rule:
+          fact: entity.lifecycle
+          in: [experimental, production, deprecated]
         level: silver
       - id: has-techdocs
         title: Documented in TechDocs
         rationale:
-          why: Other teams can use a service without asking when it is documented.
-          howToFix: Add the backstage.io/techdocs-ref annotation and a docs folder.
-        appliesTo: { kind: [component], type: [service, website, library] }
-        rule: { fact: entity.annotations.backstage.io/techdocs-ref, exists: true }
+          why: Others can use it without asking.
+          howToFix: Annotate backstage.io/techdocs-ref.
+        appliesTo: { kind: [component] }
+        rule:
+          fact: entity.annotations.backstage.io/techdocs-ref
+          exists: true
         level: gold
 `;

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  card as cardTitled,
+  openAsGuest,
+  README_SCREENSHOTS,
+  SCREENSHOTS,
+  waitForAnalysis,
+} from './helpers';
+
+// What a platform engineer sees on the first day. The demo portal has guardrails, so the state
+// without any is the backend's answer for a portal without guardrails (as firstDayApi.test.ts
+// gets it from a real backend), served to the real frontend; the 150-team map is the answer a
+// real backend gives for examples/fixtures/real-catalog-150-teams.yaml (realCatalogFixtures.test.ts
+// pins it in this file).
+
+const MAP_150_TEAMS = JSON.parse(
+  readFileSync(
+    resolve(__dirname, 'fixtures/boundary-map-150-teams.json'),
+    'utf8',
+  ),
+);
+
+test('an entity none of the guardrails applies to says so, and how to write one that does', async ({
+  page,
+}) => {
+  await openAsGuest(page, '/catalog');
+  await waitForAnalysis(page, 'component/default/checkout-api');
+  // Every catalog has Location entities; none of the demo's guardrails is meant for them.
+  await page.goto('/catalog/default/location/harbor-pine-demo/autonomy');
+  const card = cardTitled(page, 'Guardrails');
+  await expect(
+    card.getByText('No guardrail applies to this entity'),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(
+    card.getByText(/None of the organisation's \d+ guardrails/),
+  ).toBeVisible();
+  await expect(
+    card.getByText(/appliesTo: \{ kind: \[location\] \}/),
+  ).toBeVisible();
+  await expect(card.getByText('Not evaluated yet')).toHaveCount(0);
+  await expect(card.getByText(/^Evaluated /)).toHaveCount(0);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/first-day-no-guardrail-applies.png`,
+  });
+});
+
+test('with no guardrail configured, a service and the scorecards offer a starter configuration to copy', async ({
+  page,
+}) => {
+  await page.route('**/api/autonomy/guardrails', route =>
+    route.fulfill({
+      json: { levels: ['bronze', 'silver', 'gold'], guardrails: [] },
+    }),
+  );
+  await page.route('**/api/autonomy/entities/*/*/*/scorecard', route =>
+    route.fulfill({
+      json: {
+        entityRef: 'component:default/checkout-api',
+        status: 'no-guardrails-configured',
+        guardrailCount: 0,
+      },
+    }),
+  );
+  await openAsGuest(page, '/catalog/default/component/checkout-api/autonomy');
+  const card = cardTitled(page, 'Guardrails');
+  await expect(card.getByText('No guardrails configured yet')).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(card.locator('pre')).toContainText('id: owned-by-a-team');
+  await expect(card.getByRole('button', { name: /copy/i })).toBeVisible();
+  // The neighbouring cards come from the real backend: the screenshot waits for them.
+  await expect(
+    cardTitled(page, 'Mission').getByText(/North star/),
+  ).toBeVisible();
+  await expect(
+    cardTitled(page, 'Boundaries').getByText('Owner', { exact: true }),
+  ).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: `${README_SCREENSHOTS}/first-day-no-guardrails.png`,
+  });
+
+  await page.goto('/autonomy');
+  await expect(page.getByText('No guardrails configured yet')).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(
+    page.getByRole('table', { name: 'Entity scorecards' }),
+  ).toHaveCount(0);
+});
+
+test('the boundary map of a 150-team catalog shows its cross-team edges in the first screen', async ({
+  page,
+}) => {
+  await page.route('**/api/autonomy/boundaries/map', route =>
+    route.fulfill({
+      json: { ...MAP_150_TEAMS, evaluatedAt: new Date().toISOString() },
+    }),
+  );
+  await openAsGuest(page, '/autonomy/boundaries');
+  const graph = page.getByRole('img', { name: /^Boundary map:/ });
+  await expect(graph).toBeVisible({ timeout: 60_000 });
+  await expect(graph).toHaveAccessibleName(
+    /^Boundary map: \d+ teams and 8 team-to-team dependencies/,
+  );
+  // Every edge's label lies inside the first screen, without scrolling.
+  const labels = graph.locator('text').filter({
+    hasText: /healthy|contract gap|violation/,
+  });
+  await expect(labels).toHaveCount(8);
+  const viewport = page.viewportSize()!;
+  for (const box of await labels.evaluateAll(nodes =>
+    nodes.map(n => n.getBoundingClientRect().toJSON()),
+  )) {
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(viewport.width);
+  }
+  const unconnected = page.getByRole('region', {
+    name: /teams without cross-team dependencies/,
+  });
+  await expect(unconnected).toContainText('Commerce');
+  await page.screenshot({
+    path: `${README_SCREENSHOTS}/boundary-map-150-teams.png`,
+  });
+  await unconnected.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/boundary-map-150-teams-unconnected.png`,
+  });
+});
