@@ -12,7 +12,7 @@ describe('autonomyPermissions', () => {
 
     const exported = Object.entries(permissionExports).flatMap(
       ([name, value]) =>
-        autonomyPermissions.includes(value as Permission)
+        (autonomyPermissions as Permission[]).includes(value as Permission)
           ? [`${(value as Permission).name} ${name}`]
           : [],
     );
