@@ -44,7 +44,7 @@ test("a campaign's page shows its burn-up and the teams behind with what to fix"
     page.getByRole('img', { name: /^Burn-up overall: \d+ of \d+ done/ }),
   ).toBeVisible();
   await expect(page.getByText(/^due 31 March 2027/)).toBeVisible();
-  // Each of the four teams still has a component without TechDocs.
+  // Each of the three teams still has a component without TechDocs.
   const inventory = page.getByRole('table', {
     name: 'What inventory must fix',
   });
