@@ -30,6 +30,13 @@ fi
 step 'type-check'
 yarn tsc
 
+# The type-check wrote the declarations (dist-types) that the API reports are made from.
+step 'API reports (a change to a public API must come with its report: yarn build:api-reports)'
+yarn build:api-reports --ci
+
+step 'package metadata (as backstage-cli repo fix --publish would write it)'
+yarn backstage-cli repo fix --check --publish
+
 step 'configuration schema (config.d.ts of every package, strict)'
 yarn backstage-cli config:check --strict --lax --config app-config.yaml --config app-config.production.yaml
 
