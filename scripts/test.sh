@@ -43,6 +43,9 @@ yarn backstage-cli config:check --strict --lax --config app-config.yaml --config
 step 'changesets'
 yarn changeset status
 
+step 'generated API code is what openapi.yaml gives (plugins/autonomy-backend: yarn generate)'
+yarn workspace @aligned-autonomy/plugin-autonomy-backend generate:check
+
 step 'lint'
 yarn lint:all
 
