@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   parseEntityRef,
   stringifyEntityRef,
@@ -31,7 +31,11 @@ const INVERSE: Record<string, string> = {
  * parents and owners), for feeding a test backend's catalog mock with a real-looking catalog.
  */
 export function loadCatalogFixture(file: string): Entity[] {
-  const path = resolve(__dirname, '../../../../examples/fixtures', file);
+  const path = resolvePackagePath(
+    '@aligned-autonomy/plugin-autonomy-backend',
+    '../../examples/fixtures',
+    file,
+  );
   const entities = parseAllDocuments(readFileSync(path, 'utf8'))
     .map(doc => doc.toJS() as Entity)
     .filter(e => e?.kind);

@@ -121,8 +121,9 @@ export function groupByDepartment(
     a.localeCompare(b, 'en', { sensitivity: 'base' });
   return [...groups.entries()]
     .sort(([a], [b]) => {
-      if (a === undefined || b === undefined)
-        return a === b ? 0 : a === undefined ? 1 : -1;
+      if (a === b) return 0;
+      if (a === undefined) return 1;
+      if (b === undefined) return -1;
       return byTitle(a, b);
     })
     .map(([department, list]) => ({

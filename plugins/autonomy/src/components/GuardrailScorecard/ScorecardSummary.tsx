@@ -44,6 +44,9 @@ const Figure = ({
   </div>
 );
 
+/** States that hold an entity back from a level, as the backend decides it. */
+const BLOCKING: GuardrailState[] = ['fail', 'unknown'];
+
 function NextLevel({
   scorecard,
   definitions,
@@ -78,8 +81,6 @@ function NextLevel({
     </Typography>
   );
 }
-
-const BLOCKING: GuardrailState[] = ['fail', 'unknown'];
 
 /** How a level and a score are decided, in the words the backend's level rule uses. */
 export const LEVEL_RULE =
