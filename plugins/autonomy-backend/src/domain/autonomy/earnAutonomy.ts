@@ -99,7 +99,11 @@ function unmet(
     owned < requires.minOwnedChoices
   ) {
     missing.push(
-      `${requires.minOwnedChoices} choices of the team's own kept: team standards met or recommended guardrails opted out of with a reason (now ${owned}: ${record.teamStandardsMet} of ${record.teamStandards} standards met, ${record.optOuts} opt-outs)`,
+      `${requires.minOwnedChoices} ${
+        requires.minOwnedChoices === 1 ? 'choice' : 'choices'
+      } of the team's own kept: team standards met or recommended guardrails opted out of with a reason (now ${owned}: ${
+        record.teamStandardsMet
+      } of ${record.teamStandards} standards met, ${record.optOuts} opt-outs)`,
     );
   }
   return missing;
