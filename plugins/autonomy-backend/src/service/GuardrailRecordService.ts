@@ -59,7 +59,10 @@ export class GuardrailRecordService {
     };
   }
 
-  /** Entities failing it (fail, unknown or error), paged, as the scorecard list shows them. */
+  /**
+   * Entities failing it, paged, as the scorecard list shows them: `fail`, `unknown` and `error`,
+   * and `warning` (failing, but not enforced: warning-only or in its grace period).
+   */
   async failing(
     id: string,
     page: { limit?: number; offset?: number },
@@ -69,7 +72,7 @@ export class GuardrailRecordService {
     const [found, evaluatedAt] = await Promise.all([
       guardrails.listScores({
         guardrailId: id,
-        state: ['fail', 'unknown', 'error'],
+        state: ['fail', 'warning', 'unknown', 'error'],
         orderBy: 'title',
         order: 'asc',
         limit: page.limit ?? 50,

@@ -195,8 +195,8 @@ export type EndpointMap = {
     response: GuardrailDetailResponse;
   };
   /**
-   * Entities failing the guardrail (state `fail`, `unknown` or `error`), paged; the same rows
-   * as the scorecard list.
+   * Entities failing the guardrail (state `fail`, `warning`, `unknown` or `error`), paged; the
+   * same rows as the scorecard list.
    */
   '#get|/guardrails/{id}/failing': {
     path: {

@@ -3586,7 +3586,7 @@ export const spec = {
       get: {
         operationId: 'getGuardrailFailing',
         description:
-          'Entities failing the guardrail (state `fail`, `unknown` or `error`), paged; the same rows as the scorecard list.',
+          'Entities failing the guardrail (state `fail`, `warning`, `unknown` or `error`), paged; the same rows as the scorecard list.',
         parameters: [
           {
             $ref: '#/components/parameters/guardrailPathId',
