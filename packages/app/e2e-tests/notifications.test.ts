@@ -82,7 +82,8 @@ test('the bell shows a level-drop notification after a demo service loses a leve
   });
 
   // ... and shows behind the bell in the sidebar, linking to the entity's Autonomy tab.
-  await page.goto('/catalog');
+  // Signing in again when the portal asks (a backend restart ends the guest session).
+  await openAsGuest(page, '/catalog');
   const bell = page.getByRole('link', { name: /notifications/i }).first();
   await expect(bell).toBeVisible();
   await bell.click();
