@@ -230,6 +230,26 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(before);
     });
 
+    it('draws no burn-up for a team that entered and left the scope on the same day', async () => {
+      entities = [
+        ...catalogOf(true),
+        entity('Group', 'growth', { type: 'team' }),
+        service('promo-api', 'growth', '1'),
+      ];
+      await pipeline.runFull();
+      const teams = async () =>
+        (await get('/campaigns/default/tier1-slos')).teamBurnups.map(
+          (t: any) => t.teamRef,
+        );
+      expect(await teams()).toContain('group:default/growth');
+      entities = catalogOf(true);
+      await pipeline.runFull();
+      expect(await teams()).toEqual([
+        'group:default/checkout',
+        'group:default/search',
+      ]);
+    });
+
     it('forgets a campaign removed from the catalog', async () => {
       entities = catalogOf(true).filter(
         e => e.metadata.name !== 'search-ui-slo',

@@ -151,7 +151,9 @@ export class CampaignService {
       teamBurnups: [...series.keys()]
         .filter(teamRef => teamRef !== '')
         .sort()
-        .map(teamRef => ({ teamRef, points: daily(teamRef) })),
+        .map(teamRef => ({ teamRef, points: daily(teamRef) }))
+        // A team that left the scope the day it entered has no day to draw.
+        .filter(team => team.points.length > 0),
       behind,
       ...(evaluatedAt ? { evaluatedAt } : {}),
     };
