@@ -10,7 +10,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 out=$app/autonomy-packages
 mkdir -p "$out"
 yarn install --immutable
-yarn tsc # the package builds take their type declarations from dist-types
+# The package builds take their type declarations from dist-types, which tsc writes even when it
+# finds errors; failing on those is the test suite's job.
+yarn tsc || echo 'warning: type errors above; scripts/test.sh fails on them' >&2
 for dir in plugins/autonomy-common plugins/autonomy-node plugins/autonomy-backend \
   plugins/catalog-backend-module-autonomy plugins/autonomy; do
   name=$(node -p "require('./$dir/package.json').name")

@@ -12,7 +12,7 @@
  *     before-each="<t>"  insert before every line containing <t>
  *     after="<text>"     insert after the first line containing <text>
  *     replace="<text>"   replace the first line containing <text>
- *                        (inserted lines take the indentation of the line they go beside)
+ *                        (inserted lines take the indentation of the line next to them)
  *     append             add at the end of the file
  * An anchor the app does not have fails the run: the README would not be true for it. The
  * section's blocks up to its first `###` heading are the legacy frontend system's steps; a block
@@ -78,8 +78,10 @@ function insert(text, anchor, mode, code) {
     throw new Error(`no line contains ${JSON.stringify(anchor)}`);
   const targets = mode === 'before-each' ? hits : [hits[0]];
   for (const i of [...targets].reverse()) {
-    // the README writes blocks flush left; they take the anchor line's indentation
-    const indent = fileLines[i].match(/^\s*/)[0];
+    // the README writes blocks flush left; they take the indentation of their neighbour (the
+    // line before, for an insertion before a closing line)
+    const neighbour = mode.startsWith('before') && i > 0 ? fileLines[i - 1] : fileLines[i];
+    const indent = neighbour.match(/^\s*/)[0];
     const indented = block.map(line => (line ? indent + line : line));
     if (mode === 'after') fileLines.splice(i + 1, 0, ...indented);
     else if (mode === 'replace') fileLines.splice(i, 1, ...indented);
