@@ -62,7 +62,7 @@ const MIN_REASON = 10;
 
 /**
  * Reads the opt-out and tightening annotations of one entity. Whether the guardrail may be opted
- * out of or tightened that way depends on its definition: see `checkTightening` and the
+ * out of or tightened that way depends on its definition: see `tightenRule` and the
  * backend's effective set.
  *
  * @public
