@@ -1,4 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
+import type { NotificationSeverity } from '@backstage/plugin-notifications-common';
 
 /** One topic per kind of notification, so users can mute a kind in their notification settings. */
 export const NOTIFICATION_TOPICS = {
@@ -23,7 +24,7 @@ export interface AutonomyNotification {
     description: string;
     /** A path in the portal, e.g. `/catalog/default/component/checkout-api/autonomy`. */
     link: string;
-    severity: 'critical' | 'high' | 'normal' | 'low';
+    severity: NotificationSeverity;
   };
 }
 
