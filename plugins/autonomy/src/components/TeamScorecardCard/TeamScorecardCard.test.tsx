@@ -147,6 +147,21 @@ describe('TeamScorecardCard', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
+  it('offers the starter configuration when no guardrail is configured', async () => {
+    const api = fakeAutonomyApi({
+      getGuardrails: async () => ({ levels: ['bronze'], guardrails: [] }),
+      listScorecards: async () => scorePage([], 0),
+      getRollups: async () => rollups(),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText('No guardrails configured yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Nothing this team owns has been evaluated yet/),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows the error when the list cannot be loaded', async () => {
     const api = fakeAutonomyApi({
       listScorecards: async () => {

@@ -23,6 +23,7 @@ import { autonomyApiRef, type ScorecardPage } from '../../api/AutonomyApi';
 import { useAutonomyPath } from '../shared/useAutonomyPath';
 import { fetchAllRollups } from '../shared/rollups';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
+import { NoGuardrailsConfigured } from '../shared/NoGuardrails';
 import { LevelBadge } from '../GuardrailScorecard/LevelBadge';
 import { formatScore, plural } from '../GuardrailScorecard/format';
 import { levelName, NO_LEVEL } from '../ScorecardView/levels';
@@ -149,6 +150,8 @@ export const TeamScorecardCard = () => {
       }),
     [api, teamRef],
   );
+  // Only tells the first day apart (no guardrail configured yet); its failure hides nothing.
+  const guardrails = useAsync(() => api.getGuardrails(), [api]);
   // Only adds the summary: its failure must not hide the list.
   const rollups = useAsync(async () => {
     const all = await fetchAllRollups(api, 'team');
@@ -159,7 +162,9 @@ export const TeamScorecardCard = () => {
   })}`;
 
   let content = null;
-  if (list.loading) content = <Progress />;
+  if (guardrails.value?.guardrails.length === 0)
+    content = <NoGuardrailsConfigured />;
+  else if (list.loading) content = <Progress />;
   else if (list.error) content = <ResponseErrorPanel error={list.error} />;
   else if (list.value)
     content = (
