@@ -22,15 +22,24 @@ export async function recordCampaignProgress(options: {
   const { stores, guardrails, snapshot, definitions, at } = options;
   if (!definitions.length) return 0;
   const campaigns = compileCampaigns(definitions);
+  const known = new Map(guardrails.guardrails.map(g => [g.definition.id, g]));
+  // Only the targets that one of the campaign's guardrails may apply to have their results read;
+  // whether one does is decided from the stored results.
+  const filters = campaigns.map(c =>
+    c.definition.guardrailIds.flatMap(id => {
+      const g = known.get(id);
+      return g ? [g.applies] : [];
+    }),
+  );
   const targeted = campaigns.map(() => [] as string[]);
   for (const node of snapshot.values())
     campaigns.forEach((c, i) => {
-      if (c.targets(node)) targeted[i].push(node.ref);
+      if (c.targets(node) && filters[i].some(applies => applies(node)))
+        targeted[i].push(node.ref);
     });
   const results = await stores.guardrails.resultsOfMany([
     ...new Set(targeted.flat()),
   ]);
-  const known = new Map(guardrails.guardrails.map(g => [g.definition.id, g]));
   return stores.campaigns.recordProgress(
     campaigns.map((c, i) => ({
       campaignRef: c.definition.ref,
