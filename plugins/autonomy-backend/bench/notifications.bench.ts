@@ -10,6 +10,8 @@ import knexFactory, { type Knex } from 'knex';
 import { createStores } from '../src/store/createStores';
 import { failingCells, stagedLevelChanges } from '../src/store/resultChanges';
 import { AutonomyNotifier } from '../src/service/AutonomyNotifier';
+import { compileGuardrails } from '../src/domain/guardrails/compileGuardrails';
+import { guardrailDef } from '../src/testUtils/guardrailFixtures';
 
 const ENTITIES = 100_000;
 const CHANGED = 10_000;
@@ -85,17 +87,28 @@ async function main() {
     await insert(knex, 'autonomy_heatmap', cells);
     await knex.raw('ANALYZE');
 
+    const guardrails = compileGuardrails({
+      levels: ['bronze', 'silver', 'gold'],
+      sources: [],
+      providerIds: [],
+      definitions: Array.from({ length: GUARDRAILS }, (_, g) =>
+        guardrailDef(`guardrail-${g}`, { fact: 'owner.isTeam', equals: true }),
+      ),
+    });
     const notifier = new AutonomyNotifier({
       stores,
-      guardrails: Array.from({ length: GUARDRAILS }, (_, g) => ({
-        id: `guardrail-${g}`,
-        title: `Guardrail ${g}`,
-        howToFix: 'Fix it.',
-        required: true,
-      })),
+      guardrails: async () => [],
       readMemberships: async () => new Map(),
       notifications: { send: async () => {} },
-      logger: { info() {}, warn() {}, error() {}, debug() {}, child() { return this; } } as any,
+      logger: {
+        info() {},
+        warn() {},
+        error() {},
+        debug() {},
+        child() {
+          return this;
+        },
+      } as any,
       now: () => new Date(STARTED),
     });
     for (const attempt of ['first', 'again (all recorded: insert-or-skip)']) {
@@ -113,16 +126,20 @@ async function main() {
           })),
         ];
         found = levelChanges.length;
-        await notifier.onResultChanges(tx, {
-          levelChanges,
-          failingBefore,
-          failingAfter,
-        });
+        await notifier.onResultChanges(
+          tx,
+          { levelChanges, failingBefore, failingAfter },
+          guardrails,
+        );
       });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const recorded = (await knex('autonomy_notifications').count({ n: '*' }))[0].n;
+      const recorded = (
+        await knex('autonomy_notifications').count({ n: '*' })
+      )[0].n;
       console.log(
-        `${attempt}: ${found} level changes found, ${recorded} notifications in the ledger, ${ms.toFixed(0)} ms inside the apply transaction`,
+        `${attempt}: ${found} level changes found, ${recorded} notifications in the ledger, ${ms.toFixed(
+          0,
+        )} ms inside the apply transaction`,
       );
     }
   } finally {

@@ -103,7 +103,7 @@ export const autonomyPlugin = createBackendPlugin({
         const notifier = await setupNotifications({
           ...deps,
           stores,
-          guardrails,
+          guardrails: async () => (await guardrailSets.current()).compiled,
           now,
         });
         const pipeline = new AnalysisPipeline({

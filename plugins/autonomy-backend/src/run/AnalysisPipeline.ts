@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { hostname } from 'os';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogNode, CatalogSnapshot } from '../domain/catalogSnapshot';
 import { resolveMissions } from '../domain/missions/resolveMissions';
@@ -22,7 +23,10 @@ import { previewInputsOf } from '../domain/guardrails/preview/previewInputs';
 import type { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import type { Stores } from '../store/createStores';
 import type { ClaimedShard } from '../store/DatabaseGuardrailRunStore';
-import type { ResultChangeListener } from '../store/resultChanges';
+import type {
+  ResultChangeListener,
+  ResultChanges,
+} from '../store/resultChanges';
 import { evaluateShard, storedRow, type ShardDeps } from './evaluateShard';
 import { inMemorySource, storedSource, type ShardSource } from './shardSources';
 import { campaignsOf, compileCampaigns } from '../domain/campaigns/campaigns';
@@ -64,7 +68,12 @@ export interface AnalysisPipelineOptions {
 
 /** What the pipeline needs of the notifications: a listener inside the write, a send after it. */
 export interface ResultNotifications {
-  onResultChanges: ResultChangeListener;
+  /** Called inside the write, with the guardrails the written results were evaluated with. */
+  onResultChanges(
+    tx: Knex.Transaction,
+    changes: ResultChanges,
+    guardrails: CompiledGuardrails,
+  ): Promise<void>;
   sendPending(): Promise<unknown>;
 }
 
@@ -135,6 +144,17 @@ export class AnalysisPipeline {
 
   private staleBefore() {
     return new Date(this.options.now().getTime() - this.staleAfterMs);
+  }
+
+  /** The notifications' listener for a write of results evaluated with these guardrails. */
+  private listenerFor(
+    guardrails: CompiledGuardrails,
+  ): ResultChangeListener | undefined {
+    const notifications = this.options.notifications;
+    return (
+      notifications &&
+      ((tx, changes) => notifications.onResultChanges(tx, changes, guardrails))
+    );
   }
 
   /** Sends what the last write recorded; a failure is retried by the notifications task. */
@@ -281,7 +301,7 @@ export class AnalysisPipeline {
             .slice(0, 10),
           guardrailSet: guardrails.fingerprint,
         },
-        this.options.notifications?.onResultChanges,
+        this.listenerFor(guardrails),
       );
       await this.sendNotifications();
       phase('apply');
@@ -378,7 +398,7 @@ export class AnalysisPipeline {
       entityRef,
       row,
       at.toISOString().slice(0, 10),
-      this.options.notifications?.onResultChanges,
+      this.listenerFor(guardrails),
     );
     await this.sendNotifications();
   }

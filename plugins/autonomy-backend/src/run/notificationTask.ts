@@ -56,7 +56,8 @@ export async function setupNotifications(options: {
   scheduler: SchedulerService;
   logger: LoggerService;
   stores: Stores;
-  guardrails: CompiledGuardrails;
+  /** The guardrails in force: app-config's and the catalog's, as the last run applied them. */
+  guardrails(): Promise<CompiledGuardrails>;
   catalog: CatalogService;
   auth: AuthService;
   notifications: NotificationService;
@@ -68,9 +69,10 @@ export async function setupNotifications(options: {
   const campaigns = new CampaignService(options.stores.campaigns, options.now);
   const notifier = new AutonomyNotifier({
     stores: options.stores,
-    guardrails: guardrailSummaries(
-      options.guardrails.guardrails.map(g => g.definition),
-    ),
+    guardrails: async () =>
+      guardrailSummaries(
+        (await options.guardrails()).guardrails.map(g => g.definition),
+      ),
     readMemberships: users => readMemberships(catalog, auth, users),
     notifications: options.notifications,
     extraDue: () => campaignDeadlinesDue(campaigns),

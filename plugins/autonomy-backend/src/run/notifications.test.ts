@@ -85,7 +85,7 @@ function replica(
   });
   const notifier = new AutonomyNotifier({
     stores,
-    guardrails: guardrailSummaries(definitions),
+    guardrails: async () => guardrailSummaries(definitions),
     readMemberships: async users =>
       new Map(
         users.flatMap(u =>

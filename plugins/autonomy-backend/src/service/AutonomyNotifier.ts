@@ -1,8 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { levelDropNotifications } from '../domain/notifications/levelDrops';
+import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import {
   guardrailFailingNotifications,
+  guardrailSummaries,
   type GuardrailSummary,
 } from '../domain/notifications/guardrailFailing';
 import { exemptionReminderNotifications } from '../domain/notifications/exemptionReminders';
@@ -12,13 +15,14 @@ import {
   type AutonomyNotification,
 } from '../domain/notifications/notifications';
 import type { Stores } from '../store/createStores';
-import type { ResultChangeListener } from '../store/resultChanges';
+import type { ResultChanges } from '../store/resultChanges';
 
 const DAY_MS = 86_400_000;
 
 export interface AutonomyNotifierOptions {
   stores: Pick<Stores, 'notifications' | 'exemptions'>;
-  guardrails: GuardrailSummary[];
+  /** The guardrails in force (app-config's and the catalog's), for the reminders' wording. */
+  guardrails(): Promise<GuardrailSummary[]>;
   /** The groups each user is a member of (from the catalog). */
   readMemberships(userRefs: string[]): Promise<Map<string, string[]>>;
   /** Backstage's notification service. */
@@ -44,9 +48,16 @@ export interface AutonomyNotifierOptions {
 export class AutonomyNotifier {
   constructor(private readonly options: AutonomyNotifierOptions) {}
 
-  /** Records what a write of results calls for, inside its transaction. */
-  readonly onResultChanges: ResultChangeListener = async (tx, changes) => {
-    const { stores, guardrails, now } = this.options;
+  /**
+   * Records what a write of results calls for, inside its transaction; `guardrails` are those the
+   * results were evaluated with (a run may bring a new Guardrail entity along).
+   */
+  readonly onResultChanges = async (
+    tx: Knex.Transaction,
+    changes: ResultChanges,
+    guardrails: CompiledGuardrails,
+  ): Promise<void> => {
+    const { stores, now } = this.options;
     const at = now();
     const day = dayOf(at);
     // Both go to the owning team only: its members are who may see the entity.
@@ -55,7 +66,7 @@ export class AutonomyNotifier {
       ...guardrailFailingNotifications(
         changes.failingBefore,
         changes.failingAfter,
-        guardrails,
+        guardrailSummaries(guardrails.guardrails.map(g => g.definition)),
         day,
       ),
     ];
@@ -66,7 +77,7 @@ export class AutonomyNotifier {
   async recordDue(): Promise<string[]> {
     const { stores, now, readMemberships, guardrails } = this.options;
     const at = now();
-    const titles = new Map(guardrails.map(g => [g.id, g.title]));
+    const titles = new Map((await guardrails()).map(g => [g.id, g.title]));
     const expiring = await stores.exemptions.expiringBefore(
       at,
       new Date(at.getTime() + 8 * DAY_MS),
