@@ -228,6 +228,11 @@ describe.each(databases.eachSupportedId())(
       expect(
         await stores.campaigns.points('campaign:default/tier1-slos'),
       ).toEqual(before);
+      expect(
+        await stores.campaigns.progressIsCurrent(
+          await stores.campaigns.resultsMark(),
+        ),
+      ).toBe(true);
     });
 
     it('draws no burn-up for a team that entered and left the scope on the same day', async () => {

@@ -10,7 +10,9 @@ import type { Stores } from '../store/createStores';
 
 /**
  * After a full run is applied: each campaign's progress from the stored results of the entities
- * it targets, recorded with the day's burn-up point. Returns the rows written.
+ * it targets, recorded with the day's burn-up point. Nothing is read or written when neither the
+ * campaigns nor the stored results changed since the progress was last counted (an unchanged
+ * catalog). Returns the rows written.
  */
 export async function recordCampaignProgress(options: {
   stores: Stores;
@@ -21,6 +23,9 @@ export async function recordCampaignProgress(options: {
 }): Promise<number> {
   const { stores, guardrails, snapshot, definitions, at } = options;
   if (!definitions.length) return 0;
+  // Taken first: a result written while this counts makes the next run count again.
+  const mark = await stores.campaigns.resultsMark();
+  if (await stores.campaigns.progressIsCurrent(mark)) return 0;
   const campaigns = compileCampaigns(definitions);
   const known = new Map(guardrails.guardrails.map(g => [g.definition.id, g]));
   // Only the targets that one of the campaign's guardrails may apply to have their results read;
@@ -63,5 +68,6 @@ export async function recordCampaignProgress(options: {
       ),
     })),
     at.toISOString().slice(0, 10),
+    mark,
   );
 }

@@ -134,6 +134,36 @@ describe.each(databases.eachSupportedId())(
       expect(await store.standingOf('component:default/c')).toEqual(new Map());
     });
 
+    it('knows whether the recorded progress was counted from the results as they are', async () => {
+      const mark = { count: 3, newest: '2027-03-03T10:00:00.000Z' };
+      expect(await store.progressIsCurrent(mark)).toBe(false);
+      await store.recordProgress(
+        [
+          {
+            campaignRef: REF,
+            guardrails: [{ id: 'has-slo', known: true }],
+            progress: progressOf([member('a', 'group:default/checkout', true)]),
+          },
+        ],
+        '2027-03-04',
+        mark,
+      );
+      expect(await store.progressIsCurrent(mark)).toBe(true);
+      expect(await store.progressIsCurrent({ ...mark, count: 2 })).toBe(false);
+      expect(
+        await store.progressIsCurrent({
+          ...mark,
+          newest: '2027-03-04T10:00:00.000Z',
+        }),
+      ).toBe(false);
+      // Changed campaigns are counted again.
+      await store.replaceDefinitions([
+        campaignDef('tier1', { deadline: '2027-06-30' }),
+        campaignDef('other', { deadline: '2027-01-01' }),
+      ]);
+      expect(await store.progressIsCurrent(mark)).toBe(false);
+    });
+
     it('forgets the entities of a campaign that left the catalog, and keeps its history', async () => {
       await store.replaceDefinitions([
         campaignDef('other', { deadline: '2027-01-01' }),

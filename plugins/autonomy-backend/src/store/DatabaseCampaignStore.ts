@@ -29,6 +29,20 @@ export interface CampaignPoint {
   total: number;
 }
 
+/**
+ * The stored results as a run counted campaign progress from them: how many entity rows there
+ * were and the newest `evaluated_at`. A row is rewritten (newer `evaluated_at`) whenever its
+ * outcome changes, also when it enters or leaves a campaign's scope (the campaign is part of its
+ * outcome), and removed when it leaves the catalog, so an equal mark means equal progress.
+ */
+export interface ResultsMark {
+  count: number;
+  newest: string;
+}
+
+/** The row of `autonomy_analysis_runs` that keeps the mark the recorded progress was counted at. */
+const PROGRESS_MARK = 'campaigns';
+
 /** What a run found for one campaign. */
 export interface CampaignRunResult {
   campaignRef: string;
@@ -85,8 +99,33 @@ export class DatabaseCampaignStore {
           definitions.map(d => d.ref),
         )
         .delete();
+      // Changed campaigns: the progress must be counted again.
+      if (written + removed > 0)
+        await tx('autonomy_analysis_runs')
+          .where({ name: PROGRESS_MARK })
+          .delete();
       return written + removed;
     });
+  }
+
+  async resultsMark(): Promise<ResultsMark> {
+    const row = await this.db('autonomy_entity_scores')
+      .count({ count: '*' })
+      .max({ newest: 'evaluated_at' })
+      .first();
+    return { count: Number(row?.count ?? 0), newest: row?.newest ?? '' };
+  }
+
+  /** Whether the recorded progress was counted from results with this mark, under these campaigns. */
+  async progressIsCurrent(mark: ResultsMark): Promise<boolean> {
+    const last = await this.db('autonomy_analysis_runs')
+      .where({ name: PROGRESS_MARK })
+      .first();
+    return (
+      !!last &&
+      last.evaluated_at === mark.newest &&
+      Number(last.entity_count) === mark.count
+    );
   }
 
   /** When the progress was last recorded: the last complete guardrail run. */
@@ -139,6 +178,7 @@ export class DatabaseCampaignStore {
   async recordProgress(
     results: CampaignRunResult[],
     day: string,
+    mark?: ResultsMark,
   ): Promise<number> {
     if (!results.length) return 0;
     return this.db.transaction(async tx => {
@@ -219,6 +259,15 @@ export class DatabaseCampaignStore {
         'team_ref',
         'day',
       ]);
+      if (mark)
+        await tx('autonomy_analysis_runs')
+          .insert({
+            name: PROGRESS_MARK,
+            evaluated_at: mark.newest,
+            entity_count: mark.count,
+          })
+          .onConflict('name')
+          .merge();
       return written;
     });
   }
