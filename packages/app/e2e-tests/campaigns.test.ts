@@ -75,4 +75,15 @@ test("a campaign's page shows its burn-up and the teams behind with what to fix"
     path: `${SCREENSHOTS}/campaign-card-service.png`,
     fullPage: true,
   });
+
+  // A team's page gives the team's own figures beside the campaign's.
+  await openAsGuest(page, '/catalog/default/group/inventory');
+  await expect(
+    page.getByText(
+      /^Campaign Docs next to the code — due 31 March 2027 \(in \d+ days\): \d+ of 3 done of this team's entities \(\d+ of \d+ done overall\)$/,
+    ),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByText('This team is behind: the campaign page lists what to fix.'),
+  ).toBeVisible();
 });
