@@ -178,6 +178,28 @@ describe('a campaign in the evaluation', () => {
 });
 
 describe('campaignsOf', () => {
+  it('reads team and entity references as written in full, in the campaign namespace', () => {
+    const campaign = campaignEntity('short-refs', {
+      guardrails: ['has-slo'],
+      deadline: '2027-03-31',
+      targets: {
+        teams: ['checkout', 'group:shop/payments'],
+        entities: ['api:checkout-api'],
+      },
+    });
+    campaign.metadata.namespace = 'retail';
+    const [definition] = campaignsOf(buildSnapshot([campaign]));
+    expect(definition.targets).toEqual({
+      teams: ['group:retail/checkout', 'group:shop/payments'],
+      entities: ['api:retail/checkout-api'],
+    });
+    const targets = compileCampaigns([definition])[0].targets;
+    expect(targets(node({ ownerRef: 'group:retail/checkout' }))).toBe(true);
+    expect(
+      targets(node({ ref: 'api:retail/checkout-api', ownerRef: 'x' })),
+    ).toBe(true);
+  });
+
   it('reads the campaigns of the catalog snapshot with their owner', () => {
     const snapshot = buildSnapshot([
       entity('Component', 'checkout-api', { owner: 'checkout' }),

@@ -1,3 +1,4 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CampaignTargets } from '@aligned-autonomy/plugin-autonomy-common';
 import type { CatalogNode, CatalogSnapshot } from '../catalogSnapshot';
 import { compileFilter } from '../guardrails/compileFilter';
@@ -100,19 +101,44 @@ export function campaignGraceFor(
   return grace;
 }
 
+/**
+ * A reference as written in a campaign (`checkout`, `group:checkout`) in full, in the campaign's
+ * namespace: the form the catalog's relations use. The catalog module has validated it.
+ */
+function fullRef(ref: string, defaultKind: string, defaultNamespace: string) {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind, defaultNamespace }),
+    );
+  } catch {
+    return ref;
+  }
+}
+
 /** The campaigns among the catalog's entities, in reference order. */
 export function campaignsOf(snapshot: CatalogSnapshot): CampaignDefinition[] {
   const campaigns: CampaignDefinition[] = [];
   for (const node of snapshot.values()) {
     if (!node.campaign) continue;
+    const { namespace } = parseEntityRef(node.ref);
+    const { teams, entities, ...filters } = node.campaign.targets ?? {};
     campaigns.push({
       ref: node.ref,
       title: node.title,
-      ownerRef: node.ownerRef ?? node.campaign.owner,
+      ownerRef:
+        node.ownerRef ?? fullRef(node.campaign.owner, 'group', namespace),
       why: node.campaign.why,
       guardrailIds: node.campaign.guardrails,
       deadline: node.campaign.deadline,
-      targets: node.campaign.targets ?? {},
+      targets: {
+        ...filters,
+        ...(teams
+          ? { teams: teams.map(t => fullRef(t, 'group', namespace)) }
+          : {}),
+        ...(entities
+          ? { entities: entities.map(e => fullRef(e, 'component', namespace)) }
+          : {}),
+      },
     });
   }
   return campaigns.sort((a, b) => a.ref.localeCompare(b.ref));
