@@ -122,7 +122,9 @@ function requiredQuery(op: Operation, except: string) {
 
 function url(op: Operation, hostile?: { name: string; value: string }) {
   const path = op.path.replace(/\{(\w+)\}/g, (_, name) =>
-    encoded(hostile?.name === name ? hostile.value : pathValue(op, name)),
+    encoded(
+      hostile && hostile.name === name ? hostile.value : pathValue(op, name),
+    ),
   );
   return `/api/autonomy${path}`;
 }

@@ -45,6 +45,16 @@ function at(rule: unknown, path: string): boolean {
   return true;
 }
 
+/** What compiling `rule` throws, if it throws. */
+function refusalOf(rule: unknown): unknown {
+  try {
+    compileRule(rule, options);
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
 /** Fact conditions that compile: each reads one of the source's fields. */
 const condition = fc.oneof(
   fc.record({
@@ -87,14 +97,13 @@ describe('compileRule, for any rule', () => {
   it('compiles any JSON or refuses it with a RuleError at a place in the rule', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), value => {
-        try {
-          compileRule(value, options);
-        } catch (error) {
-          expect(error).toBeInstanceOf(RuleError);
-          const { path, message } = error as RuleError;
-          expect(message).not.toBe('');
-          expect(path === '' || at(value, path)).toBe(true);
-        }
+        const refusal = refusalOf(value);
+        return (
+          refusal === undefined ||
+          (refusal instanceof RuleError &&
+            refusal.message !== '' &&
+            (refusal.path === '' || at(value, refusal.path)))
+        );
       }),
       { numRuns: 2000 },
     );
@@ -105,8 +114,10 @@ describe('compileRule, for any rule', () => {
       fc.property(rule, facts, (r, values) => {
         const compiled = compileRule(r, options);
         const ctx = context(values);
-        const outcome = compiled.evaluate(ctx);
-        if (outcome !== 'pass') expect(compiled.explain(ctx)).toMatch(/\S/);
+        return (
+          compiled.evaluate(ctx) === 'pass' ||
+          /\S/.test(compiled.explain(ctx) ?? '')
+        );
       }),
       { numRuns: 500 },
     );
