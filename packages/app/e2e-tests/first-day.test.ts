@@ -28,7 +28,11 @@ test('an entity none of the guardrails applies to says so, and how to write one 
   await openAsGuest(page, '/catalog');
   await waitForAnalysis(page, 'component/default/checkout-api');
   // Every catalog has Location entities; none of the demo's guardrails is meant for them.
-  await page.goto('/catalog/default/location/harbor-pine-demo/autonomy');
+  // Through the sign-in page again if a backend restart ended the session meanwhile.
+  await openAsGuest(
+    page,
+    '/catalog/default/location/harbor-pine-demo/autonomy',
+  );
   const card = cardTitled(page, 'Guardrails');
   await expect(
     card.getByText('No guardrail applies to this entity'),
@@ -83,7 +87,7 @@ test('with no guardrail configured, a service and the scorecards offer a starter
     path: `${README_SCREENSHOTS}/first-day-no-guardrails.png`,
   });
 
-  await page.goto('/autonomy');
+  await openAsGuest(page, '/autonomy');
   await expect(page.getByText('No guardrails configured yet')).toBeVisible({
     timeout: 30_000,
   });
