@@ -180,15 +180,22 @@ export const autonomyPlugin = createBackendPlugin({
             ...services,
             guardrailPreview: new GuardrailPreviewService({
               stores,
-              current: () => guardrails,
-              compile: definitions =>
-                compileGuardrails({
-                  levels: guardrailsConfig.levels,
-                  sources: guardrailsConfig.sources,
-                  definitions,
-                  operators,
-                  providerIds: factProviders.list().map(p => p.id),
-                }),
+              guardrails: async () => {
+                const { compiled, set } = await guardrailSets.current();
+                return {
+                  current: compiled,
+                  compile: definitions =>
+                    compileGuardrails({
+                      levels: guardrailsConfig.levels,
+                      sources: guardrailsConfig.sources,
+                      definitions,
+                      operators,
+                      providerIds: factProviders.list().map(p => p.id),
+                      optOuts: set.optOuts,
+                      tightenings: set.tightenings,
+                    }),
+                };
+              },
               provided: pipeline.provided,
               now,
             }),

@@ -23,7 +23,7 @@ const POSTGRES =
   env.BENCH_POSTGRES_CONNECTION_STRING ??
   'postgresql://postgres@127.0.0.1:5432';
 const DATABASES = (env.BENCH_SCALE_DATABASES ?? 'postgres').split(',');
-const REPEATS = 5;
+const REPEATS = Number(env.BENCH_PREVIEW_REPEATS ?? 5);
 
 const log = (message: string) =>
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -72,12 +72,18 @@ async function onDatabase(label: string) {
     guardrails: GUARDRAILS,
     generation: 0,
   };
+  // BENCH_PREVIEW_KEEP=1 keeps an analysed PostgreSQL database for further runs, which reuse it
+  // with BENCH_PREVIEW_DATABASE=<its connection string> and skip the set-up.
+  const reuse = env.BENCH_PREVIEW_DATABASE;
+  if (reuse) db.target = { client: 'pg', connection: reuse };
   try {
-    log(`${db.label}: migrations and pushed facts (setup)`);
-    await prepare(db, job);
-    log(`${db.label}: first full run (setup, in a child process)`);
-    const run = await timedRun(db, job);
-    log(`${db.label}: analysed in ${run.seconds.toFixed(1)} s`);
+    if (!reuse) {
+      log(`${db.label}: migrations and pushed facts (setup)`);
+      await prepare(db, job);
+      log(`${db.label}: first full run (setup, in a child process)`);
+      const run = await timedRun(db, job);
+      log(`${db.label}: analysed in ${run.seconds.toFixed(1)} s`);
+    }
 
     const knex = openKnex(db.target);
     try {
@@ -90,8 +96,7 @@ async function onDatabase(label: string) {
       const current = compile(config.definitions);
       const service = new GuardrailPreviewService({
         stores,
-        current: () => current,
-        compile,
+        guardrails: async () => ({ current, compile }),
         provided: async () => new Map(),
         now: () => new Date(),
       });
@@ -132,7 +137,9 @@ async function onDatabase(label: string) {
       await knex.destroy();
     }
   } finally {
-    await db.drop();
+    if (env.BENCH_PREVIEW_KEEP && db.target.client === 'pg')
+      log(`kept: BENCH_PREVIEW_DATABASE=${db.target.connection}`);
+    else await db.drop();
   }
 }
 

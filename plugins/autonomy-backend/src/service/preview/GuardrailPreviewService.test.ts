@@ -92,8 +92,7 @@ function pipelineWith(stores: Stores, definitions: GuardrailDefinition[]) {
 function serviceOver(stores: Stores, definitions: GuardrailDefinition[]) {
   return new GuardrailPreviewService({
     stores,
-    current: () => compile(definitions),
-    compile,
+    guardrails: async () => ({ current: compile(definitions), compile }),
     provided: async () => new Map(),
     now: () => NOW,
   });

@@ -34,10 +34,15 @@ export class GuardrailPreviewService {
   constructor(
     private readonly deps: {
       stores: PreviewStores;
-      /** The guardrails the latest analysis evaluated. */
-      current(): CompiledGuardrails | Promise<CompiledGuardrails>;
-      /** Compiles definitions with the configured fact sources, providers and operators. */
-      compile(definitions: GuardrailDefinition[]): CompiledGuardrails;
+      /**
+       * The guardrails the latest analysis evaluated, and how to compile definitions beside them
+       * (the configured fact sources, providers and operators, and the teams' opt-outs and
+       * tightenings of the same set).
+       */
+      guardrails(): Promise<{
+        current: CompiledGuardrails;
+        compile(definitions: GuardrailDefinition[]): CompiledGuardrails;
+      }>;
       /** Fact provider values of these entities, as a run reads them. */
       provided(
         refs: string[],
@@ -50,11 +55,11 @@ export class GuardrailPreviewService {
     source: GuardrailPreviewRequest['definition'],
   ): Promise<GuardrailPreviewResponse> {
     const { stores } = this.deps;
-    const current = await this.deps.current();
+    const { current, compile } = await this.deps.guardrails();
     const { definition, root } = readPreviewDefinition(source, current.levels);
     let candidate: CompiledGuardrails;
     try {
-      candidate = this.deps.compile([definition]);
+      candidate = compile([definition]);
     } catch (e) {
       throw new InputError(renameKey((e as Error).message, root));
     }

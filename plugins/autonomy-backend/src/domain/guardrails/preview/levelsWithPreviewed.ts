@@ -3,8 +3,22 @@ import {
   type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { CatalogNode } from '../../catalogSnapshot';
-import type { CompiledGuardrails } from '../compileGuardrails';
+import type {
+  CompiledGuardrail,
+  CompiledGuardrails,
+} from '../compileGuardrails';
+import { entityGuardrail } from '../entityGuardrail';
 import { LevelTally } from '../levels';
+
+/**
+ * Whether a guardrail's result counts in an entity's level, as evaluation decides it: its filter
+ * selects the entity, a team standard is its owner's, and the entity's team has not opted out.
+ */
+function countsFor(g: CompiledGuardrail, node: CatalogNode) {
+  if (!g.applies(node)) return false;
+  const decided = entityGuardrail(g, node);
+  return decided !== undefined && !decided.optOut;
+}
 
 /** Stands for "not evaluated" (no result at all): below every level, like `none`. */
 export const UNEVALUATED = -2;
@@ -44,12 +58,16 @@ export class LevelsWithPreviewed {
     const groupOf = new Map<string, number>();
     for (const g of current.guardrails) {
       if (g.definition.id === previewedId) continue;
-      const key = JSON.stringify(g.definition.appliesTo);
+      // What teams decided (a team standard, opt-outs) makes a guardrail's reach its own.
+      const decided = g.ownerOnly !== undefined || g.optOuts !== undefined;
+      const key = decided
+        ? `guardrail:${g.definition.id}`
+        : JSON.stringify(g.definition.appliesTo);
       let group = groupOf.get(key);
       if (group === undefined) {
         group =
           this.groups.push({
-            applies: g.applies,
+            applies: decided ? node => countsFor(g, node) : g.applies,
             perLevel: new Array(this.levelCount).fill(0),
           }) - 1;
         groupOf.set(key, group);
