@@ -11,6 +11,8 @@ export {
   EntityGuardrailScorecardCard,
   EntityBoundariesCard,
   EntityTeamAutonomyCard,
+  EntityTeamGuardrailsCard,
+  EntityGuardrailContent,
   EntityCampaignsCard,
 } from './plugin';
 export {

@@ -115,6 +115,40 @@ export const EntityTeamAutonomyCard = autonomyPlugin.provide(
 );
 
 /**
+ * A team's guardrails for group pages: the aligned half (the organisation's guardrails met) beside
+ * the autonomous half (its own standards met), its standards, opt-outs and tightened thresholds.
+ * @public
+ */
+export const EntityTeamGuardrailsCard = autonomyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamGuardrailsCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamGuardrailsCard').then(
+          m => m.TeamGuardrailsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * A Guardrail entity's own page: rationale, owner, where it applies, pass rate per team and over
+ * time, open exemptions, opt-outs and tightenings, and the entities failing it.
+ * @public
+ */
+export const EntityGuardrailContent = autonomyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGuardrailContent',
+    component: {
+      lazy: () =>
+        import('./components/GuardrailEntityPage').then(
+          m => m.GuardrailEntityContent,
+        ),
+    },
+  }),
+);
+
+/**
  * The campaigns card for entity overview pages: on a team page the campaigns with the team's
  * entities in scope and the team's progress, on any other page those that target the entity
  * ("Campaign Tier-1 SLOs — due 31 March: 3 of 5 done"). Renders nothing when none do.

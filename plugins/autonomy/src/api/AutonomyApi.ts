@@ -12,6 +12,8 @@ import type {
   ExportScorecardsQuery,
   GetBrokenChainsQuery,
   GetRollupsQuery,
+  GetGuardrailFailingQuery,
+  GuardrailDetailResponse,
   GuardrailPreviewResponse,
   GuardrailsResponse,
   HeatmapResponse,
@@ -27,6 +29,7 @@ import type {
   ScorecardListResponse,
   StaleMissionsResponse,
   TeamAutonomyResponse,
+  TeamGuardrailsResponse,
   TeamBoundariesResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
@@ -80,6 +83,15 @@ export interface AutonomyApi {
    * field of a bad definition, 403 without `autonomy.guardrail.preview`.
    */
   previewGuardrail(definition: string): Promise<GuardrailPreviewResponse>;
+  /** A guardrail's page: definition, pass rate overall, per team and per day, exemptions, opt-outs; 404 when unknown. */
+  getGuardrail(id: string, days?: number): Promise<GuardrailDetailResponse>;
+  /** Entities failing the guardrail (fail, unknown or error), a page at a time. */
+  getGuardrailFailing(
+    id: string,
+    page?: GetGuardrailFailingQuery,
+  ): Promise<ScorecardListResponse>;
+  /** A team's aligned and autonomous halves, its own standards, opt-outs and tightenings. */
+  getTeamGuardrails(team: CompoundEntityRef): Promise<TeamGuardrailsResponse>;
   /**
    * The entity's guardrail results, or why it has none (no guardrail configured, or none applies);
    * rejects with a 404 ResponseError when not evaluated yet or not in the catalog.

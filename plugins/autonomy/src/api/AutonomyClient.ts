@@ -20,6 +20,8 @@ import type {
   EntityBoundariesResponse,
   EntityScorecardOrNone,
   Exemption,
+  GetGuardrailFailingQuery,
+  GuardrailDetailResponse,
   GuardrailPreviewResponse,
   GuardrailsResponse,
   HistoryResponse,
@@ -29,6 +31,7 @@ import type {
   RollupListResponse,
   StaleMissionsResponse,
   TeamAutonomyResponse,
+  TeamGuardrailsResponse,
   TeamBoundariesResponse,
   TeamsWithoutMissionResponse,
 } from '@aligned-autonomy/plugin-autonomy-common';
@@ -147,6 +150,28 @@ export class AutonomyClient implements AutonomyApi {
     return this.post<GuardrailPreviewResponse>('/guardrails/preview', {
       definition,
     });
+  }
+
+  getGuardrail(id: string, days?: number) {
+    return this.get<GuardrailDetailResponse>(
+      `/guardrails/${encodeURIComponent(id)}${days ? `?days=${days}` : ''}`,
+    );
+  }
+
+  getGuardrailFailing(id: string, page: GetGuardrailFailingQuery = {}) {
+    const params = new URLSearchParams();
+    if (page.limit !== undefined) params.set('limit', String(page.limit));
+    if (page.offset !== undefined) params.set('offset', String(page.offset));
+    const text = params.toString();
+    return this.get<ScorecardPage>(
+      `/guardrails/${encodeURIComponent(id)}/failing${text ? `?${text}` : ''}`,
+    );
+  }
+
+  getTeamGuardrails(team: CompoundEntityRef) {
+    return this.get<TeamGuardrailsResponse>(
+      `/teams/${AutonomyClient.teamPath(team)}/guardrails`,
+    );
   }
 
   getEntityScorecard(entity: CompoundEntityRef) {

@@ -59,7 +59,9 @@ import {
   EntityCampaignsCard,
   EntityGuardrailScorecardCard,
   EntityMissionCard,
+  EntityGuardrailContent,
   EntityTeamAutonomyCard,
+  EntityTeamGuardrailsCard,
 } from '@aligned-autonomy/plugin-autonomy';
 
 const techdocsContent = (
@@ -345,6 +347,9 @@ const groupPage = (
           <EntityTeamAutonomyCard />
         </Grid>
         <Grid item xs={12} md={6}>
+          <EntityTeamGuardrailsCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
           <EntityCampaignsCard />
         </Grid>
         <Grid item xs={12} md={6}>
@@ -432,6 +437,20 @@ const missionPage = (
   </EntityLayout>
 );
 
+/** A Guardrail entity: what it asks and its record, with its owner and processing errors. */
+const guardrailPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item xs={12}>
+          <EntityGuardrailContent />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 const domainPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -460,6 +479,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
     <EntitySwitch.Case if={isKind('mission')} children={missionPage} />
+    <EntitySwitch.Case if={isKind('guardrail')} children={guardrailPage} />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

@@ -7,6 +7,7 @@ import {
   type GuardrailDefinition,
   type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
+import { GuardrailHalves, scorecardHalf } from '../GuardrailHalves';
 import { LevelBadge } from './LevelBadge';
 import { Sparkline } from './Sparkline';
 import { StateLabel } from './StateLabel';
@@ -115,6 +116,14 @@ export const ScorecardSummary = ({
           </Figure>
         )}
       </div>
+      {scorecard.aligned && scorecard.autonomous && (
+        <Box mt={1.5}>
+          <GuardrailHalves
+            aligned={scorecardHalf(scorecard.aligned)}
+            autonomous={scorecardHalf(scorecard.autonomous)}
+          />
+        </Box>
+      )}
       <Box mt={1.5}>
         <NextLevel scorecard={scorecard} definitions={definitions} />
         <Typography variant="caption" color="textSecondary" component="p">

@@ -1,0 +1,6 @@
+export {
+  GuardrailHalves,
+  scorecardHalf,
+  teamHalf,
+  type HalfFigures,
+} from './GuardrailHalves';
