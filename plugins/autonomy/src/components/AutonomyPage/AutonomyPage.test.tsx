@@ -84,6 +84,8 @@ describe('AutonomyPage', () => {
       'Scorecards',
       'Missions',
       'Boundaries',
+      'Campaigns',
+      'Guardrail preview',
     ]);
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
     expect(
