@@ -41,6 +41,12 @@ p.resolutions = { ...p.resolutions,
   "@yarnpkg/core": "4.9.1", // 4.9.2 publishes a broken patch: dependency
   "rollup": "4.67.4", // newer ones lack platform packages here
   "node-gyp": "^11.5.0", // yarn injects node-gyp 13, which needs Node 22
+  // The caret ranges of the template now reach releases after 1.55: signals-backend 0.3.21 calls
+  // httpRouter.addWebSocketHandler, which backend-defaults 0.18 (1.55) lacks, and the backend stops
+  // at start-up. These are the versions of release 1.55 (the lower bounds of the ranges).
+  "@backstage/plugin-signals-backend": "0.3.19",
+  "@backstage/plugin-notifications-backend": "0.6.9",
+  "@backstage/plugin-mcp-actions-backend": "0.2.2",
 };
 p.dependenciesMeta = { ...p.dependenciesMeta, keytar: { built: false } }; // needs libsecret; only for `backstage-cli auth`
 fs.writeFileSync("package.json", JSON.stringify(p, null, 2) + "\n");
