@@ -207,7 +207,7 @@ const Failing = ({ failing }: { failing?: ScorecardListResponse }) => (
                   'No owner'
                 )}
               </TableCell>
-              <TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 {item.level ? formatLevel(item.level) : 'No level'}
               </TableCell>
             </TableRow>

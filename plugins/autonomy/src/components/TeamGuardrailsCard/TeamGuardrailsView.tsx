@@ -18,6 +18,8 @@ import { Section } from '../shared/Section';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
 import { OptOutList, TighteningList } from '../shared/TeamDecisions';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 const metText = (s: TeamGuardrailSummary) =>
   s.passRate.metShare === null
     ? 'no results'
@@ -57,8 +59,12 @@ const GuardrailTable = ({
               </Typography>
             )}
           </TableCell>
-          <TableCell>{formatLevel(row.guardrail.level)}</TableCell>
-          <TableCell align="right">{metText(row)}</TableCell>
+          <TableCell style={NO_WRAP}>
+            {formatLevel(row.guardrail.level)}
+          </TableCell>
+          <TableCell align="right" style={NO_WRAP}>
+            {metText(row)}
+          </TableCell>
         </TableRow>
       ))}
     </TableBody>
