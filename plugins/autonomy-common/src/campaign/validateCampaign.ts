@@ -1,8 +1,4 @@
-import {
-  entityKindSchemaValidator,
-  type Entity,
-} from '@backstage/catalog-model';
-import Ajv from 'ajv';
+import type { Entity } from '@backstage/catalog-model';
 import {
   isCampaignEntity,
   type CampaignEntityV1alpha1,
@@ -11,19 +7,46 @@ import {
   campaignEntityV1alpha1Schema,
   campaignSpecSchema,
 } from './campaignSchema';
-import {
-  dayOf,
-  describeSchemaError,
-  ProblemList,
-  refProblem,
-} from '../kinds/kindValidation';
+import { createKindValidator } from '../kinds/createKindValidator';
+import { dayOf, refProblem } from '../kinds/kindValidation';
 
-// Compiled once at module load, as for missions: the spec with every error collected, then the
-// envelope with the catalog's own validator.
-const entityValidator = entityKindSchemaValidator<CampaignEntityV1alpha1>(
-  campaignEntityV1alpha1Schema,
-);
-const specValidator = new Ajv({ allErrors: true }).compile(campaignSpecSchema);
+const validateCampaign = createKindValidator<CampaignEntityV1alpha1>({
+  kind: 'Campaign',
+  isKind: isCampaignEntity,
+  entitySchema: campaignEntityV1alpha1Schema,
+  specSchema: campaignSpecSchema,
+  checkSpec(spec, list, namespace) {
+    list.check('spec.owner', spec.owner, () =>
+      refProblem(spec.owner, 'spec.owner', 'group', namespace),
+    );
+    list.checkDate('spec.deadline', spec.deadline);
+    const targets = spec.targets ?? {};
+    (Array.isArray(targets.teams) ? targets.teams : []).forEach(
+      (team: unknown, i: number) => {
+        const field = `spec.targets.teams[${i}]`;
+        list.check(field, team, () =>
+          refProblem(team as string, field, 'group', namespace),
+        );
+      },
+    );
+    (Array.isArray(targets.entities) ? targets.entities : []).forEach(
+      (ref: unknown, i: number) => {
+        const field = `spec.targets.entities[${i}]`;
+        // Any kind, but a full reference: a bare name says nothing about its kind.
+        list.check(field, ref, () =>
+          /^[^:]+:/.test(ref as string)
+            ? refProblem(
+                ref as string,
+                field,
+                (ref as string).split(':')[0].toLocaleLowerCase('en-US'),
+                namespace,
+              )
+            : `${field} must be a reference with its kind, e.g. component:default/name, got "${ref}"`,
+        );
+      },
+    );
+  },
+});
 
 /**
  * Validates a Campaign entity: its spec against the JSON schema, then what a schema cannot say
@@ -36,58 +59,7 @@ const specValidator = new Ajv({ allErrors: true }).compile(campaignSpecSchema);
 export function validateCampaignEntity(
   entity: Entity,
 ): CampaignEntityV1alpha1 | false {
-  if (!isCampaignEntity(entity)) return false;
-  const namespace = entity.metadata?.namespace ?? 'default';
-  const spec: Record<string, any> = entity.spec ?? {};
-  const list = new ProblemList();
-  if (typeof entity.spec !== 'object' || entity.spec === null) {
-    list.add('spec is required');
-  } else if (!specValidator(spec)) {
-    list.add(...specValidator.errors!.map(e => describeSchemaError(e, 'spec')));
-  }
-  list.check('spec.owner', spec.owner, () =>
-    refProblem(spec.owner, 'spec.owner', 'group', namespace),
-  );
-  list.checkDate('spec.deadline', spec.deadline);
-  const targets = spec.targets ?? {};
-  (Array.isArray(targets.teams) ? targets.teams : []).forEach(
-    (team: unknown, i: number) => {
-      const field = `spec.targets.teams[${i}]`;
-      list.check(field, team, () =>
-        refProblem(team as string, field, 'group', namespace),
-      );
-    },
-  );
-  (Array.isArray(targets.entities) ? targets.entities : []).forEach(
-    (ref: unknown, i: number) => {
-      const field = `spec.targets.entities[${i}]`;
-      // Any kind, but a full reference: a bare name says nothing about its kind.
-      list.check(field, ref, () =>
-        /^[^:]+:/.test(ref as string)
-          ? refProblem(
-              ref as string,
-              field,
-              (ref as string).split(':')[0].toLocaleLowerCase('en-US'),
-              namespace,
-            )
-          : `${field} must be a reference with its kind, e.g. component:default/name, got "${ref}"`,
-      );
-    },
-  );
-  const problems = list.problems;
-  if (problems.length === 0) {
-    try {
-      entityValidator(entity);
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-  }
-  if (problems.length > 0) {
-    throw new TypeError(
-      `Campaign ${entity.metadata?.name} is invalid: ${problems.join('; ')}`,
-    );
-  }
-  return entity;
+  return validateCampaign(entity);
 }
 
 /**

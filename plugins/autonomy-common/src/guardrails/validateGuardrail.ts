@@ -5,6 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import type { GuardrailDefinition } from '../schema/openapi/generated';
 import { parseRefOfKind } from '../refs';
+import { refProblem, throwIfInvalid } from '../kinds/kindValidation';
 import {
   describeIssues,
   guardrailIdSchema,
@@ -75,11 +76,7 @@ export function checkGuardrailEntity(
   const namespace = entity.metadata?.namespace ?? 'default';
   const owner = parseRefOfKind(spec.owner, 'group', namespace);
   if (!('ref' in owner))
-    problems.push(
-      owner.problem === 'other-kind'
-        ? `spec.owner must reference a group, got "${spec.owner}"`
-        : `spec.owner is not a valid entity reference: "${spec.owner}"`,
-    );
+    problems.push(refProblem(spec.owner, 'spec.owner', 'group', namespace)!);
   if (options.levels && !options.levels.includes(spec.level))
     problems.push(
       `spec.level: unknown level "${spec.level}" (levels: ${options.levels.join(
@@ -131,17 +128,7 @@ export function validateGuardrailEntity(
 ): GuardrailEntityV1alpha1 | false {
   if (!isGuardrailEntity(entity)) return false;
   const { problems } = checkGuardrailEntity(entity, options);
-  if (problems.length === 0) {
-    try {
-      envelopeValidator(entity);
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-  }
-  if (problems.length)
-    throw new TypeError(
-      `Guardrail ${entity.metadata?.name} is invalid: ${problems.join('; ')}`,
-    );
+  throwIfInvalid('Guardrail', entity, problems, envelopeValidator);
   return entity;
 }
 

@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import type { ErrorObject } from 'ajv';
 import { parseCalendarDate, parseTimestamp } from '../dates';
 import { parseRefOfKind } from '../refs';
@@ -40,6 +41,30 @@ export function describeSchemaError(error: ErrorObject, root: string): string {
     default:
       return `${field} ${error.message}`;
   }
+}
+
+/**
+ * Ends the validation of an entity of one of this suite's kinds: once the kind's own checks found
+ * nothing, checks the envelope (metadata and the like, which the catalog's policies also check),
+ * then throws a TypeError naming every problem at once, if any.
+ */
+export function throwIfInvalid(
+  kind: string,
+  entity: Entity,
+  problems: string[],
+  envelopeValidator: (entity: unknown) => unknown,
+): void {
+  if (problems.length === 0) {
+    try {
+      envelopeValidator(entity);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  if (problems.length > 0)
+    throw new TypeError(
+      `${kind} ${entity.metadata?.name} is invalid: ${problems.join('; ')}`,
+    );
 }
 
 /** Why `value` is not a reference to an entity of `kind`, or undefined when it is one. */

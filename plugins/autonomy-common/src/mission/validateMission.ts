@@ -1,8 +1,4 @@
-import {
-  entityKindSchemaValidator,
-  type Entity,
-} from '@backstage/catalog-model';
-import Ajv from 'ajv';
+import type { Entity } from '@backstage/catalog-model';
 import {
   isMissionEntity,
   type MissionEntityV1alpha1,
@@ -11,20 +7,31 @@ import {
   missionEntityV1alpha1Schema,
   missionSpecSchema,
 } from './missionSchema';
-import {
-  dayOf,
-  describeSchemaError,
-  ProblemList,
-  refProblem,
-} from '../kinds/kindValidation';
+import { createKindValidator } from '../kinds/createKindValidator';
+import { dayOf, refProblem } from '../kinds/kindValidation';
 
-// Compiled once at module load; the catalog calls validation for every entity it processes. The
-// catalog's own validator stops at the first problem, so the spec is also checked on its own with
-// every error collected; the whole-entity validator then checks the envelope.
-const entityValidator = entityKindSchemaValidator<MissionEntityV1alpha1>(
-  missionEntityV1alpha1Schema,
-);
-const specValidator = new Ajv({ allErrors: true }).compile(missionSpecSchema);
+const validateMission = createKindValidator<MissionEntityV1alpha1>({
+  kind: 'Mission',
+  isKind: isMissionEntity,
+  entitySchema: missionEntityV1alpha1Schema,
+  specSchema: missionSpecSchema,
+  checkSpec(spec, list, namespace) {
+    list.check('spec.owner', spec.owner, () =>
+      refProblem(spec.owner, 'spec.owner', 'group', namespace),
+    );
+    list.check('spec.parent', spec.parent, () =>
+      refProblem(spec.parent, 'spec.parent', 'mission', namespace),
+    );
+    list.checkDate('spec.reviewBy', spec.reviewBy);
+    (Array.isArray(spec.successMetrics) ? spec.successMetrics : []).forEach(
+      (metric: any, i: number) =>
+        list.checkDate(
+          `spec.successMetrics[${i}].measuredAt`,
+          metric?.measuredAt,
+        ),
+    );
+  },
+});
 
 /**
  * Validates a Mission entity: its spec against the JSON schema, then what a schema cannot say
@@ -37,45 +44,7 @@ const specValidator = new Ajv({ allErrors: true }).compile(missionSpecSchema);
 export function validateMissionEntity(
   entity: Entity,
 ): MissionEntityV1alpha1 | false {
-  if (!isMissionEntity(entity)) return false;
-  const namespace = entity.metadata?.namespace ?? 'default';
-  const spec: Record<string, any> = entity.spec ?? {};
-  const list = new ProblemList();
-  if (typeof entity.spec !== 'object' || entity.spec === null) {
-    list.add('spec is required');
-  } else if (!specValidator(spec)) {
-    list.add(...specValidator.errors!.map(e => describeSchemaError(e, 'spec')));
-  }
-  // What the schema cannot say, for the fields it found well formed.
-  list.check('spec.owner', spec.owner, () =>
-    refProblem(spec.owner, 'spec.owner', 'group', namespace),
-  );
-  list.check('spec.parent', spec.parent, () =>
-    refProblem(spec.parent, 'spec.parent', 'mission', namespace),
-  );
-  list.checkDate('spec.reviewBy', spec.reviewBy);
-  (Array.isArray(spec.successMetrics) ? spec.successMetrics : []).forEach(
-    (metric: any, i: number) =>
-      list.checkDate(
-        `spec.successMetrics[${i}].measuredAt`,
-        metric?.measuredAt,
-      ),
-  );
-  const problems = list.problems;
-  if (problems.length === 0) {
-    // The envelope (metadata and the like), which the catalog's own policies also check.
-    try {
-      entityValidator(entity);
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-  }
-  if (problems.length > 0) {
-    throw new TypeError(
-      `Mission ${entity.metadata?.name} is invalid: ${problems.join('; ')}`,
-    );
-  }
-  return entity;
+  return validateMission(entity);
 }
 
 const numberOf = (value: unknown) =>
