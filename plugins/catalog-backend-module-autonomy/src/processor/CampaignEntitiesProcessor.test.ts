@@ -1,8 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
+import {
+  componentEntity,
+  postProcessed,
+  relatedBothWays,
+} from '../testUtils/processorResults';
 import { CampaignEntitiesProcessor } from './CampaignEntitiesProcessor';
-
-const location = { type: 'file', target: '/repo/campaigns.yaml' };
 
 const campaign = (spec: Record<string, unknown>): Entity => ({
   apiVersion: 'aligned-autonomy.io/v1alpha1',
@@ -24,14 +26,9 @@ describe('CampaignEntitiesProcessor', () => {
     await expect(
       processor.validateEntityKind(campaign({ targets: { tiers: ['1'] } })),
     ).resolves.toBe(true);
-    await expect(
-      processor.validateEntityKind({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name: 'x' },
-        spec: {},
-      }),
-    ).resolves.toBe(false);
+    await expect(processor.validateEntityKind(componentEntity)).resolves.toBe(
+      false,
+    );
   });
 
   it('rejects an invalid campaign with an error naming each field', async () => {
@@ -55,10 +52,6 @@ describe('CampaignEntitiesProcessor', () => {
   });
 
   it('emits ownership both ways, in the campaign namespace', async () => {
-    const emitted: CatalogProcessorResult[] = [];
-    await processor.postProcessEntity(campaign({}), location, r =>
-      emitted.push(r),
-    );
     const self = {
       kind: 'Campaign',
       namespace: 'platform',
@@ -69,15 +62,8 @@ describe('CampaignEntitiesProcessor', () => {
       namespace: 'platform',
       name: 'sre-enablement',
     };
-    expect(emitted).toEqual([
-      {
-        type: 'relation',
-        relation: { source: self, type: 'ownedBy', target: owner },
-      },
-      {
-        type: 'relation',
-        relation: { source: owner, type: 'ownerOf', target: self },
-      },
-    ]);
+    expect(await postProcessed(processor, campaign({}))).toEqual(
+      relatedBothWays(self, 'ownedBy', 'ownerOf', owner),
+    );
   });
 });

@@ -1,21 +1,15 @@
-import {
-  getCompoundEntityRef,
-  parseEntityRef,
-  RELATION_OWNED_BY,
-  RELATION_OWNER_OF,
-  type Entity,
-} from '@backstage/catalog-model';
-import {
-  processingResult,
-  type CatalogProcessor,
-  type CatalogProcessorEmit,
-  type LocationSpec,
+import { getCompoundEntityRef, type Entity } from '@backstage/catalog-model';
+import type {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  LocationSpec,
 } from '@backstage/plugin-catalog-node';
 import {
   isCampaignEntity,
   normalizeCampaignEntity,
   validateCampaignEntity,
 } from '@aligned-autonomy/plugin-autonomy-common';
+import { emitOwnership } from './emitRelations';
 
 /**
  * Validates `Campaign` entities against their schema (a processing error names every invalid
@@ -46,25 +40,7 @@ export class CampaignEntitiesProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
     if (!isCampaignEntity(entity)) return entity;
-    const self = getCompoundEntityRef(entity);
-    const owner = parseEntityRef(entity.spec.owner, {
-      defaultKind: 'group',
-      defaultNamespace: self.namespace,
-    });
-    emit(
-      processingResult.relation({
-        source: self,
-        type: RELATION_OWNED_BY,
-        target: owner,
-      }),
-    );
-    emit(
-      processingResult.relation({
-        source: owner,
-        type: RELATION_OWNER_OF,
-        target: self,
-      }),
-    );
+    emitOwnership(emit, getCompoundEntityRef(entity), entity.spec.owner);
     return entity;
   }
 }

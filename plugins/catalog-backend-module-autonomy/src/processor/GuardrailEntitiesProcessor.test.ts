@@ -1,8 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
+import {
+  componentEntity,
+  postProcessed,
+  relatedBothWays,
+} from '../testUtils/processorResults';
 import { GuardrailEntitiesProcessor } from './GuardrailEntitiesProcessor';
 
-const location = { type: 'file', target: '/repo/guardrails.yaml' };
 const organisation = {
   levels: ['bronze', 'silver', 'gold'],
   rules: new Map([['owned-by-team', { fact: 'owner.isTeam', equals: true }]]),
@@ -35,14 +38,9 @@ describe('GuardrailEntitiesProcessor', () => {
     await expect(processor.validateEntityKind(guardrail({}))).resolves.toBe(
       true,
     );
-    await expect(
-      processor.validateEntityKind({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name: 'x' },
-        spec: {},
-      }),
-    ).resolves.toBe(false);
+    await expect(processor.validateEntityKind(componentEntity)).resolves.toBe(
+      false,
+    );
   });
 
   it('rejects an invalid guardrail with an error naming each field', async () => {
@@ -71,34 +69,21 @@ describe('GuardrailEntitiesProcessor', () => {
   });
 
   it('emits ownedBy and ownerOf between the guardrail and its team', async () => {
-    const emitted: CatalogProcessorResult[] = [];
-    await processor.postProcessEntity(guardrail({}), location, r =>
-      emitted.push(r),
-    );
     const self = {
       kind: 'Guardrail',
       namespace: 'default',
       name: 'api-has-docs',
     };
     const team = { kind: 'group', namespace: 'default', name: 'platform' };
-    expect(emitted).toEqual([
-      {
-        type: 'relation',
-        relation: { source: self, type: 'ownedBy', target: team },
-      },
-      {
-        type: 'relation',
-        relation: { source: team, type: 'ownerOf', target: self },
-      },
-    ]);
+    expect(await postProcessed(processor, guardrail({}))).toEqual(
+      relatedBothWays(self, 'ownedBy', 'ownerOf', team),
+    );
   });
 
   it('says so when an app-config guardrail has the same id, which wins', async () => {
-    const emitted: CatalogProcessorResult[] = [];
-    await processor.postProcessEntity(
+    const emitted = await postProcessed(
+      processor,
       guardrail({}, 'owned-by-team'),
-      location,
-      r => emitted.push(r),
     );
     expect(emitted.filter(r => r.type === 'error')).toEqual([
       expect.objectContaining({

@@ -1,8 +1,5 @@
 import {
   getCompoundEntityRef,
-  parseEntityRef,
-  RELATION_OWNED_BY,
-  RELATION_OWNER_OF,
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
@@ -17,6 +14,7 @@ import {
   normalizeGuardrailEntity,
   validateGuardrailEntity,
 } from '@aligned-autonomy/plugin-autonomy-common';
+import { emitOwnership } from './emitRelations';
 import type { OrganisationGuardrails } from './organisationGuardrails';
 
 /**
@@ -54,24 +52,7 @@ export class GuardrailEntitiesProcessor implements CatalogProcessor {
   ): Promise<Entity> {
     if (!isGuardrailEntity(entity)) return entity;
     const self = getCompoundEntityRef(entity);
-    const owner = parseEntityRef(entity.spec.owner, {
-      defaultKind: 'group',
-      defaultNamespace: self.namespace,
-    });
-    emit(
-      processingResult.relation({
-        source: self,
-        type: RELATION_OWNED_BY,
-        target: owner,
-      }),
-    );
-    emit(
-      processingResult.relation({
-        source: owner,
-        type: RELATION_OWNER_OF,
-        target: self,
-      }),
-    );
+    emitOwnership(emit, self, entity.spec.owner);
     if (this.organisation.rules.has(self.name))
       emit(
         processingResult.inputError(

@@ -1,8 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
+import {
+  componentEntity,
+  postProcessed,
+  relatedBothWays,
+} from '../testUtils/processorResults';
 import { MissionEntitiesProcessor } from './MissionEntitiesProcessor';
-
-const location = { type: 'file', target: '/repo/missions.yaml' };
 
 const mission = (spec: Record<string, unknown>): Entity => ({
   apiVersion: 'aligned-autonomy.io/v1alpha1',
@@ -11,13 +13,8 @@ const mission = (spec: Record<string, unknown>): Entity => ({
   spec: { owner: 'checkout', statement: 'What', why: 'Why', ...spec },
 });
 
-async function process(entity: Entity) {
-  const emitted: CatalogProcessorResult[] = [];
-  await new MissionEntitiesProcessor().postProcessEntity(entity, location, r =>
-    emitted.push(r),
-  );
-  return emitted;
-}
+const process = (entity: Entity) =>
+  postProcessed(new MissionEntitiesProcessor(), entity);
 
 describe('MissionEntitiesProcessor', () => {
   const processor = new MissionEntitiesProcessor();
@@ -26,14 +23,9 @@ describe('MissionEntitiesProcessor', () => {
     await expect(
       processor.validateEntityKind(mission({ parent: 'north-star' })),
     ).resolves.toBe(true);
-    await expect(
-      processor.validateEntityKind({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name: 'x' },
-        spec: {},
-      }),
-    ).resolves.toBe(false);
+    await expect(processor.validateEntityKind(componentEntity)).resolves.toBe(
+      false,
+    );
   });
 
   it('rejects an invalid mission with an error naming the field', async () => {
@@ -107,22 +99,8 @@ describe('MissionEntitiesProcessor', () => {
       name: 'commerce-mission',
     };
     expect(emitted).toEqual([
-      {
-        type: 'relation',
-        relation: { source: self, type: 'ownedBy', target: owner },
-      },
-      {
-        type: 'relation',
-        relation: { source: owner, type: 'ownerOf', target: self },
-      },
-      {
-        type: 'relation',
-        relation: { source: self, type: 'servesMission', target: parent },
-      },
-      {
-        type: 'relation',
-        relation: { source: parent, type: 'servedByMission', target: self },
-      },
+      ...relatedBothWays(self, 'ownedBy', 'ownerOf', owner),
+      ...relatedBothWays(self, 'servesMission', 'servedByMission', parent),
     ]);
   });
 
@@ -151,12 +129,7 @@ describe('MissionEntitiesProcessor', () => {
   });
 
   it('leaves non-mission entities untouched', async () => {
-    const component: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'x' },
-      spec: { owner: 'y' },
-    };
+    const component = { ...componentEntity, spec: { owner: 'y' } };
     expect(await process(component)).toEqual([]);
   });
 });

@@ -1,10 +1,7 @@
 import {
   getCompoundEntityRef,
   parseEntityRef,
-  RELATION_OWNED_BY,
-  RELATION_OWNER_OF,
   stringifyEntityRef,
-  type CompoundEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
 import {
@@ -20,6 +17,7 @@ import {
   RELATION_SERVES_MISSION,
   validateMissionEntity,
 } from '@aligned-autonomy/plugin-autonomy-common';
+import { emitBothWays, emitOwnership } from './emitRelations';
 
 /**
  * Validates `Mission` entities against their schema and emits their relations in both
@@ -52,35 +50,11 @@ export class MissionEntitiesProcessor implements CatalogProcessor {
   ): Promise<Entity> {
     if (!isMissionEntity(entity)) return entity;
     const self = getCompoundEntityRef(entity);
-    const namespace = self.namespace;
-
-    const link = (
-      target: CompoundEntityRef,
-      forward: string,
-      backward: string,
-    ) => {
-      emit(processingResult.relation({ source: self, type: forward, target }));
-      emit(
-        processingResult.relation({
-          source: target,
-          type: backward,
-          target: self,
-        }),
-      );
-    };
-
-    link(
-      parseEntityRef(entity.spec.owner, {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-      RELATION_OWNED_BY,
-      RELATION_OWNER_OF,
-    );
+    emitOwnership(emit, self, entity.spec.owner);
     if (entity.spec.parent) {
       const parent = parseEntityRef(entity.spec.parent, {
         defaultKind: 'mission',
-        defaultNamespace: namespace,
+        defaultNamespace: self.namespace,
       });
       if (stringifyEntityRef(parent) === stringifyEntityRef(self)) {
         emit(
@@ -90,7 +64,13 @@ export class MissionEntitiesProcessor implements CatalogProcessor {
           ),
         );
       } else {
-        link(parent, RELATION_SERVES_MISSION, RELATION_SERVED_BY_MISSION);
+        emitBothWays(
+          emit,
+          self,
+          RELATION_SERVES_MISSION,
+          RELATION_SERVED_BY_MISSION,
+          parent,
+        );
       }
     }
     return entity;

@@ -11,6 +11,7 @@ import {
   type LocationSpec,
 } from '@backstage/plugin-catalog-node';
 import { parseTeamApi } from '@aligned-autonomy/plugin-autonomy-common';
+import { emitBothWays } from './emitRelations';
 import { validateEntityAnnotations } from './validateAnnotations';
 
 /**
@@ -69,20 +70,12 @@ export class TeamApiProcessor implements CatalogProcessor {
       for (const { teamRef } of teamApi.interactions) {
         if (related.has(teamRef)) continue;
         related.add(teamRef);
-        const team = parseEntityRef(teamRef);
-        emit(
-          processingResult.relation({
-            source: self,
-            type: RELATION_INTERACTS_WITH,
-            target: team,
-          }),
-        );
-        emit(
-          processingResult.relation({
-            source: team,
-            type: RELATION_INTERACTED_WITH_BY,
-            target: self,
-          }),
+        emitBothWays(
+          emit,
+          self,
+          RELATION_INTERACTS_WITH,
+          RELATION_INTERACTED_WITH_BY,
+          parseEntityRef(teamRef),
         );
       }
     }
