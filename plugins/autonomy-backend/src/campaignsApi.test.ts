@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { buildSnapshot, type CatalogSnapshot } from './domain/catalogSnapshot';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
 import { FactProviderRegistry } from './facts/FactProviderRegistry';
 import { serveRoutes } from './router/__testUtils__/serveRoutes';
@@ -15,6 +14,7 @@ import type { Stores } from './store/createStores';
 import { campaignEntity } from './testUtils/campaignFixtures';
 import { entity } from './testUtils/catalogFixtures';
 import { guardrailDef } from './testUtils/guardrailFixtures';
+import { inMemoryCatalogReaders } from './testUtils/inMemoryCatalog';
 import { openStores } from './testUtils/openStores';
 
 jest.setTimeout(120_000);
@@ -84,25 +84,12 @@ describe.each(databases.eachSupportedId())(
       ({ stores } = await openStores(databases, id));
       entities = catalogOf(false);
       now = new Date('2027-03-20T09:00:00Z');
-      const snapshot = async () => buildSnapshot(entities);
       pipeline = new AnalysisPipeline({
         stores,
         guardrails,
         historyRetentionDays: 400,
         factProviders: new FactProviderRegistry(),
-        readSnapshot: snapshot,
-        readNeighbourhood: async (refs: string[]) => {
-          const all = await snapshot();
-          const found: CatalogSnapshot = new Map();
-          for (const ref of refs) {
-            const node = all.get(ref);
-            if (!node) continue;
-            found.set(ref, node);
-            if (node.ownerRef && all.get(node.ownerRef))
-              found.set(node.ownerRef, all.get(node.ownerRef)!);
-          }
-          return found;
-        },
+        ...inMemoryCatalogReaders(() => entities),
         logger: mockServices.logger.mock(),
         now: () => now,
         pollMs: 20,

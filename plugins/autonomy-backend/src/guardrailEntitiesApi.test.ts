@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { buildSnapshot, type CatalogSnapshot } from './domain/catalogSnapshot';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
 import { FactProviderRegistry } from './facts/FactProviderRegistry';
 import { StoredGuardrailSets } from './guardrailSets/GuardrailSets';
@@ -17,6 +16,7 @@ import type { Stores } from './store/createStores';
 import { entity } from './testUtils/catalogFixtures';
 import { guardrailEntity } from './testUtils/guardrailEntityFixtures';
 import { guardrailDef } from './testUtils/guardrailFixtures';
+import { inMemoryCatalogReaders } from './testUtils/inMemoryCatalog';
 import { openStores } from './testUtils/openStores';
 
 jest.setTimeout(120_000);
@@ -117,7 +117,6 @@ describe.each(databases.eachSupportedId())(
           rule: hasRunbook,
         }),
       ]);
-      const snapshot = async () => buildSnapshot(entities);
       const guardrailSets = setsOn(stores);
       pipeline = new AnalysisPipeline({
         stores,
@@ -125,19 +124,7 @@ describe.each(databases.eachSupportedId())(
         guardrailSets,
         historyRetentionDays: 400,
         factProviders: new FactProviderRegistry(),
-        readSnapshot: snapshot,
-        readNeighbourhood: async (refs: string[]) => {
-          const all = await snapshot();
-          const found: CatalogSnapshot = new Map();
-          for (const ref of refs) {
-            const node = all.get(ref);
-            if (!node) continue;
-            found.set(ref, node);
-            if (node.ownerRef && all.get(node.ownerRef))
-              found.set(node.ownerRef, all.get(node.ownerRef)!);
-          }
-          return found;
-        },
+        ...inMemoryCatalogReaders(() => entities),
         logger: mockServices.logger.mock(),
         now: () => now,
         pollMs: 20,

@@ -5,13 +5,13 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import knexFactory, { type Knex } from 'knex';
-import { buildSnapshot, type CatalogSnapshot } from '../domain/catalogSnapshot';
 import { compileGuardrails } from '../domain/guardrails/compileGuardrails';
 import { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import { createStores, type Stores } from '../store/createStores';
 import { generateCatalog } from '../testUtils/catalogFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { AnalysisPipeline } from './AnalysisPipeline';
+import { inMemoryCatalogReaders } from '../testUtils/inMemoryCatalog';
 import { openStores } from '../testUtils/openStores';
 
 jest.setTimeout(120_000);
@@ -39,22 +39,7 @@ const guardrails = compileGuardrails({
 class FakeCatalog {
   constructor(public entities: Entity[]) {}
 
-  snapshot = async () => buildSnapshot(this.entities);
-
-  neighbourhood = async (refs: string[]): Promise<CatalogSnapshot> => {
-    const all = buildSnapshot(this.entities);
-    const snapshot: CatalogSnapshot = new Map();
-    for (const ref of refs) {
-      const node = all.get(ref);
-      if (!node) continue;
-      snapshot.set(ref, node);
-      for (const related of [node.ownerRef, node.systemRef]) {
-        const other = related ? all.get(related) : undefined;
-        if (other) snapshot.set(other.ref, other);
-      }
-    }
-    return snapshot;
-  };
+  readers = inMemoryCatalogReaders(() => this.entities);
 }
 
 /** One replica: its own database client, and a fact provider that counts what it evaluates. */
@@ -80,8 +65,7 @@ function replica(
     guardrails,
     historyRetentionDays: 400,
     factProviders: providers,
-    readSnapshot: catalog.snapshot,
-    readNeighbourhood: catalog.neighbourhood,
+    ...catalog.readers,
     logger: mockServices.logger.mock(),
     now: () => new Date(),
     shardSize: 60,

@@ -6,7 +6,6 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import type { Knex } from 'knex';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { buildSnapshot, type CatalogSnapshot } from '../domain/catalogSnapshot';
 import { compileGuardrails } from '../domain/guardrails/compileGuardrails';
 import { guardrailSummaries } from '../domain/notifications/guardrailFailing';
 import { FactProviderRegistry } from '../facts/FactProviderRegistry';
@@ -17,6 +16,7 @@ import { campaignDeadlinesDue } from './notificationTask';
 import type { Stores } from '../store/createStores';
 import { entity } from '../testUtils/catalogFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
+import { inMemoryCatalogReaders } from '../testUtils/inMemoryCatalog';
 import { openStores } from '../testUtils/openStores';
 import { AnalysisPipeline } from './AnalysisPipeline';
 
@@ -51,21 +51,6 @@ const entities = [
   entity('Component', 'b', { owner: 'checkout', type: 'service' }),
 ];
 const memberships = new Map([['user:default/ada', [TEAM]]]);
-
-const neighbourhood =
-  (catalog: Entity[]) =>
-  async (refs: string[]): Promise<CatalogSnapshot> => {
-    const all = buildSnapshot(catalog);
-    const snapshot: CatalogSnapshot = new Map();
-    for (const ref of refs) {
-      const node = all.get(ref);
-      if (!node) continue;
-      snapshot.set(ref, node);
-      const owner = node.ownerRef ? all.get(node.ownerRef) : undefined;
-      if (owner) snapshot.set(owner.ref, owner);
-    }
-    return snapshot;
-  };
 
 /** A replica: its pipeline and notifier, sending to a recording stand-in for Backstage's service. */
 function replica(
@@ -110,8 +95,7 @@ function replica(
     guardrails,
     historyRetentionDays: 400,
     factProviders: providers,
-    readSnapshot: async () => buildSnapshot(catalog),
-    readNeighbourhood: neighbourhood(catalog),
+    ...inMemoryCatalogReaders(() => catalog),
     logger: mockServices.logger.mock(),
     now: () => new Date(),
     pollMs: 20,
