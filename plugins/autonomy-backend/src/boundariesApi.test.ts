@@ -6,6 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { specCheckedBackend } from './__testUtils__/specCheckedServer';
+import { startAutonomyBackend } from './__testUtils__/startAutonomyBackend';
 import { autonomyPlugin } from './plugin';
 import { entity } from './testUtils/catalogFixtures';
 
@@ -90,14 +91,7 @@ const config = {
 const user = mockCredentials.user.header();
 
 async function start() {
-  const { server } = await startTestBackend({
-    features: [
-      autonomyPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.rootConfig.factory({ data: config }),
-    ],
-  });
+  const server = await startAutonomyBackend({ entities, config });
   await request(server)
     .post('/api/autonomy/refresh')
     .set('Authorization', user)

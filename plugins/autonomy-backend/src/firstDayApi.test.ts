@@ -1,12 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { specCheckedBackend } from './__testUtils__/specCheckedServer';
-import { autonomyPlugin } from './plugin';
+import { startAutonomyBackend } from './__testUtils__/startAutonomyBackend';
 import { entity } from './testUtils/catalogFixtures';
 
 // What a new adopter sees first: no guardrails, none that apply, the README's sample config, and
@@ -54,18 +49,10 @@ const chaosSource = {
 };
 
 async function start(guardrails?: object) {
-  const { server } = await startTestBackend({
-    features: [
-      autonomyPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      mockServices.rootConfig.factory({
-        data: { autonomy: guardrails ? { guardrails } : {} },
-      }),
-    ],
+  const server = await startAutonomyBackend({
+    entities,
+    config: { autonomy: guardrails ? { guardrails } : {} },
+    anonymousWithoutToken: true,
   });
   return specCheckedBackend(server);
 }

@@ -1,13 +1,8 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { specCheckedBackend } from './__testUtils__/specCheckedServer';
-import { autonomyPlugin } from './plugin';
+import { startAutonomyBackend } from './__testUtils__/startAutonomyBackend';
 import { entity, mission } from './testUtils/catalogFixtures';
 
 const entities = [
@@ -84,21 +79,11 @@ async function start(
     config?: object;
   } = {},
 ) {
-  const { server } = await startTestBackend({
-    features: [
-      autonomyPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      mockServices.rootConfig.factory({
-        data: { autonomy: { guardrails, ...options.config } },
-      }),
-      ...(options.permission
-        ? [mockServices.permissions.factory({ result: options.permission })]
-        : []),
-    ],
+  const server = await startAutonomyBackend({
+    entities,
+    config: { autonomy: { guardrails, ...options.config } },
+    permission: options.permission,
+    anonymousWithoutToken: true,
   });
   return specCheckedBackend(server);
 }

@@ -1,10 +1,8 @@
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createHash } from 'crypto';
 import type { Knex } from 'knex';
 import type { Server } from 'node:http';
@@ -20,7 +18,7 @@ import {
   specOperations,
   type Operation,
 } from './__testUtils__/specOperations';
-import { autonomyPlugin } from './plugin';
+import { startAutonomyBackend } from './__testUtils__/startAutonomyBackend';
 import { entity } from './testUtils/catalogFixtures';
 
 /*
@@ -149,7 +147,8 @@ async function storedState(knex: Knex): Promise<string> {
   return hash.digest('hex');
 }
 
-const SQL = /\b(select|insert into|update|delete from)\b.*\b(from|values|set|where)\b|sqlite|knex|SQLSTATE|syntax error/i;
+const SQL =
+  /\b(select|insert into|update|delete from)\b.*\b(from|values|set|where)\b|sqlite|knex|SQLSTATE|syntax error/i;
 const STACK = /\n\s+at .+:\d+:\d+|\/(src|dist|node_modules)\/[\w./-]+\.(ts|js)/;
 
 interface Answer {
@@ -190,15 +189,11 @@ describe.each(databases.eachSupportedId())('hostile input on %p', id => {
 
   beforeAll(async () => {
     knex = await databases.init(id);
-    ({ server } = await startTestBackend({
-      features: [
-        autonomyPlugin,
-        catalogServiceMock.factory({ entities }),
-        mockServices.database.factory({ knex }),
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({ data: { autonomy: { guardrails } } }),
-      ],
-    }));
+    server = await startAutonomyBackend({
+      entities,
+      config: { autonomy: { guardrails } },
+      features: [mockServices.database.factory({ knex })],
+    });
     await request(server)
       .post('/api/autonomy/refresh')
       .set('Authorization', user)

@@ -1,15 +1,10 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { autonomyFactsExtensionPoint } from '@aligned-autonomy/plugin-autonomy-node';
 import request from 'supertest';
 import { specCheckedBackend } from './__testUtils__/specCheckedServer';
-import { autonomyPlugin } from './plugin';
+import { startAutonomyBackend } from './__testUtils__/startAutonomyBackend';
 import { entity, mission } from './testUtils/catalogFixtures';
 
 const entities = [
@@ -58,20 +53,11 @@ const chaosModule = createBackendModule({
 async function start(
   options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
 ) {
-  // Requests without a token are anonymous (the mock's default would be a signed-in user).
-  const { server } = await startTestBackend({
-    features: [
-      autonomyPlugin,
-      chaosModule,
-      catalogServiceMock.factory({ entities }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      ...(options.permission
-        ? [mockServices.permissions.factory({ result: options.permission })]
-        : []),
-    ],
+  const server = await startAutonomyBackend({
+    entities,
+    permission: options.permission,
+    anonymousWithoutToken: true,
+    features: [chaosModule],
   });
   return specCheckedBackend(server);
 }

@@ -1,15 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { specCheckedBackend } from './__testUtils__/specCheckedServer';
-import { autonomyPlugin } from './plugin';
+import { startAutonomyBackend } from './__testUtils__/startAutonomyBackend';
 import { loadCatalogFixture } from './testUtils/loadCatalogFixture';
 
 // Every view on two public, real-looking catalogs, as a first day finds them: no guardrail
@@ -26,14 +21,7 @@ const MAP_FIXTURE = resolve(
 const user = mockCredentials.user.header('user:default/guest');
 
 async function analysed(entities: Entity[]) {
-  const { server } = await startTestBackend({
-    features: [
-      autonomyPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.rootConfig.factory({ data: {} }),
-    ],
-  });
+  const server = await startAutonomyBackend({ entities, config: {} });
   const checked = await specCheckedBackend(server);
   await request(checked)
     .post('/api/autonomy/refresh')
@@ -80,15 +68,17 @@ describe('a generated real-catalog-like organisation of 150 teams', () => {
 
 describe("Backstage's example organisation", () => {
   it('shows its ownership gaps, no cross-team edge, and no scorecard until guardrails exist', async () => {
-    const get = await analysed(loadCatalogFixture('backstage-example-org.yaml'));
+    const get = await analysed(
+      loadCatalogFixture('backstage-example-org.yaml'),
+    );
     const map = await get('/boundaries/map');
-    expect(
-      map.teams.map((t: any) => [t.teamRef, t.department?.title]),
-    ).toEqual([
-      ['group:default/team-a', 'backstage'],
-      ['group:default/team-b', 'backstage'],
-      ['group:default/team-c', 'boxoffice'],
-    ]);
+    expect(map.teams.map((t: any) => [t.teamRef, t.department?.title])).toEqual(
+      [
+        ['group:default/team-a', 'backstage'],
+        ['group:default/team-b', 'backstage'],
+        ['group:default/team-c', 'boxoffice'],
+      ],
+    );
     expect(map.edges).toEqual([]);
     const gaps = (await get('/ownership-gaps')).items.map((g: any) => [
       g.type,

@@ -1,3 +1,4 @@
+import { startAutonomyBackend } from '../__testUtils__/startAutonomyBackend';
 import {
   createBackendPlugin,
   type BackstageCredentials,
@@ -9,14 +10,11 @@ import {
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { autonomyPlugin } from '../plugin';
 import { campaignEntity } from '../testUtils/campaignFixtures';
 import { entity, mission } from '../testUtils/catalogFixtures';
 
@@ -99,22 +97,16 @@ async function start(
       });
     },
   });
-  const { server } = await startTestBackend({
+  const server = await startAutonomyBackend({
+    entities,
+    config: {
+      backend: { actions: { pluginSources: ['autonomy'] } },
+      autonomy: { guardrails, notifications: { enabled: false } },
+    },
+    permission,
     features: [
-      autonomyPlugin,
       probe,
-      catalogServiceMock.factory({ entities }),
       mockServices.database.factory({ knex: await databases.init(id) }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: { actions: { pluginSources: ['autonomy'] } },
-          autonomy: { guardrails, notifications: { enabled: false } },
-        },
-      }),
-      ...(permission
-        ? [mockServices.permissions.factory({ result: permission })]
-        : []),
     ],
   });
   // Evaluated once, as the scheduled analysis would (a denying policy refuses that too).
