@@ -1,6 +1,7 @@
 import { Typography, useTheme } from '@material-ui/core';
 import type { CampaignBurnupPoint } from '@aligned-autonomy/plugin-autonomy-common';
 import { formatDate } from '../GuardrailScorecard/dates';
+import { ChartFrame, chartFont } from '../shared/ChartFrame';
 
 const M = { top: 12, right: 16, bottom: 36, left: 40 };
 /** Room between the axis labels and the first day's marks. */
@@ -54,22 +55,11 @@ export const BurnupChart = ({
     points
       .map(p => `${x(p.day).toFixed(1)},${y(value(p)).toFixed(1)}`)
       .join(' ');
-  const font = {
-    fontSize: 11,
-    fill: theme.palette.text.secondary,
-    fontFamily: 'inherit',
-  };
+  const font = chartFont(theme);
   const deadlineX = x(deadline);
 
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ maxWidth: width, display: 'block' }}
-    >
-      <title>{label}</title>
+    <ChartFrame label={label} width={width} height={height}>
       {[0, top].map(tick => (
         <g key={tick} aria-hidden>
           <line
@@ -131,6 +121,6 @@ export const BurnupChart = ({
           </>
         )}
       </g>
-    </svg>
+    </ChartFrame>
   );
 };

@@ -10,6 +10,7 @@ import type { HistoryPoint } from '@aligned-autonomy/plugin-autonomy-common';
 import { autonomyApiRef } from '../../api/AutonomyApi';
 import { formatDate } from '../GuardrailScorecard/dates';
 import { formatScore } from '../GuardrailScorecard/format';
+import { ChartFrame, chartFont } from '../shared/ChartFrame';
 
 export const ORG_TREND_DAYS = 90;
 
@@ -57,18 +58,10 @@ export const TrendChart = ({
   const plotH = HEIGHT - M.top - M.bottom;
   const x = (day: string) => M.left + ((Date.parse(day) - t0) / span) * plotW;
   const y = (score: number) => M.top + ((100 - score) / 100) * plotH;
-  const text = theme.palette.text.secondary;
-  const font = { fontSize: 11, fill: text, fontFamily: 'inherit' };
+  const font = chartFont(theme);
 
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width="100%"
-      style={{ maxWidth: WIDTH, display: 'block' }}
-    >
-      <title>{label}</title>
+    <ChartFrame label={label} width={WIDTH} height={HEIGHT}>
       {Y_TICKS.map(tick => (
         <g key={tick} aria-hidden>
           <line
@@ -128,7 +121,7 @@ export const TrendChart = ({
         r={3.5}
         fill={theme.palette.primary.main}
       />
-    </svg>
+    </ChartFrame>
   );
 };
 
