@@ -31,6 +31,20 @@ export const authorizeRead = (
 ) =>
   authorizeCredentials(deps.permissions, credentials, autonomyReadPermission);
 
+/** The zod the actions registry hands to an action's schema. */
+type ActionZod = typeof import('zod/v3').z;
+
+/** The `entityRef` input of an action about one entity. */
+export const entityRefInput = (z: ActionZod) =>
+  z
+    .string()
+    .max(255)
+    .describe('The entity, e.g. component:default/checkout-api');
+
+/** The `guardrailId` input of an action, described for that action. */
+export const guardrailIdInput = (z: ActionZod, description: string) =>
+  z.string().max(63).describe(description);
+
 /** An entity ref in canonical form; an InputError naming the field when it is not one. */
 export const entityRefOf = (ref: string) => normalizeRef(ref, 'entityRef');
 

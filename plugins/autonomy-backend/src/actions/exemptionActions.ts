@@ -2,7 +2,12 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import { NotAllowedError } from '@backstage/errors';
 import { autonomyExemptionCreatePermission } from '@aligned-autonomy/plugin-autonomy-common';
 import { authorizeCredentials } from '../access/authorizeCredentials';
-import { entityRefOf, type AutonomyActionDeps } from './actionDeps';
+import {
+  type AutonomyActionDeps,
+  entityRefInput,
+  entityRefOf,
+  guardrailIdInput,
+} from './actionDeps';
 
 /** The one write: requesting an exemption, as a user, under the permission the UI uses. */
 export function registerExemptionActions(
@@ -18,14 +23,8 @@ export function registerExemptionActions(
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .max(255)
-            .describe('The entity, e.g. component:default/checkout-api'),
-          guardrailId: z
-            .string()
-            .max(63)
-            .describe('The guardrail to exempt it from'),
+          entityRef: entityRefInput(z),
+          guardrailId: guardrailIdInput(z, 'The guardrail to exempt it from'),
           reason: z
             .string()
             .min(1)

@@ -2,9 +2,11 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import { NotFoundError } from '@backstage/errors';
 import {
   authorizeRead,
-  entityRefOf,
-  NEEDS_ATTENTION,
   type AutonomyActionDeps,
+  entityRefInput,
+  entityRefOf,
+  guardrailIdInput,
+  NEEDS_ATTENTION,
 } from './actionDeps';
 
 const DAY_MS = 86_400_000;
@@ -32,10 +34,7 @@ export function registerScorecardActions(
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .max(255)
-            .describe('The entity, e.g. component:default/checkout-api'),
+          entityRef: entityRefInput(z),
         }),
       output: z =>
         z.object({
@@ -94,14 +93,11 @@ export function registerScorecardActions(
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .max(255)
-            .describe('The entity, e.g. component:default/checkout-api'),
-          guardrailId: z
-            .string()
-            .max(63)
-            .describe('The guardrail id, e.g. tier1-has-slo'),
+          entityRef: entityRefInput(z),
+          guardrailId: guardrailIdInput(
+            z,
+            'The guardrail id, e.g. tier1-has-slo',
+          ),
         }),
       output: z =>
         z.object({

@@ -1,9 +1,10 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   authorizeRead,
+  type AutonomyActionDeps,
+  entityRefInput,
   entityRefOf,
   teamRefOf,
-  type AutonomyActionDeps,
 } from './actionDeps';
 
 const teamInput = (z: typeof import('zod/v3').z) =>
@@ -28,10 +29,7 @@ export function registerTeamActions(
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .max(255)
-            .describe('The entity, e.g. component:default/checkout-api'),
+          entityRef: entityRefInput(z),
         }),
       output: z =>
         z
