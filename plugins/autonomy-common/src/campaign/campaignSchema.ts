@@ -1,4 +1,4 @@
-import { MISSION_API_VERSION } from '../mission/MissionEntityV1alpha1';
+import { entityKindSchema } from '../kinds/entityKindSchema';
 import { MISSION_TEXT_MAX_LENGTH } from '../mission/missionSchema';
 import { CAMPAIGN_KIND } from './CampaignEntityV1alpha1';
 
@@ -50,21 +50,10 @@ export const campaignSpecSchema = {
  *
  * @public
  */
-export const campaignEntityV1alpha1Schema = {
-  $schema: 'http://json-schema.org/draft-07/schema',
-  $id: 'CampaignV1alpha1',
+export const campaignEntityV1alpha1Schema = entityKindSchema({
+  id: 'CampaignV1alpha1',
   description:
     'A Campaign rolls out guardrails to a set of teams or entities by a deadline.',
-  allOf: [
-    { $ref: 'Entity' },
-    {
-      type: 'object',
-      required: ['spec'],
-      properties: {
-        apiVersion: { enum: [MISSION_API_VERSION] },
-        kind: { enum: [CAMPAIGN_KIND] },
-        spec: campaignSpecSchema,
-      },
-    },
-  ],
-};
+  kind: CAMPAIGN_KIND,
+  spec: campaignSpecSchema,
+});

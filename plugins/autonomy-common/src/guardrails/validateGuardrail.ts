@@ -5,6 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import type { GuardrailDefinition } from '../schema/openapi/generated';
 import { parseRefOfKind } from '../refs';
+import { entityKindSchema } from '../kinds/entityKindSchema';
 import { refProblem, throwIfInvalid } from '../kinds/kindValidation';
 import {
   describeIssues,
@@ -12,7 +13,6 @@ import {
   guardrailSpecSchema,
 } from './definitionSchema';
 import {
-  GUARDRAIL_API_VERSION,
   GUARDRAIL_KIND,
   isGuardrailEntity,
   type GuardrailEntityV1alpha1,
@@ -20,23 +20,14 @@ import {
 
 // The envelope (metadata and the like) as the catalog checks it; the spec is checked by the
 // definition schema shared with app-config, which reports every problem at once.
-const envelopeValidator = entityKindSchemaValidator<GuardrailEntityV1alpha1>({
-  $schema: 'http://json-schema.org/draft-07/schema',
-  $id: 'GuardrailV1alpha1',
-  description: 'A guardrail of Aligned Autonomy, owned by a Group.',
-  allOf: [
-    { $ref: 'Entity' },
-    {
-      type: 'object',
-      required: ['spec'],
-      properties: {
-        apiVersion: { enum: [GUARDRAIL_API_VERSION] },
-        kind: { enum: [GUARDRAIL_KIND] },
-        spec: { type: 'object' },
-      },
-    },
-  ],
-});
+const envelopeValidator = entityKindSchemaValidator<GuardrailEntityV1alpha1>(
+  entityKindSchema({
+    id: 'GuardrailV1alpha1',
+    description: 'A guardrail of Aligned Autonomy, owned by a Group.',
+    kind: GUARDRAIL_KIND,
+    spec: { type: 'object' },
+  }),
+);
 
 /**
  * What the backend needs of a valid Guardrail entity.

@@ -1,4 +1,5 @@
-import { MISSION_API_VERSION, MISSION_KIND } from './MissionEntityV1alpha1';
+import { entityKindSchema } from '../kinds/entityKindSchema';
+import { MISSION_KIND } from './MissionEntityV1alpha1';
 
 const isoDate = {
   type: 'string',
@@ -61,21 +62,10 @@ export const missionSpecSchema = {
  *
  * @public
  */
-export const missionEntityV1alpha1Schema = {
-  $schema: 'http://json-schema.org/draft-07/schema',
-  $id: 'MissionV1alpha1',
+export const missionEntityV1alpha1Schema = entityKindSchema({
+  id: 'MissionV1alpha1',
   description:
     'A Mission says what a team is solving, why now and what success looks like, and which mission it serves.',
-  allOf: [
-    { $ref: 'Entity' },
-    {
-      type: 'object',
-      required: ['spec'],
-      properties: {
-        apiVersion: { enum: [MISSION_API_VERSION] },
-        kind: { enum: [MISSION_KIND] },
-        spec: missionSpecSchema,
-      },
-    },
-  ],
-};
+  kind: MISSION_KIND,
+  spec: missionSpecSchema,
+});
