@@ -354,5 +354,7 @@ if (failures.length) {
   process.exit(1);
 }
 console.log(
-  'no 5xx, SQL text, stack trace or file path; every 400 names what is wrong',
+  `no ${
+    known.length ? 'other ' : ''
+  }5xx, no SQL text, stack trace or file path; every 400 names what is wrong`,
 );
