@@ -6,12 +6,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogNode, CatalogSnapshot } from '../domain/catalogSnapshot';
 import { resolveMissions } from '../domain/missions/resolveMissions';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
-import {
-  entityContext,
-  entityHeader,
-} from '../domain/guardrails/evaluateCatalog';
-import { evaluateOutcome } from '../domain/guardrails/evaluate';
-import { contentHash } from '../store/scoreRows';
+import { entityContext } from '../domain/guardrails/evaluateCatalog';
 import type { FactValue } from '../domain/guardrails/facts';
 import {
   analyzeBoundaries,
@@ -27,7 +22,12 @@ import type {
   ResultChangeListener,
   ResultChanges,
 } from '../store/resultChanges';
-import { evaluateShard, storedRow, type ShardDeps } from './evaluateShard';
+import {
+  evaluateShard,
+  hashedOutcome,
+  storedRow,
+  type ShardDeps,
+} from './evaluateShard';
 import { inMemorySource, storedSource, type ShardSource } from './shardSources';
 import { campaignsOf, compileCampaigns } from '../domain/campaigns/campaigns';
 import { recordCampaignProgress } from './recordCampaignProgress';
@@ -369,31 +369,18 @@ export class AnalysisPipeline {
       at.getTime(),
     );
     const { compiled: guardrails } = await this.sets.current();
-    const outcome =
+    const decided = hashedOutcome(guardrails, entity, snapshot);
+    const row =
       entity &&
-      evaluateOutcome(
-        guardrails,
-        entity.ctx,
-        entity.exemptions,
-        entity.campaigns,
-      );
-    let row;
-    if (entity && outcome) {
-      const header = entityHeader(entity.node, snapshot);
-      const hash = contentHash(
-        guardrails.fingerprint,
-        header,
-        outcome.signature,
-      );
-      row = storedRow(
+      decided &&
+      storedRow(
         { stores, guardrails },
         entity.ctx,
-        outcome,
-        header,
-        hash,
+        decided.outcome,
+        decided.header,
+        decided.hash,
         at.toISOString(),
       );
-    }
     await stores.runs.replaceEntity(
       entityRef,
       row,

@@ -1,3 +1,4 @@
+import type { CatalogSnapshot } from '../domain/catalogSnapshot';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import {
   entityContext,
@@ -73,23 +74,11 @@ export async function evaluateShard(
       const changed: EntityScoreRow[] = [];
       for (const ref of refs) {
         const entity = entityContext(context.snapshot, facts, ref, now);
-        const outcome =
-          entity &&
-          evaluateOutcome(
-            guardrails,
-            entity.ctx,
-            entity.exemptions,
-            entity.campaigns,
-          );
-        if (!entity || !outcome) continue;
+        const decided = hashedOutcome(guardrails, entity, context.snapshot);
+        if (!entity || !decided) continue;
         evaluated++;
-        const header = entityHeader(entity.node, context.snapshot);
+        const { outcome, header, hash } = decided;
         heatmap.add(header.ownerRef, outcome.applicable, outcome.states);
-        const hash = contentHash(
-          guardrails.fingerprint,
-          header,
-          outcome.signature,
-        );
         const before = stored.get(ref);
         stored.delete(ref);
         if (before !== hash)
@@ -113,6 +102,29 @@ export async function evaluateShard(
   // guardrail applies to it any more.
   written += await stores.runs.stage(shard.runId, [], [...stored.keys()]);
   return { heatmap, written, evaluated };
+}
+
+/**
+ * An entity's outcome, with what decides its stored row: the header the views group it by and the
+ * content hash (an unchanged hash is an unchanged row). Undefined when the entity is not in the
+ * catalog or no guardrail applies to it.
+ */
+export function hashedOutcome(
+  guardrails: CompiledGuardrails,
+  entity: ReturnType<typeof entityContext>,
+  snapshot: CatalogSnapshot,
+): { outcome: EntityOutcome; header: EntityHeader; hash: string } | undefined {
+  if (!entity) return undefined;
+  const outcome = evaluateOutcome(
+    guardrails,
+    entity.ctx,
+    entity.exemptions,
+    entity.campaigns,
+  );
+  if (!outcome) return undefined;
+  const header = entityHeader(entity.node, snapshot);
+  const hash = contentHash(guardrails.fingerprint, header, outcome.signature);
+  return { outcome, header, hash };
 }
 
 /** The row of an entity whose outcome changed: its results explained, with the outcome's hash. */
