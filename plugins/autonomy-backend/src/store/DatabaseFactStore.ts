@@ -48,12 +48,12 @@ export class DatabaseFactStore {
    */
   async byEntity(
     entityRefs?: string | string[],
-    sources?: string[],
+    onlySources?: string[],
   ): Promise<Map<string, Map<string, PushedFacts>>> {
     const q = this.db('autonomy_pushed_facts');
     if (entityRefs !== undefined)
       whereAnyOf(q, 'entity_ref', [entityRefs].flat());
-    if (sources !== undefined) whereAnyOf(q, 'source', sources);
+    if (onlySources !== undefined) whereAnyOf(q, 'source', onlySources);
     const result = new Map<string, Map<string, PushedFacts>>();
     for (const row of await q) {
       const sources = result.get(row.entity_ref) ?? new Map();

@@ -130,9 +130,9 @@ async function stored(knex: Knex, stores: Stores, guardrailId: string) {
     'level',
   );
   const byTeam: Record<string, Record<string, number>> = {};
-  const levels = new Map<string, string>();
+  const levelOf = new Map<string, string>();
   for (const row of rows) {
-    levels.set(row.entity_ref, row.level ?? 'none');
+    levelOf.set(row.entity_ref, row.level ?? 'none');
     const result = (await stores.guardrails.getResults(row.entity_ref)).find(
       r => r.guardrailId === guardrailId,
     );
@@ -140,7 +140,7 @@ async function stored(knex: Knex, stores: Stores, guardrailId: string) {
     const team = (byTeam[row.owner_ref ?? ''] ??= {});
     team[result.state] = (team[result.state] ?? 0) + 1;
   }
-  return { byTeam, levels };
+  return { byTeam, levels: levelOf };
 }
 
 /** The preview's counts per team, in the shape of {@link stored}. */

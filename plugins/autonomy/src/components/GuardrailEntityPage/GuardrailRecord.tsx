@@ -27,6 +27,15 @@ const TYPE_WORDS = {
   team: 'A team standard: applies only to what its owner owns',
 };
 
+const MODE_WORDS: Record<
+  GuardrailDetailResponse['guardrail']['mode'],
+  (enforcedFrom?: string) => string
+> = {
+  enforced: () => 'enforced',
+  warning: () => 'warning only',
+  grace: enforcedFrom => `enforced from ${enforcedFrom}`,
+};
+
 const shareText = (rate: GuardrailPassRate) =>
   rate.metShare === null
     ? 'No results'
@@ -76,11 +85,7 @@ const About = ({ detail }: { detail: GuardrailDetailResponse }) => {
       </Typography>
       <Typography variant="body2">
         <strong>Level:</strong> {formatLevel(g.level)} · weight {g.weight} ·{' '}
-        {g.mode === 'grace'
-          ? `enforced from ${g.enforcedFrom}`
-          : g.mode === 'warning'
-          ? 'warning only'
-          : 'enforced'}
+        {MODE_WORDS[g.mode](g.enforcedFrom)}
       </Typography>
     </InfoCard>
   );

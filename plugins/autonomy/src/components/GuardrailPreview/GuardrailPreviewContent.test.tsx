@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import { fakeAutonomyApi } from '../../testUtils/fakeAutonomyApi';
-import { impact, renderPreview } from './testFixtures';
+import { impact, renderPreview } from './__testUtils__/previewFixtures';
 
 describe('GuardrailPreviewContent', () => {
   it('previews the pasted definition and shows its impact', async () => {

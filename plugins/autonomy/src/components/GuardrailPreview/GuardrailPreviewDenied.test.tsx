@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { fakeAutonomyApi } from '../../testUtils/fakeAutonomyApi';
-import { renderPreview } from './testFixtures';
+import { renderPreview } from './__testUtils__/previewFixtures';
 
 // A file of its own: permission decisions are cached per permission for the whole module.
 describe('GuardrailPreviewContent without the permission', () => {

@@ -40,6 +40,9 @@ const HEADINGS: Record<keyof GuardrailPreviewCounts, string> = {
   error: 'Error',
 };
 
+const levelText = (level: string) =>
+  level === 'none' ? 'No level' : formatLevel(level);
+
 const teamName = (ref: string) =>
   ref ? <EntityRefLink entityRef={ref} /> : 'No owner';
 
@@ -224,6 +227,3 @@ export const PreviewImpact = ({
     </Grid>
   </Grid>
 );
-
-const levelText = (level: string) =>
-  level === 'none' ? 'No level' : formatLevel(level);

@@ -7,8 +7,8 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { GuardrailPreviewResponse } from '@aligned-autonomy/plugin-autonomy-common';
-import { autonomyApiRef, type AutonomyApi } from '../../api/AutonomyApi';
-import { GuardrailPreviewContent } from './GuardrailPreviewContent';
+import { autonomyApiRef, type AutonomyApi } from '../../../api/AutonomyApi';
+import { GuardrailPreviewContent } from '../GuardrailPreviewContent';
 
 /** A previewed guardrail's impact as the backend answers it. */
 const counts = (pass: number, fail: number, unknown = 0) => ({
