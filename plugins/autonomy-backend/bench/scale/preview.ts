@@ -6,7 +6,12 @@ import { GuardrailPreviewService } from '../../src/service/preview/GuardrailPrev
 import { createStores } from '../../src/store/createStores';
 import type { Job } from './children';
 import { autonomyConfig } from './config';
-import { createPostgres, createSqlite, openKnex } from './databases';
+import {
+  createPostgres,
+  createSqlite,
+  openKnex,
+  type BenchDatabase,
+} from './databases';
 import { prepare, timedRun } from './runs';
 
 /**
@@ -64,18 +69,25 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function onDatabase(label: string) {
-  const db =
-    label === 'postgres' ? await createPostgres(POSTGRES) : createSqlite();
+  // BENCH_PREVIEW_KEEP=1 keeps an analysed PostgreSQL database for further runs, which reuse it
+  // with BENCH_PREVIEW_DATABASE=<its connection string> and skip the set-up.
+  const reuse = env.BENCH_PREVIEW_DATABASE;
+  let db: BenchDatabase;
+  if (reuse)
+    db = {
+      label: 'postgres',
+      target: { client: 'pg', connection: reuse },
+      backendDatabaseConfig: {},
+      drop: async () => {},
+    };
+  else
+    db = label === 'postgres' ? await createPostgres(POSTGRES) : createSqlite();
   const job: Job = {
     target: db.target,
     entities: ENTITIES,
     guardrails: GUARDRAILS,
     generation: 0,
   };
-  // BENCH_PREVIEW_KEEP=1 keeps an analysed PostgreSQL database for further runs, which reuse it
-  // with BENCH_PREVIEW_DATABASE=<its connection string> and skip the set-up.
-  const reuse = env.BENCH_PREVIEW_DATABASE;
-  if (reuse) db.target = { client: 'pg', connection: reuse };
   try {
     if (!reuse) {
       log(`${db.label}: migrations and pushed facts (setup)`);
@@ -137,7 +149,7 @@ async function onDatabase(label: string) {
       await knex.destroy();
     }
   } finally {
-    if (env.BENCH_PREVIEW_KEEP && db.target.client === 'pg')
+    if ((env.BENCH_PREVIEW_KEEP || reuse) && db.target.client === 'pg')
       log(`kept: BENCH_PREVIEW_DATABASE=${db.target.connection}`);
     else await db.drop();
   }
