@@ -5,6 +5,10 @@
  * @packageDocumentation
  */
 export { catalogModuleAutonomy as default } from './module';
+export {
+  AutonomyKindProcessor,
+  type AutonomyKind,
+} from './processor/AutonomyKindProcessor';
 export { MissionEntitiesProcessor } from './processor/MissionEntitiesProcessor';
 export { CampaignEntitiesProcessor } from './processor/CampaignEntitiesProcessor';
 export {

@@ -1,15 +1,10 @@
-import { getCompoundEntityRef, type Entity } from '@backstage/catalog-model';
-import type {
-  CatalogProcessor,
-  CatalogProcessorEmit,
-  LocationSpec,
-} from '@backstage/plugin-catalog-node';
 import {
   isCampaignEntity,
   normalizeCampaignEntity,
   validateCampaignEntity,
+  type CampaignEntityV1alpha1,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import { emitOwnership } from './emitRelations';
+import { AutonomyKindProcessor } from './AutonomyKindProcessor';
 
 /**
  * Validates `Campaign` entities against their schema (a processing error names every invalid
@@ -20,27 +15,17 @@ import { emitOwnership } from './emitRelations';
  *
  * @public
  */
-export class CampaignEntitiesProcessor implements CatalogProcessor {
+export class CampaignEntitiesProcessor extends AutonomyKindProcessor<CampaignEntityV1alpha1> {
+  constructor() {
+    // An unquoted deadline or tier, as YAML reads it, is normalised to the form the schema asks for.
+    super({
+      is: isCampaignEntity,
+      normalize: normalizeCampaignEntity,
+      validate: validateCampaignEntity,
+    });
+  }
+
   getProcessorName(): string {
     return 'CampaignEntitiesProcessor';
-  }
-
-  async preProcessEntity(entity: Entity): Promise<Entity> {
-    // An unquoted deadline or tier, as YAML reads it, in the form the schema asks for.
-    return normalizeCampaignEntity(entity);
-  }
-
-  async validateEntityKind(entity: Entity): Promise<boolean> {
-    return validateCampaignEntity(entity) !== false;
-  }
-
-  async postProcessEntity(
-    entity: Entity,
-    _location: LocationSpec,
-    emit: CatalogProcessorEmit,
-  ): Promise<Entity> {
-    if (!isCampaignEntity(entity)) return entity;
-    emitOwnership(emit, getCompoundEntityRef(entity), entity.spec.owner);
-    return entity;
   }
 }

@@ -1,11 +1,9 @@
 import {
-  getCompoundEntityRef,
   stringifyEntityRef,
-  type Entity,
+  type CompoundEntityRef,
 } from '@backstage/catalog-model';
 import {
   processingResult,
-  type CatalogProcessor,
   type CatalogProcessorEmit,
   type LocationSpec,
 } from '@backstage/plugin-catalog-node';
@@ -13,8 +11,9 @@ import {
   isGuardrailEntity,
   normalizeGuardrailEntity,
   validateGuardrailEntity,
+  type GuardrailEntityV1alpha1,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import { emitOwnership } from './emitRelations';
+import { AutonomyKindProcessor } from './AutonomyKindProcessor';
 import type { OrganisationGuardrails } from './organisationGuardrails';
 
 /**
@@ -26,33 +25,26 @@ import type { OrganisationGuardrails } from './organisationGuardrails';
  *
  * @public
  */
-export class GuardrailEntitiesProcessor implements CatalogProcessor {
-  constructor(private readonly organisation: OrganisationGuardrails) {}
+export class GuardrailEntitiesProcessor extends AutonomyKindProcessor<GuardrailEntityV1alpha1> {
+  constructor(private readonly organisation: OrganisationGuardrails) {
+    super({
+      is: isGuardrailEntity,
+      normalize: normalizeGuardrailEntity,
+      validate: entity =>
+        validateGuardrailEntity(entity, { levels: organisation.levels }),
+    });
+  }
 
   getProcessorName(): string {
     return 'GuardrailEntitiesProcessor';
   }
 
-  async preProcessEntity(entity: Entity): Promise<Entity> {
-    return normalizeGuardrailEntity(entity);
-  }
-
-  async validateEntityKind(entity: Entity): Promise<boolean> {
-    // Throws a TypeError naming every invalid field; the catalog records it on the entity.
-    return (
-      validateGuardrailEntity(entity, { levels: this.organisation.levels }) !==
-      false
-    );
-  }
-
-  async postProcessEntity(
-    entity: Entity,
+  protected emitKindResults(
+    _entity: GuardrailEntityV1alpha1,
+    self: CompoundEntityRef,
     location: LocationSpec,
     emit: CatalogProcessorEmit,
-  ): Promise<Entity> {
-    if (!isGuardrailEntity(entity)) return entity;
-    const self = getCompoundEntityRef(entity);
-    emitOwnership(emit, self, entity.spec.owner);
+  ): void {
     if (this.organisation.rules.has(self.name))
       emit(
         processingResult.inputError(
@@ -62,6 +54,5 @@ export class GuardrailEntitiesProcessor implements CatalogProcessor {
           }" is already an app-config guardrail, which wins on an id clash; this entity does not apply (rename it)`,
         ),
       );
-    return entity;
   }
 }

@@ -1,12 +1,10 @@
 import {
-  getCompoundEntityRef,
   parseEntityRef,
   stringifyEntityRef,
-  type Entity,
+  type CompoundEntityRef,
 } from '@backstage/catalog-model';
 import {
   processingResult,
-  type CatalogProcessor,
   type CatalogProcessorEmit,
   type LocationSpec,
 } from '@backstage/plugin-catalog-node';
@@ -16,8 +14,10 @@ import {
   RELATION_SERVED_BY_MISSION,
   RELATION_SERVES_MISSION,
   validateMissionEntity,
+  type MissionEntityV1alpha1,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import { emitBothWays, emitOwnership } from './emitRelations';
+import { AutonomyKindProcessor } from './AutonomyKindProcessor';
+import { emitBothWays } from './emitRelations';
 
 /**
  * Validates `Mission` entities against their schema and emits their relations in both
@@ -28,51 +28,47 @@ import { emitBothWays, emitOwnership } from './emitRelations';
  *
  * @public
  */
-export class MissionEntitiesProcessor implements CatalogProcessor {
+export class MissionEntitiesProcessor extends AutonomyKindProcessor<MissionEntityV1alpha1> {
+  constructor() {
+    // What people naturally write in YAML (an unquoted date or year) is normalised to the form
+    // the schema asks for.
+    super({
+      is: isMissionEntity,
+      normalize: normalizeMissionEntity,
+      validate: validateMissionEntity,
+    });
+  }
+
   getProcessorName(): string {
     return 'MissionEntitiesProcessor';
   }
 
-  async preProcessEntity(entity: Entity): Promise<Entity> {
-    // What people naturally write in YAML (an unquoted date or year), in the form the schema asks.
-    return normalizeMissionEntity(entity);
-  }
-
-  async validateEntityKind(entity: Entity): Promise<boolean> {
-    // Throws a TypeError naming every invalid field; the catalog records it on the entity.
-    return validateMissionEntity(entity) !== false;
-  }
-
-  async postProcessEntity(
-    entity: Entity,
+  protected emitKindResults(
+    entity: MissionEntityV1alpha1,
+    self: CompoundEntityRef,
     location: LocationSpec,
     emit: CatalogProcessorEmit,
-  ): Promise<Entity> {
-    if (!isMissionEntity(entity)) return entity;
-    const self = getCompoundEntityRef(entity);
-    emitOwnership(emit, self, entity.spec.owner);
-    if (entity.spec.parent) {
-      const parent = parseEntityRef(entity.spec.parent, {
-        defaultKind: 'mission',
-        defaultNamespace: self.namespace,
-      });
-      if (stringifyEntityRef(parent) === stringifyEntityRef(self)) {
-        emit(
-          processingResult.inputError(
-            location,
-            `spec.parent of Mission ${self.name} refers to itself`,
-          ),
-        );
-      } else {
-        emitBothWays(
-          emit,
-          self,
-          RELATION_SERVES_MISSION,
-          RELATION_SERVED_BY_MISSION,
-          parent,
-        );
-      }
+  ): void {
+    if (!entity.spec.parent) return;
+    const parent = parseEntityRef(entity.spec.parent, {
+      defaultKind: 'mission',
+      defaultNamespace: self.namespace,
+    });
+    if (stringifyEntityRef(parent) === stringifyEntityRef(self)) {
+      emit(
+        processingResult.inputError(
+          location,
+          `spec.parent of Mission ${self.name} refers to itself`,
+        ),
+      );
+    } else {
+      emitBothWays(
+        emit,
+        self,
+        RELATION_SERVES_MISSION,
+        RELATION_SERVED_BY_MISSION,
+        parent,
+      );
     }
-    return entity;
   }
 }
