@@ -237,4 +237,70 @@ describe('previewImpact', () => {
       ],
     ]);
   });
+
+  it("keeps a team standard to its owner's entities, and leaves opted-out guardrails out of levels", () => {
+    const standard = compile([
+      guardrailDef(
+        'red-coverage-90',
+        { fact: 'ci.coverage', greaterThanOrEqual: 90 },
+        {
+          level: 'silver',
+          appliesTo: { kind: ['component'] },
+          type: 'team',
+          ownerRef: 'group:default/red',
+        },
+      ),
+    ]);
+    const impact = previewImpact({
+      current,
+      candidate: standard,
+      entities: [
+        stored(component('a', 'red'), 0, {}, 95),
+        stored(component('c', 'blue'), 0, {}, 10),
+      ],
+      now: NOW,
+    });
+    expect(impact.byTeam.map(g => [g.key, g.counts.applicable])).toEqual([
+      ['group:default/red', 1],
+    ]);
+
+    // Blue opted out of the recommended has-owner: its result does not hold its level back.
+    const optedOut = compileGuardrails({
+      levels,
+      sources,
+      definitions: [{ ...hasOwner, type: 'recommended' }],
+      optOuts: [
+        {
+          guardrailId: 'has-owner',
+          teamRef: 'group:default/blue',
+          declaredOn: 'group:default/blue',
+          reason: 'We own it through the platform',
+          since: '2026-11-20T00:00:00.000Z',
+        },
+      ],
+    });
+    const moves = previewImpact({
+      current: optedOut,
+      candidate: coverage(),
+      entities: [
+        stored(
+          component('c', 'blue'),
+          -1,
+          { 'has-owner': 'not-applicable' },
+          85,
+        ),
+      ],
+      now: NOW,
+    }).levelMoves;
+    expect(moves.map(m => m.entities)).toEqual([
+      [
+        {
+          entityRef: 'component:default/c',
+          title: 'c',
+          // Its only result was opted out: a run stores no row for it (not evaluated).
+          to: 'silver',
+        },
+      ],
+    ]);
+  });
 });
