@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import knexFactory from 'knex';
-import { buildSnapshot, type CatalogSnapshot } from '../domain/catalogSnapshot';
 import { compileGuardrails } from '../domain/guardrails/compileGuardrails';
 import { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import { StoredGuardrailSets } from '../guardrailSets/GuardrailSets';
@@ -13,6 +12,7 @@ import { createStores, type Stores } from '../store/createStores';
 import { entity } from '../testUtils/catalogFixtures';
 import { guardrailEntity } from '../testUtils/guardrailEntityFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
+import { inMemoryCatalogReaders } from '../testUtils/inMemoryCatalog';
 import { AnalysisPipeline } from './AnalysisPipeline';
 
 const LEVELS = ['bronze', 'silver', 'gold'];
@@ -51,19 +51,6 @@ const catalog: Entity[] = [
     entity('Component', `c-${i}`, { owner: i % 2 ? 'team-b' : 'team-a' }),
   ),
 ];
-const snapshot = async () => buildSnapshot(catalog);
-const neighbourhood = async (refs: string[]) => {
-  const all = await snapshot();
-  const found: CatalogSnapshot = new Map();
-  for (const ref of refs) {
-    const node = all.get(ref);
-    if (!node) continue;
-    found.set(ref, node);
-    if (node.ownerRef && all.get(node.ownerRef))
-      found.set(node.ownerRef, all.get(node.ownerRef)!);
-  }
-  return found;
-};
 
 /** A replica: its own client, its own guardrail sets, a slow provider noting what it evaluated. */
 function replica(stores: Stores, name: string) {
@@ -94,8 +81,7 @@ function replica(stores: Stores, name: string) {
     }),
     historyRetentionDays: 400,
     factProviders: providers,
-    readSnapshot: snapshot,
-    readNeighbourhood: neighbourhood,
+    ...inMemoryCatalogReaders(() => catalog),
     logger: mockServices.logger.mock(),
     now: () => new Date(),
     shardSize: 30,
