@@ -4,15 +4,16 @@ import {
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { compileGuardrails } from '../domain/guardrails/compileGuardrails';
 import { FactProviderRegistry } from '../facts/FactProviderRegistry';
-import { createStores, type Stores } from '../store/createStores';
+import type { Stores } from '../store/createStores';
 import { generateCatalog } from '../testUtils/catalogFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { AnalysisPipeline } from './AnalysisPipeline';
 import { inMemoryCatalogReaders } from '../testUtils/inMemoryCatalog';
 import { openStores } from '../testUtils/openStores';
+import { alongsideReplica, openReplicaStores } from '../testUtils/replicas';
 
 jest.setTimeout(120_000);
 
@@ -142,17 +143,9 @@ describe.each(postgres)('two replicas on %p', (id: TestDatabaseId) => {
   let stores: [Stores, Stores];
 
   beforeAll(async () => {
-    const knex = await databases.init(id);
-    // The second replica has a client of its own on the same database.
-    const other = knexFactory({
-      client: 'pg',
-      connection: knex.client.config.connection,
-    });
-    stores = [
-      await createStores({ getClient: async () => knex }),
-      await createStores({ getClient: async () => other }),
-    ];
-    return () => other.destroy();
+    const replicas = await openReplicaStores(databases, id);
+    stores = replicas.stores;
+    return replicas.close;
   });
 
   it('share a run: each entity is evaluated exactly once, and the result is what one replica stores', async () => {
@@ -161,18 +154,10 @@ describe.each(postgres)('two replicas on %p', (id: TestDatabaseId) => {
     const slow = () => new Promise<void>(r => setTimeout(r, 30));
     const a = replica(stores[0], catalog, 'a', slow);
     const b = replica(stores[1], catalog, 'b', slow);
-    let running = true;
-    const worker = (async () => {
-      let shards = 0;
-      while (running) {
-        shards += await b.pipeline.workShards();
-        await new Promise(r => setTimeout(r, 10));
-      }
-      return shards;
-    })();
-    const summary = await a.pipeline.runFull();
-    running = false;
-    const byB = await worker;
+    const { result: summary, otherShards: byB } = await alongsideReplica(
+      b.pipeline,
+      () => a.pipeline.runFull(),
+    );
 
     expect(byB).toBeGreaterThan(0);
     expect(byB).toBeLessThan(summary.shards);

@@ -4,15 +4,15 @@ import {
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import knexFactory from 'knex';
 import { compileGuardrails } from '../domain/guardrails/compileGuardrails';
 import { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import { StoredGuardrailSets } from '../guardrailSets/GuardrailSets';
-import { createStores, type Stores } from '../store/createStores';
+import type { Stores } from '../store/createStores';
 import { entity } from '../testUtils/catalogFixtures';
 import { guardrailEntity } from '../testUtils/guardrailEntityFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { inMemoryCatalogReaders } from '../testUtils/inMemoryCatalog';
+import { alongsideReplica, openReplicaStores } from '../testUtils/replicas';
 import { AnalysisPipeline } from './AnalysisPipeline';
 
 const LEVELS = ['bronze', 'silver', 'gold'];
@@ -99,31 +99,15 @@ describe.each(databases.eachSupportedId())(
     let stores: [Stores, Stores];
 
     beforeAll(async () => {
-      const knex = await databases.init(id);
-      const other = knexFactory({
-        client: 'pg',
-        connection: knex.client.config.connection,
-      });
-      stores = [
-        await createStores({ getClient: async () => knex }),
-        await createStores({ getClient: async () => other }),
-      ];
-      return () => other.destroy();
+      const replicas = await openReplicaStores(databases, id);
+      stores = replicas.stores;
+      return replicas.close;
     });
 
     it("evaluates the other replica's shards with the set the coordinator stored", async () => {
       const a = replica(stores[0], 'a');
       const b = replica(stores[1], 'b');
-      let running = true;
-      const worker = (async () => {
-        while (running) {
-          await b.pipeline.workShards();
-          await new Promise(r => setTimeout(r, 10));
-        }
-      })();
-      await a.pipeline.runFull();
-      running = false;
-      await worker;
+      await alongsideReplica(b.pipeline, () => a.pipeline.runFull());
 
       // B never read a Guardrail entity itself: its results come from the stored set.
       const byB = b.evaluated.filter(ref => ref.startsWith('component:'));
