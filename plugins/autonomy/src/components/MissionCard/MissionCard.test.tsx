@@ -276,6 +276,26 @@ describe('MissionCard', () => {
     ).not.toBeInTheDocument();
   });
 
+  it("says in the backend's words why there is no mission analysis, instead of an error", async () => {
+    const notFound = Object.assign(new Error('Not Found'), {
+      name: 'ResponseError',
+      statusCode: 404,
+      body: {
+        error: {
+          name: 'NotFoundError',
+          message:
+            'No mission analysis for location:default/demo: it is not in the catalog, or not of a kind that has missions',
+        },
+      },
+    });
+    await renderCard(makeApi(() => Promise.reject(notFound)));
+    expect(await screen.findByText('Not analysed yet')).toBeInTheDocument();
+    expect(
+      screen.getByText(/not of a kind that has missions/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^Not Found$/)).not.toBeInTheDocument();
+  });
+
   it('reports problems of the missions on the chain, such as a missing owner', async () => {
     await renderCard(
       makeApi(async () => ({

@@ -21,6 +21,8 @@ import { MetricProgress } from './MetricProgress';
 import { EvaluatedAt } from '../shared/EvaluatedAt';
 import { StaleChip } from '../shared/StaleChip';
 import { MissionMarkdown } from '../shared/MissionMarkdown';
+import { isNotFound, notFoundMessage } from '../shared/isNotFound';
+import { NotAnalysedYet } from '../shared/NotAnalysedYet';
 
 const VIA_TEXT: Record<MissionResolution['via'], string> = {
   self: 'this is a mission',
@@ -158,7 +160,14 @@ export const MissionCard = () => {
   return (
     <InfoCard title="Mission" subheader="How this work serves the north star">
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && isNotFound(error) && (
+        // An entity of a kind without missions (a Location, say) or one the next analysis adds.
+        <NotAnalysedYet>
+          {notFoundMessage(error) ??
+            'Its mission chain appears after the next analysis of the catalog.'}
+        </NotAnalysedYet>
+      )}
+      {error && !isNotFound(error) && <ResponseErrorPanel error={error} />}
       {value && <MissionChainView data={value} />}
     </InfoCard>
   );
