@@ -30,10 +30,7 @@ const malformed: Record<string, string[]> = {
   'group:default/group-with-script-channel': [
     'aligned-autonomy.io/support-channel',
   ],
-  'group:default/group-with-bad-interactions': [
-    'Team Payments!',
-    '2026-02-30',
-  ],
+  'group:default/group-with-bad-interactions': ['Team Payments!', '2026-02-30'],
   'group:default/group-with-unknown-team-type': [
     'aligned-autonomy.io/team-type',
   ],
@@ -120,10 +117,11 @@ describe('a hostile catalog through the real catalog', () => {
 
     for (const [ref, names] of Object.entries(malformed)) {
       const errors = errorsOf(rows, ref);
-      for (const name of names) expect({ ref, errors }).toEqual({
-        ref,
-        errors: expect.stringContaining(name),
-      });
+      for (const name of names)
+        expect({ ref, errors }).toEqual({
+          ref,
+          errors: expect.stringContaining(name),
+        });
       expect(finals).not.toContain(ref);
     }
     for (const ref of accepted) {
