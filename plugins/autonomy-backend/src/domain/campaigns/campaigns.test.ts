@@ -193,10 +193,10 @@ describe('campaignsOf', () => {
       teams: ['group:retail/checkout', 'group:shop/payments'],
       entities: ['api:retail/checkout-api'],
     });
-    const targets = compileCampaigns([definition])[0].targets;
-    expect(targets(node({ ownerRef: 'group:retail/checkout' }))).toBe(true);
+    const targeted = compileCampaigns([definition])[0].targets;
+    expect(targeted(node({ ownerRef: 'group:retail/checkout' }))).toBe(true);
     expect(
-      targets(node({ ref: 'api:retail/checkout-api', ownerRef: 'x' })),
+      targeted(node({ ref: 'api:retail/checkout-api', ownerRef: 'x' })),
     ).toBe(true);
   });
 
