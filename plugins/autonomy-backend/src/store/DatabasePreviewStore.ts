@@ -1,6 +1,9 @@
 import { createHash } from 'crypto';
 import type { Knex } from 'knex';
-import type { GuardrailState } from '@aligned-autonomy/plugin-autonomy-common';
+import {
+  NotPassingStates,
+  type StoredStates,
+} from '../domain/guardrails/preview/notPassingStates';
 import type { PreviewInput } from '../domain/guardrails/preview/previewInputs';
 import { insertRows, whereAnyOf } from './analysisRuns';
 import { hasArrays } from './scoreRows';
@@ -20,27 +23,16 @@ export interface StoredOutcome {
   /** -1 below the lowest level. */
   levelIndex: number;
   /** States of the results that did not pass, by guardrail id. */
-  notPassing: Map<string, GuardrailState>;
+  notPassing: StoredStates;
 }
 
 const DELETE_BATCH = 500;
 
-/** The state tokens of an entity row (`<guardrail>:<state>`, see stateTokens) as a map. */
-function notPassingOf(states: string[] | string | null) {
-  const tokens = Array.isArray(states)
-    ? states
-    : (states ?? '').split('|').filter(Boolean);
-  const notPassing = new Map<string, GuardrailState>();
-  for (const token of tokens) {
-    if (token.startsWith('*:')) continue;
-    const colon = token.lastIndexOf(':');
-    notPassing.set(
-      token.slice(0, colon),
-      token.slice(colon + 1) as GuardrailState,
-    );
-  }
-  return notPassing;
-}
+/**
+ * The row of `autonomy_analysis_runs` that names the stored inputs' version: rewritten whenever a
+ * run changes any input, so a replica may keep the parsed inputs until it changes.
+ */
+const INPUTS_VERSION = 'preview-inputs';
 
 /**
  * What a guardrail preview reads: the inputs every full run keeps per catalog entity, and the
@@ -75,6 +67,8 @@ export class DatabasePreviewStore {
       stored.delete(input.ref);
     }
     const removed = [...stored.keys()];
+    const versioned = await this.inputsVersion();
+    if (!changed.length && !removed.length && versioned) return 0;
     return this.db.transaction(async tx => {
       for (let i = 0; i < removed.length; i += DELETE_BATCH)
         await tx('autonomy_preview_inputs')
@@ -83,8 +77,25 @@ export class DatabasePreviewStore {
       await insertRows(tx, 'autonomy_preview_inputs', changed as any[], [
         'entity_ref',
       ]);
+      // With the inputs, in one transaction: a reader never sees this version with older inputs.
+      await tx('autonomy_analysis_runs')
+        .insert({
+          name: INPUTS_VERSION,
+          evaluated_at: new Date().toISOString(),
+          entity_count: inputs.length,
+        })
+        .onConflict('name')
+        .merge();
       return changed.length + removed.length;
     });
+  }
+
+  /** The version of the stored inputs; undefined before a run stored them with one. */
+  async inputsVersion(): Promise<string | undefined> {
+    const row = await this.db('autonomy_analysis_runs')
+      .where({ name: INPUTS_VERSION })
+      .first('evaluated_at', 'entity_count');
+    return row && `${row.evaluated_at}/${row.entity_count}`;
   }
 
   /** Stored inputs in entity-ref order: of every entity, or of entities of these (lower-case) kinds. */
@@ -122,7 +133,9 @@ export class DatabasePreviewStore {
     for (const row of await q)
       outcomes.set(row.entity_ref, {
         levelIndex: Number(row.level_rank),
-        notPassing: notPassingOf(row.states),
+        notPassing: new NotPassingStates(
+          Array.isArray(row.states) ? row.states.join('|') : row.states ?? '',
+        ),
       });
     return outcomes;
   }

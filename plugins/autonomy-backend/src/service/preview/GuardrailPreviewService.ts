@@ -14,6 +14,7 @@ import {
   type PreviewEntity,
 } from '../../domain/guardrails/preview/previewImpact';
 import type { Stores } from '../../store/createStores';
+import { PreviewInputsCache } from './PreviewInputsCache';
 import { readPreviewDefinition, renameKey } from './readPreviewDefinition';
 
 type PreviewStores = Pick<
@@ -31,6 +32,8 @@ const kindsOf = (g: CompiledGuardrail | undefined) =>
  * other guardrails. Reads only; nothing is stored.
  */
 export class GuardrailPreviewService {
+  private readonly inputs: PreviewInputsCache;
+
   constructor(
     private readonly deps: {
       stores: PreviewStores;
@@ -49,7 +52,9 @@ export class GuardrailPreviewService {
       ): Promise<Map<string, Map<string, Record<string, FactValue>>>>;
       now(): Date;
     },
-  ) {}
+  ) {
+    this.inputs = new PreviewInputsCache(deps.stores.preview);
+  }
 
   async preview(
     source: GuardrailPreviewRequest['definition'],
@@ -88,7 +93,7 @@ export class GuardrailPreviewService {
     ];
     const now = this.deps.now();
     const [inputs, outcomes, pushed, exemptions] = await Promise.all([
-      stores.preview.readInputs(kinds),
+      this.inputs.read(kinds),
       stores.preview.readOutcomes(kinds),
       sources.length ? stores.facts.byEntity(undefined, sources) : new Map(),
       stores.exemptions.activeByEntity(now),

@@ -9,6 +9,7 @@ import type {
 } from '../compileGuardrails';
 import { entityGuardrail } from '../entityGuardrail';
 import { LevelTally } from '../levels';
+import type { StoredStates } from './notPassingStates';
 
 /**
  * Whether a guardrail's result counts in an entity's level, as evaluation decides it: its filter
@@ -86,7 +87,7 @@ export class LevelsWithPreviewed {
    */
   othersOf(
     node: CatalogNode,
-    notPassing: Map<string, GuardrailState> | undefined,
+    notPassing: StoredStates | undefined,
   ): number[] | undefined {
     if (!notPassing) return undefined;
     const masks = new Array(this.levelCount).fill(0);

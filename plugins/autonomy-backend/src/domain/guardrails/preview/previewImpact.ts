@@ -14,6 +14,7 @@ import {
 } from '../evaluate';
 import type { FactValue, PushedFacts } from '../facts';
 import { LevelsWithPreviewed, UNEVALUATED } from './levelsWithPreviewed';
+import type { StoredStates } from './notPassingStates';
 import { factContextOf, type PreviewInput } from './previewInputs';
 
 /** One entity as the latest analysis left it. */
@@ -24,7 +25,7 @@ export interface PreviewEntity {
    * entity has no stored row (no guardrail applied to it). An applicable guardrail that is not
    * listed passed.
    */
-  notPassing?: Map<string, GuardrailState>;
+  notPassing?: StoredStates;
   /** The level stored by the latest analysis (-1 for none); undefined when not evaluated. */
   levelIndex?: number;
   pushed?: Map<string, PushedFacts>;

@@ -1,0 +1,38 @@
+import type { PreviewInput } from '../../domain/guardrails/preview/previewInputs';
+import type { DatabasePreviewStore } from '../../store/DatabasePreviewStore';
+
+/**
+ * This replica's copy of the stored preview inputs, kept while their version (rewritten by every
+ * run that changes an input) stays the same. Reading and parsing the inputs of a large catalog is
+ * most of a preview's time; they change only with a full run. Other replicas keep their own
+ * copy; the database stays the truth, so a miss costs one full read, as without the cache.
+ */
+export class PreviewInputsCache {
+  private cached?: { version: string; inputs: Promise<PreviewInput[]> };
+
+  constructor(
+    private readonly store: Pick<
+      DatabasePreviewStore,
+      'inputsVersion' | 'readInputs'
+    >,
+  ) {}
+
+  /** The stored inputs in entity-ref order: of every entity, or of these (lower-case) kinds. */
+  async read(kinds?: string[]): Promise<PreviewInput[]> {
+    const version = await this.store.inputsVersion();
+    if (!version) return this.store.readInputs(kinds);
+    if (this.cached?.version !== version) {
+      // Read after the version: at worst newer inputs under the older version, which the next
+      // preview sees as a change and reads again. Concurrent previews share one read.
+      const inputs = this.store.readInputs();
+      this.cached = { version, inputs };
+      inputs.catch(() => {
+        if (this.cached?.inputs === inputs) this.cached = undefined;
+      });
+    }
+    const inputs = await this.cached.inputs;
+    if (!kinds) return inputs;
+    const wanted = new Set(kinds);
+    return inputs.filter(i => wanted.has(i.kind.toLocaleLowerCase('en-US')));
+  }
+}
