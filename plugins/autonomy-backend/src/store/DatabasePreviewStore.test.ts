@@ -10,7 +10,11 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-const input = (name: string, kind = 'component', title = name): PreviewInput => ({
+const input = (
+  name: string,
+  kind = 'component',
+  title = name,
+): PreviewInput => ({
   ref: `${kind}:default/${name}`,
   kind,
   title,
@@ -41,7 +45,10 @@ describe.each(databases.eachSupportedId())(
       // The clock may not have moved: the entity count tells this change apart anyway.
       await new Promise(resolve => setTimeout(resolve, 5));
       expect(
-        await stores.preview.replaceInputs([input('a', 'component', 'A'), input('x', 'api')]),
+        await stores.preview.replaceInputs([
+          input('a', 'component', 'A'),
+          input('x', 'api'),
+        ]),
       ).toBe(2);
       const v2 = await stores.preview.inputsVersion();
       expect(v2).not.toBe(v1);

@@ -33,7 +33,10 @@ describe('PreviewInputsCache', () => {
   it('reads the inputs once per version and filters kinds from its copy', async () => {
     const { state, cache } = fakeStore();
     state.version = 'v1';
-    state.inputs = [input('api:default/a', 'api'), input('component:default/b', 'component')];
+    state.inputs = [
+      input('api:default/a', 'api'),
+      input('component:default/b', 'component'),
+    ];
     expect(await cache.read(['component'])).toEqual([state.inputs[1]]);
     expect(await cache.read()).toEqual(state.inputs);
     expect(state.reads).toBe(1);
@@ -48,7 +51,11 @@ describe('PreviewInputsCache', () => {
     const { state, cache } = fakeStore();
     state.version = 'v1';
     state.inputs = [input('component:default/b', 'component')];
-    const answers = await Promise.all([cache.read(), cache.read(), cache.read()]);
+    const answers = await Promise.all([
+      cache.read(),
+      cache.read(),
+      cache.read(),
+    ]);
     expect(answers).toEqual([state.inputs, state.inputs, state.inputs]);
     expect(state.reads).toBe(1);
   });
