@@ -80,7 +80,8 @@ function insert(text, anchor, mode, code) {
   for (const i of [...targets].reverse()) {
     // the README writes blocks flush left; they take the indentation of their neighbour (the
     // line before, for an insertion before a closing line)
-    const neighbour = mode.startsWith('before') && i > 0 ? fileLines[i - 1] : fileLines[i];
+    const neighbour =
+      mode.startsWith('before') && i > 0 ? fileLines[i - 1] : fileLines[i];
     const indent = neighbour.match(/^\s*/)[0];
     const indented = block.map(line => (line ? indent + line : line));
     if (mode === 'after') fileLines.splice(i + 1, 0, ...indented);
