@@ -130,13 +130,19 @@ export class DatabasePreviewStore {
     );
     if (kinds) whereAnyOf(q, 'kind', kinds);
     const outcomes = new Map<string, StoredOutcome>();
-    for (const row of await q)
+    // Entities with the same tokens share one object: it is parsed once, and a preview works
+    // out the other guardrails' part of a level once per distinct object.
+    const shared = new Map<string, NotPassingStates>();
+    for (const row of await q) {
+      const tokens: string = row.states ?? '';
+      let notPassing = shared.get(tokens);
+      if (!notPassing)
+        shared.set(tokens, (notPassing = new NotPassingStates(tokens)));
       outcomes.set(row.entity_ref, {
         levelIndex: Number(row.level_rank),
-        notPassing: new NotPassingStates(
-          Array.isArray(row.states) ? row.states.join('|') : row.states ?? '',
-        ),
+        notPassing,
       });
+    }
     return outcomes;
   }
 }

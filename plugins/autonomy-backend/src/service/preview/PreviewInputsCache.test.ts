@@ -39,6 +39,10 @@ describe('PreviewInputsCache', () => {
     ];
     expect(await cache.read(['component'])).toEqual([state.inputs[1]]);
     expect(await cache.read()).toEqual(state.inputs);
+    // The same kinds are filtered once per version.
+    expect(await cache.read(['component'])).toBe(
+      await cache.read(['component']),
+    );
     expect(state.reads).toBe(1);
 
     state.version = 'v2';

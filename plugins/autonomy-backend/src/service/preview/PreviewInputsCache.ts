@@ -8,7 +8,12 @@ import type { DatabasePreviewStore } from '../../store/DatabasePreviewStore';
  * copy; the database stays the truth, so a miss costs one full read, as without the cache.
  */
 export class PreviewInputsCache {
-  private cached?: { version: string; inputs: Promise<PreviewInput[]> };
+  private cached?: {
+    version: string;
+    inputs: Promise<PreviewInput[]>;
+    /** The inputs of some kinds, by the kinds joined: filtered once per version. */
+    ofKinds: Map<string, PreviewInput[]>;
+  };
 
   constructor(
     private readonly store: Pick<
@@ -25,14 +30,21 @@ export class PreviewInputsCache {
       // Read after the version: at worst newer inputs under the older version, which the next
       // preview sees as a change and reads again. Concurrent previews share one read.
       const inputs = this.store.readInputs();
-      this.cached = { version, inputs };
+      this.cached = { version, inputs, ofKinds: new Map() };
       inputs.catch(() => {
         if (this.cached?.inputs === inputs) this.cached = undefined;
       });
     }
-    const inputs = await this.cached.inputs;
-    if (!kinds) return inputs;
-    const wanted = new Set(kinds);
-    return inputs.filter(i => wanted.has(i.kind.toLocaleLowerCase('en-US')));
+    const { inputs, ofKinds } = this.cached;
+    const all = await inputs;
+    if (!kinds) return all;
+    const key = [...kinds].sort().join(',');
+    let some = ofKinds.get(key);
+    if (!some) {
+      // Stored kinds are lower-case, as in entity references.
+      const wanted = new Set(kinds);
+      ofKinds.set(key, (some = all.filter(i => wanted.has(i.kind))));
+    }
+    return some;
   }
 }

@@ -53,6 +53,11 @@ export class LevelsWithPreviewed {
   >();
   private readonly levelCount: number;
   private readonly memo = new Map<string, number>();
+  /** The others' masks (shared, never changed) by stored states and applicability. */
+  private readonly othersMemo = new WeakMap<
+    StoredStates,
+    Map<string, number[]>
+  >();
 
   constructor(current: CompiledGuardrails, previewedId: string) {
     this.levelCount = current.levels.length;
@@ -90,9 +95,21 @@ export class LevelsWithPreviewed {
     notPassing: StoredStates | undefined,
   ): number[] | undefined {
     if (!notPassing) return undefined;
+    const applies = this.groups.map(group => group.applies(node));
+    // Many entities share their stored states (the store hands them one object) and which
+    // guardrails apply to them: the masks are worked out once per pair.
+    const appliesKey = applies.map(a => (a ? '1' : '0')).join('');
+    let byApplies = this.othersMemo.get(notPassing);
+    if (!byApplies) this.othersMemo.set(notPassing, (byApplies = new Map()));
+    let masks = byApplies.get(appliesKey);
+    if (!masks)
+      byApplies.set(appliesKey, (masks = this.masksOf(applies, notPassing)));
+    return masks;
+  }
+
+  private masksOf(applies: boolean[], notPassing: StoredStates) {
     const masks = new Array(this.levelCount).fill(0);
     const passing = new Array(this.levelCount).fill(0);
-    const applies = this.groups.map(group => group.applies(node));
     this.groups.forEach((group, i) => {
       if (applies[i])
         for (let level = 0; level < this.levelCount; level++)

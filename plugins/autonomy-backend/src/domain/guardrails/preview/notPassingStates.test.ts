@@ -20,6 +20,9 @@ describe('NotPassingStates', () => {
       ['ns:check', 'unknown'],
       ['check-10', 'warning'],
     ]);
+    // Listed again from the same parse.
+    expect([...states]).toEqual([...states]);
+    expect(new Map(states).get('check-10')).toBe('warning');
   });
 
   it('reads an entity with no tokens as all passing', () => {

@@ -8,7 +8,8 @@ export type StoredStates = Pick<ReadonlyMap<string, GuardrailState>, 'get'> &
  * Stored states read from an entity row's state tokens (`<guardrail>:<state>` joined by `|`, see
  * stateTokens; `*:<state>` tokens are skipped) only as far as they are asked: a preview asks most
  * entities for one guardrail's state and only the few whose result changes for all of them, so
- * building a map per entity up front was most of reading a large catalog's states.
+ * building a map per entity up front was most of reading a large catalog's states. Parsed once
+ * when listed: the store hands entities with the same tokens one shared object.
  */
 export class NotPassingStates implements StoredStates {
   private readonly text: string;
@@ -32,11 +33,23 @@ export class NotPassingStates implements StoredStates {
     return undefined;
   }
 
-  *[Symbol.iterator](): Iterator<[string, GuardrailState]> {
+  [Symbol.iterator](): Iterator<[string, GuardrailState]> {
+    this.entries ??= this.parse();
+    return this.entries[Symbol.iterator]();
+  }
+
+  private entries?: [string, GuardrailState][];
+
+  private parse() {
+    const entries: [string, GuardrailState][] = [];
     for (const token of this.text.split('|')) {
       if (!token || token.startsWith('*:')) continue;
       const colon = token.lastIndexOf(':');
-      yield [token.slice(0, colon), token.slice(colon + 1) as GuardrailState];
+      entries.push([
+        token.slice(0, colon),
+        token.slice(colon + 1) as GuardrailState,
+      ]);
     }
+    return entries;
   }
 }
