@@ -73,16 +73,20 @@ const annotatedMission = {
 const catalog = generateCatalog(240);
 const snapshot = buildSnapshot(catalog);
 
-function pipelineWith(stores: Stores, definitions: GuardrailDefinition[]) {
+function pipelineWith(
+  stores: Stores,
+  definitions: GuardrailDefinition[],
+  catalogNow = snapshot,
+) {
   return new AnalysisPipeline({
     stores,
     guardrails: compile(definitions),
     historyRetentionDays: 400,
     factProviders: new FactProviderRegistry(),
-    readSnapshot: async () => snapshot,
+    readSnapshot: async () => catalogNow,
     readNeighbourhood: async refs =>
       new Map(
-        refs.flatMap(r => (snapshot.has(r) ? [[r, snapshot.get(r)!]] : [])),
+        refs.flatMap(r => (catalogNow.has(r) ? [[r, catalogNow.get(r)!]] : [])),
       ),
     logger: mockServices.logger.mock(),
     now: () => NOW,
@@ -280,6 +284,43 @@ describe.each(databases.eachSupportedId())(
         movesBetween(after.levels, withNew.levels),
       );
       expect(added.levelMoves.some(m => m.up > 0)).toBe(true);
+    });
+
+    it("a replica's kept inputs follow a run that changed the catalog", async () => {
+      await pipelineWith(stores, base).runFull();
+      const replica = serviceOver(stores, base);
+      const definition = stringify(annotatedMission);
+      const first = await replica.preview(definition);
+      expect(await replica.preview(definition)).toEqual(first);
+
+      // One component gains the annotation the previewed rule asks for.
+      const target = catalog.find(
+        e =>
+          e.kind === 'Component' &&
+          !e.metadata.annotations?.['aligned-autonomy.io/mission'],
+      )!;
+      const annotated = catalog.map(e =>
+        e === target
+          ? {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: {
+                  ...e.metadata.annotations,
+                  'aligned-autonomy.io/mission': 'mission:default/north-star',
+                },
+              },
+            }
+          : e,
+      );
+      await pipelineWith(stores, base, buildSnapshot(annotated)).runFull();
+
+      const second = await replica.preview(definition);
+      expect(second.counts.pass).toBe(first.counts.pass + 1);
+      // What a replica that never previewed answers.
+      expect(second).toEqual(
+        await serviceOver(stores, base).preview(definition),
+      );
     });
   },
 );
