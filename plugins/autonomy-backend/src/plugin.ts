@@ -120,6 +120,27 @@ export const autonomyPlugin = createBackendPlugin({
           shardSize: config.getOptionalNumber('autonomy.analysis.shardSize'),
           notifications: notifier,
         });
+        const guardrailPreview = new GuardrailPreviewService({
+          stores,
+          guardrails: async () => {
+            const { compiled, set } = await guardrailSets.current();
+            return {
+              current: compiled,
+              compile: definitions =>
+                compileGuardrails({
+                  levels: guardrailsConfig.levels,
+                  sources: guardrailsConfig.sources,
+                  definitions,
+                  operators,
+                  providerIds: factProviders.list().map(p => p.id),
+                  optOuts: set.optOuts,
+                  tightenings: set.tightenings,
+                }),
+            };
+          },
+          provided: pipeline.provided,
+          now,
+        });
         const scheduleConfig = config.getOptionalConfig('autonomy.schedule');
         await scheduleAnalysis({
           scheduler,
@@ -131,6 +152,7 @@ export const autonomyPlugin = createBackendPlugin({
             : DEFAULT_SCHEDULE,
           run: () => pipeline.runFull(),
           workShards: () => pipeline.workShards(),
+          keepWarm: () => guardrailPreview.keepInputsCurrent(),
         });
 
         const guardrailReads = new GuardrailReadService({
@@ -178,27 +200,7 @@ export const autonomyPlugin = createBackendPlugin({
               now,
             }),
             ...services,
-            guardrailPreview: new GuardrailPreviewService({
-              stores,
-              guardrails: async () => {
-                const { compiled, set } = await guardrailSets.current();
-                return {
-                  current: compiled,
-                  compile: definitions =>
-                    compileGuardrails({
-                      levels: guardrailsConfig.levels,
-                      sources: guardrailsConfig.sources,
-                      definitions,
-                      operators,
-                      providerIds: factProviders.list().map(p => p.id),
-                      optOuts: set.optOuts,
-                      tightenings: set.tightenings,
-                    }),
-                };
-              },
-              provided: pipeline.provided,
-              now,
-            }),
+            guardrailPreview,
           }),
         );
       },

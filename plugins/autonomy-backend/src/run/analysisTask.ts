@@ -20,6 +20,8 @@ export async function scheduleAnalysis(options: {
   logger: LoggerService;
   run: () => Promise<RunSummary>;
   workShards: () => Promise<number>;
+  /** Local upkeep after each look for shards (the preview's copy of the latest inputs). */
+  keepWarm?: () => Promise<void>;
 }) {
   await options.scheduler.scheduleTask({
     id: ANALYSIS_TASK_ID,
@@ -44,6 +46,12 @@ export async function scheduleAnalysis(options: {
     fn: async () => {
       const shards = await options.workShards();
       if (shards) options.logger.info(`Evaluated ${shards} shards of a run`);
+      // Upkeep never fails the shard work: the next look tries again.
+      await options
+        .keepWarm?.()
+        .catch(error =>
+          options.logger.warn(`Could not refresh the preview inputs: ${error}`),
+        );
     },
   });
 }

@@ -56,6 +56,11 @@ export class GuardrailPreviewService {
     this.inputs = new PreviewInputsCache(deps.stores.preview);
   }
 
+  /** Keeps this replica's copy of the preview inputs current after a run (see the cache). */
+  keepInputsCurrent(): Promise<void> {
+    return this.inputs.refresh();
+  }
+
   async preview(
     source: GuardrailPreviewRequest['definition'],
   ): Promise<GuardrailPreviewResponse> {

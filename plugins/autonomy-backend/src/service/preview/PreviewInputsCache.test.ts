@@ -51,6 +51,23 @@ describe('PreviewInputsCache', () => {
     expect(state.reads).toBe(2);
   });
 
+  it('keeps a copy current after a run, once a preview made one, and holds none before', async () => {
+    const { state, cache } = fakeStore();
+    state.version = 'v1';
+    state.inputs = [input('component:default/b', 'component')];
+    await cache.refresh();
+    expect(state.reads).toBe(0);
+
+    await cache.read();
+    state.version = 'v2';
+    state.inputs = [input('component:default/c', 'component')];
+    await cache.refresh();
+    expect(state.reads).toBe(2);
+    // The next preview finds the new inputs already read.
+    expect(await cache.read()).toEqual(state.inputs);
+    expect(state.reads).toBe(2);
+  });
+
   it('shares one read between concurrent previews', async () => {
     const { state, cache } = fakeStore();
     state.version = 'v1';

@@ -22,6 +22,15 @@ export class PreviewInputsCache {
     >,
   ) {}
 
+  /**
+   * Once this replica has answered a preview, keeps its copy current: read again as soon as a run
+   * changed the inputs, not by the next person who previews. A replica that never previewed holds
+   * nothing and reads nothing but the version.
+   */
+  async refresh(): Promise<void> {
+    if (this.cached) await this.read();
+  }
+
   /** The stored inputs in entity-ref order: of every entity, or of these (lower-case) kinds. */
   async read(kinds?: string[]): Promise<PreviewInput[]> {
     const version = await this.store.inputsVersion();
