@@ -160,7 +160,11 @@ export function hostileBodies(
   }
   const whole: [string, string, string][] = [
     ['nested 5,000 deep', nested(5000), json],
-    ['array nested 20,000 deep', `${'['.repeat(20000)}${']'.repeat(20000)}`, json],
+    [
+      'array nested 20,000 deep',
+      `${'['.repeat(20000)}${']'.repeat(20000)}`,
+      json,
+    ],
     ['truncated JSON', '{"entityRef":', json],
     ['null', 'null', json],
     ['array', '[]', json],
