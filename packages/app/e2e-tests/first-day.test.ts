@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   card as cardTitled,
   openAsGuest,
@@ -10,10 +10,27 @@ import {
 } from './helpers';
 
 // What a platform engineer sees on the first day. The demo portal has guardrails, so the state
-// without any is the backend's answer for a portal without guardrails (as firstDayApi.test.ts
-// gets it from a real backend), served to the real frontend; the 150-team map is the answer a
-// real backend gives for examples/fixtures/real-catalog-150-teams.yaml (realCatalogFixtures.test.ts
-// pins it in this file).
+// without any comes from a second real backend that has none (app-config.e2e-no-guardrails.yaml,
+// started by playwright.config.ts on :7008): the real frontend's backend requests are sent there.
+// The 150-team map is the answer a real backend gives for
+// examples/fixtures/real-catalog-150-teams.yaml (realCatalogFixtures.test.ts pins it in this file).
+
+const DEMO_BACKEND = 'http://localhost:7007';
+const NO_GUARDRAILS_BACKEND = 'http://localhost:7008';
+
+/**
+ * Sends the page's HTTP requests for the demo backend to another backend, so sign-in, catalog and
+ * autonomy all come from it and its tokens verify there. The signals WebSocket (live
+ * notifications, not tested here) still goes to the demo backend, which logs that the token does
+ * not verify: routeWebSocket can only connect where the page meant to.
+ */
+async function useBackend(page: Page, backend: string) {
+  await page.route(`${DEMO_BACKEND}/**`, route =>
+    route.continue({
+      url: backend + route.request().url().slice(DEMO_BACKEND.length),
+    }),
+  );
+}
 
 const MAP_150_TEAMS = JSON.parse(
   readFileSync(
@@ -54,19 +71,12 @@ test('an entity none of the guardrails applies to says so, and how to write one 
 test('with no guardrail configured, a service and the scorecards offer a starter configuration to copy', async ({
   page,
 }) => {
-  await page.route('**/api/autonomy/guardrails', route =>
-    route.fulfill({
-      json: { levels: ['bronze', 'silver', 'gold'], guardrails: [] },
-    }),
-  );
-  await page.route('**/api/autonomy/entities/*/*/*/scorecard', route =>
-    route.fulfill({
-      json: {
-        entityRef: 'component:default/checkout-api',
-        status: 'no-guardrails-configured',
-        guardrailCount: 0,
-      },
-    }),
+  await useBackend(page, NO_GUARDRAILS_BACKEND);
+  await openAsGuest(page, '/catalog');
+  await waitForAnalysis(
+    page,
+    'component/default/checkout-api',
+    NO_GUARDRAILS_BACKEND,
   );
   await openAsGuest(page, '/catalog/default/component/checkout-api/autonomy');
   const card = cardTitled(page, 'Guardrails');
@@ -75,7 +85,7 @@ test('with no guardrail configured, a service and the scorecards offer a starter
   });
   await expect(card.locator('pre')).toContainText('id: owned-by-a-team');
   await expect(card.getByRole('button', { name: /copy/i })).toBeVisible();
-  // The neighbouring cards come from the real backend: the screenshot waits for them.
+  // The neighbouring cards come from the same backend: the screenshot waits for them.
   await expect(
     cardTitled(page, 'Mission').getByText(/North star/),
   ).toBeVisible();

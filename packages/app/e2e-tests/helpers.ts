@@ -39,13 +39,18 @@ export async function guestToken(page: Page): Promise<string> {
 
 /**
  * Waits until the backend has analysed the catalog with this entity in it (the first analysis
- * runs a few seconds after start-up, while the demo catalog is still being ingested).
+ * runs a few seconds after start-up, while the demo catalog is still being ingested). `backend`
+ * is the one the page's requests go to (the guest token comes from the page).
  */
-export async function waitForAnalysis(page: Page, entityPath: string) {
+export async function waitForAnalysis(
+  page: Page,
+  entityPath: string,
+  backend = 'http://localhost:7007',
+) {
   await expect(async () => {
     const token = await guestToken(page);
     const res = await page.request.get(
-      `http://localhost:7007/api/autonomy/entities/${entityPath}/mission-chain`,
+      `${backend}/api/autonomy/entities/${entityPath}/mission-chain`,
       { headers: { Authorization: `Bearer ${token}` } },
     );
     expect(res.status()).toBe(200);
