@@ -36,6 +36,7 @@ export default defineConfig({
     },
     {
       // The same backend without guardrails, for the first-day browser test (first-day.test.ts).
+      name: 'Backend without guardrails',
       command: `${yarn} workspace backend start ${noGuardrailsConfig}`,
       url: 'http://localhost:7008/.backstage/health/v1/readiness',
       reuseExistingServer: !process.env.CI,
