@@ -60,6 +60,10 @@ export class Child {
   constructor(script: string, job: Job) {
     this.process = fork(join(__dirname, script), [], {
       execArgv: [
+        // BENCH_CPU_PROF=<dir>: a CPU profile of every child process, for finding where time goes.
+        ...(process.env.BENCH_CPU_PROF
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+          : []),
         '-r',
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       ],

@@ -250,15 +250,17 @@ export class AnalysisPipeline {
       );
       const derived = boundaryFacts(snapshot, boundaries.dependencies);
       // What a guardrail preview reads of every entity, so it answers without the catalog.
-      written += await stores.preview.replaceInputs(
+      const inputs = await stores.preview.replaceInputs(
         previewInputsOf(snapshot, missions, derived),
       );
+      written += inputs.written;
       phase('preview inputs');
       const source = inMemorySource({
         snapshot,
         missions,
         derived,
         campaigns: compileCampaigns(campaigns),
+        inputHashes: inputs.hashes,
       });
       const plans = planShards(
         snapshot.keys(),

@@ -14,7 +14,13 @@ import type { FactContext, FactValue } from '../domain/guardrails/facts';
 import { HeatmapTally } from '../store/aggregates';
 import type { Stores } from '../store/createStores';
 import type { ClaimedShard } from '../store/DatabaseGuardrailRunStore';
-import { contentHash, type EntityScoreRow } from '../store/scoreRows';
+import {
+  contentHash,
+  type EntityScoreRow,
+  type EvaluatedInputs,
+} from '../store/scoreRows';
+import { recheckAt } from '../domain/guardrails/recheck';
+import { inputKey, runInputsKey } from './inputKey';
 import type { ShardSource } from './shardSources';
 
 /** Entities evaluated, compared and staged together: bounds memory whatever the shard size. */
@@ -33,10 +39,13 @@ export interface ShardDeps {
 }
 
 /**
- * Evaluates one shard at the run's time. Every entity's outcome is decided and hashed; only an
- * entity whose hash differs from the stored one is explained (its results put in words) and
- * staged, and the stored entities of the shard's buckets that are gone are staged as removed.
- * Returns its heat-map counts (of every entity, changed or not) and the rows written.
+ * Evaluates one shard at the run's time. An entity whose input key (see inputKey.ts) equals its
+ * stored row's, and whose recheck instant has not come, is skipped: its row is what an evaluation
+ * would write again, and nothing about it is read but versions and keys. Every other entity's
+ * outcome is decided and hashed; only an entity whose hash differs from the stored one is
+ * explained (its results put in words), staged and counted in the heat map, and the stored
+ * entities of the shard's buckets that are gone are staged as removed. Returns the heat-map
+ * counts of the staged rows and the rows written.
  */
 export async function evaluateShard(
   deps: ShardDeps,
@@ -46,7 +55,7 @@ export async function evaluateShard(
   const { stores, guardrails } = deps;
   const at = new Date(shard.runStartedAt);
   const now = at.getTime();
-  const stored = await stores.runs.storedHashes(
+  const stored = await stores.runs.storedState(
     shard.bucketFrom,
     shard.bucketTo,
   );
@@ -55,6 +64,7 @@ export async function evaluateShard(
   );
   let written = 0;
   let evaluated = 0;
+  let skipped = 0;
   // Heartbeats on a timer, not per chunk: a slow chunk (a slow catalog or fact provider) must
   // not look like a dead replica.
   const heartbeat = setInterval(
@@ -64,34 +74,63 @@ export async function evaluateShard(
   try {
     for (let i = 0; i < shard.entityRefs.length; i += CHUNK) {
       const refs = shard.entityRefs.slice(i, i + CHUNK);
-      const [context, pushed, exemptions, provided] = await Promise.all([
+      const [context, versions, exemptions, provided] = await Promise.all([
         source.context(refs),
-        stores.facts.byEntity(refs),
+        stores.facts.versions(refs),
         stores.exemptions.activeByEntity(at, refs),
         deps.provided(refs),
       ]);
+      const run = runInputsKey(guardrails.fingerprint, context.campaigns);
+      const keys = new Map<string, string>();
+      for (const ref of refs) {
+        if (!context.snapshot.has(ref)) continue;
+        const key = inputKey({
+          run,
+          catalog: context.inputHashes.get(ref),
+          factVersions: versions.get(ref),
+          exemptions: exemptions.get(ref),
+          provided: [...provided.values()].map(byEntity => byEntity.get(ref)),
+        });
+        const before = stored.get(ref);
+        if (
+          before?.inputKey === key &&
+          (before.recheckAt === null || before.recheckAt > shard.runStartedAt)
+        ) {
+          stored.delete(ref);
+          skipped++;
+        } else keys.set(ref, key);
+      }
+      if (!keys.size) continue;
+      // Pushed values are read only for the entities evaluated.
+      const pushed = await stores.facts.byEntity([...keys.keys()]);
       const facts = { ...context, pushed, exemptions, provided };
       const changed: EntityScoreRow[] = [];
-      for (const ref of refs) {
+      for (const [ref, key] of keys) {
         const entity = entityContext(context.snapshot, facts, ref, now);
-        const decided = hashedOutcome(guardrails, entity, context.snapshot);
+        const decided = hashedOutcome(
+          guardrails,
+          entity,
+          context.snapshot,
+          key,
+        );
         if (!entity || !decided) continue;
         evaluated++;
-        const { outcome, header, hash } = decided;
-        heatmap.add(header.ownerRef, outcome.applicable, outcome.states);
+        const { outcome, header, hash, inputs } = decided;
         const before = stored.get(ref);
         stored.delete(ref);
-        if (before !== hash)
-          changed.push(
-            storedRow(
-              deps,
-              entity.ctx,
-              outcome,
-              header,
-              hash,
-              shard.runStartedAt,
-            ),
-          );
+        if (before?.hash === hash) continue;
+        heatmap.add(header.ownerRef, outcome.applicable, outcome.states);
+        changed.push(
+          storedRow(
+            deps,
+            entity.ctx,
+            outcome,
+            header,
+            hash,
+            shard.runStartedAt,
+            inputs,
+          ),
+        );
       }
       written += await stores.runs.stage(shard.runId, changed, []);
     }
@@ -101,7 +140,7 @@ export async function evaluateShard(
   // What is left was stored before and is not evaluated now: gone from the catalog, or no
   // guardrail applies to it any more.
   written += await stores.runs.stage(shard.runId, [], [...stored.keys()]);
-  return { heatmap, written, evaluated };
+  return { heatmap, written, evaluated, skipped };
 }
 
 /**
@@ -113,7 +152,15 @@ export function hashedOutcome(
   guardrails: CompiledGuardrails,
   entity: ReturnType<typeof entityContext>,
   snapshot: CatalogSnapshot,
-): { outcome: EntityOutcome; header: EntityHeader; hash: string } | undefined {
+  key?: string,
+):
+  | {
+      outcome: EntityOutcome;
+      header: EntityHeader;
+      hash: string;
+      inputs?: EvaluatedInputs;
+    }
+  | undefined {
   if (!entity) return undefined;
   const outcome = evaluateOutcome(
     guardrails,
@@ -123,8 +170,16 @@ export function hashedOutcome(
   );
   if (!outcome) return undefined;
   const header = entityHeader(entity.node, snapshot);
-  const hash = contentHash(guardrails.fingerprint, header, outcome.signature);
-  return { outcome, header, hash };
+  const inputs = key
+    ? { inputKey: key, recheckAt: recheckAt(guardrails, entity.ctx, outcome) }
+    : undefined;
+  const hash = contentHash(
+    guardrails.fingerprint,
+    header,
+    outcome.signature,
+    inputs,
+  );
+  return { outcome, header, hash, inputs };
 }
 
 /** The row of an entity whose outcome changed: its results explained, with the outcome's hash. */
@@ -135,6 +190,7 @@ export function storedRow(
   header: EntityHeader,
   hash: string,
   evaluatedAt: string,
+  inputs?: EvaluatedInputs,
 ): EntityScoreRow {
   const { guardrails } = deps;
   const evaluation = explainOutcome(guardrails, ctx, outcome);
@@ -144,5 +200,6 @@ export function storedRow(
     { ...evaluation, ...header, level },
     evaluatedAt,
     hash,
+    inputs,
   );
 }

@@ -3,6 +3,8 @@ import type { EntityMission } from '../domain/missions/resolveMissions';
 import type { FactValue } from '../domain/guardrails/facts';
 import { hasBoundaryFacts } from '../domain/boundaries/analyzeBoundaries';
 import type { Stores } from '../store/createStores';
+import { previewInputHash } from '../store/DatabasePreviewStore';
+import { previewInputOf } from '../domain/guardrails/preview/previewInputs';
 import {
   compileCampaigns,
   type CompiledCampaign,
@@ -16,6 +18,8 @@ export interface EntityContext {
   derived: Map<string, Record<string, FactValue>>;
   /** The campaigns of the run, as the coordinator read them from the catalog. */
   campaigns: CompiledCampaign[];
+  /** Each entity's preview-input hash: whether its catalog side changed (see inputKey.ts). */
+  inputHashes: Map<string, string>;
 }
 
 /** Where a shard's entities come from. */
@@ -33,7 +37,8 @@ export function inMemorySource(context: EntityContext): ShardSource {
 
 /**
  * Any other replica reads a shard's entities from the catalog by ref and their missions,
- * boundary facts and the campaigns from what the coordinator stored before it planned the shards.
+ * boundary facts and the campaigns from what the coordinator stored before it planned the shards,
+ * and hashes their catalog side the way the coordinator does.
  */
 export function storedSource(
   stores: Stores,
@@ -56,11 +61,23 @@ export function storedSource(
         const kind = snapshot.get(ref)?.kind;
         if (kind && hasBoundaryFacts(kind)) derived.set(ref, facts);
       }
+      const inputHashes = new Map<string, string>();
+      for (const ref of entityRefs) {
+        const node = snapshot.get(ref);
+        if (node)
+          inputHashes.set(
+            ref,
+            previewInputHash(
+              JSON.stringify(previewInputOf(node, snapshot, missions, derived)),
+            ),
+          );
+      }
       return {
         snapshot,
         missions,
         derived,
         campaigns: compileCampaigns(campaigns),
+        inputHashes,
       };
     },
   };

@@ -65,4 +65,25 @@ export class DatabaseFactStore {
     }
     return result;
   }
+
+  /**
+   * Each entity's pushed-fact version: its sources with when each was observed, in source order.
+   * Only the stored timestamps are read, not the values: enough to tell whether anything was
+   * pushed since (a push is stored only when it is newer).
+   */
+  async versions(entityRefs: string[]): Promise<Map<string, string>> {
+    const q = this.db('autonomy_pushed_facts').select(
+      'entity_ref',
+      'source',
+      'observed_at',
+    );
+    whereAnyOf(q, 'entity_ref', entityRefs);
+    const versions = new Map<string, string>();
+    for (const row of await q.orderBy(['entity_ref', 'source'])) {
+      const version = `${row.source}@${row.observed_at}`;
+      const before = versions.get(row.entity_ref);
+      versions.set(row.entity_ref, before ? `${before},${version}` : version);
+    }
+    return versions;
+  }
 }

@@ -5,6 +5,8 @@ import type { ShardPlan } from '../domain/shards/shards';
 import { insertRows, recordRun } from './analysisRuns';
 import {
   countHeatmap,
+  heatOfRows,
+  moveHeatmap,
   historyRows,
   NO_ENTITIES,
   pruneHistory,
@@ -14,7 +16,12 @@ import {
   HeatmapTally,
 } from './aggregates';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
-import { hasArrays, toScoreRow, type EntityScoreRow } from './scoreRows';
+import {
+  hasArrays,
+  toScoreRow,
+  type EntityScoreRow,
+  type EvaluatedInputs,
+} from './scoreRows';
 import { recordAppliedSet } from './DatabaseGuardrailSetStore';
 import {
   failingCells,
@@ -60,7 +67,17 @@ const SCORE_COLUMNS = [
   'content_hash',
   'bucket',
   'states',
+  'input_key',
+  'recheck_at',
 ] as const;
+
+/** A stored row as a shard compares it. */
+export interface StoredState {
+  hash: string | null;
+  inputKey: string | null;
+  /** ISO text, or null. */
+  recheckAt: string | null;
+}
 
 /** PostgreSQL advisory-lock key for writes of guardrail results (any fixed number of our own). */
 const RESULTS_LOCK_KEY = 7_243_951_611;
@@ -103,8 +120,9 @@ export class DatabaseGuardrailRunStore {
     entity: ScoredEntity,
     evaluatedAt: string,
     hash?: string,
+    inputs?: EvaluatedInputs,
   ): EntityScoreRow {
-    return toScoreRow(entity, evaluatedAt, hasArrays(this.db), hash);
+    return toScoreRow(entity, evaluatedAt, hasArrays(this.db), hash, inputs);
   }
 
   /**
@@ -198,14 +216,24 @@ export class DatabaseGuardrailRunStore {
       .update({ heartbeat_at: now.toISOString() });
   }
 
-  /** Content hashes of the stored rows in a bucket range: what a shard compares against. */
-  async storedHashes(bucketFrom: number, bucketTo: number) {
+  /**
+   * What a shard compares against, of the stored rows in a bucket range: each row's content
+   * hash, and the key and recheck instant of the inputs it was evaluated from.
+   */
+  async storedState(bucketFrom: number, bucketTo: number) {
     const rows = await this.db('autonomy_entity_scores')
       .where('bucket', '>=', bucketFrom)
       .andWhere('bucket', '<', bucketTo)
-      .select('entity_ref', 'content_hash');
-    return new Map<string, string | null>(
-      rows.map(r => [r.entity_ref, r.content_hash]),
+      .select('entity_ref', 'content_hash', 'input_key', 'recheck_at');
+    return new Map<string, StoredState>(
+      rows.map(r => [
+        r.entity_ref,
+        {
+          hash: r.content_hash,
+          inputKey: r.input_key,
+          recheckAt: r.recheck_at,
+        },
+      ]),
     );
   }
 
@@ -302,10 +330,18 @@ export class DatabaseGuardrailRunStore {
         ? await stagedLevelChanges(tx, runId, startedAt)
         : [];
       const failingBefore = onChanges ? await failingCells(tx) : [];
-      written += await tx('autonomy_entity_scores')
+      // The heat map moves by what this apply replaces: minus the stored rows it deletes, plus
+      // the staged rows it inserts (the shards counted those as they staged them). Unchanged
+      // entities cost nothing.
+      const deleted = tx('autonomy_entity_scores')
         .whereIn('entity_ref', stagedRefs)
-        .andWhere('evaluated_at', '<=', startedAt)
-        .delete();
+        .andWhere('evaluated_at', '<=', startedAt);
+      const heatDeleted = await heatOfRows(tx, 'autonomy_entity_scores', q =>
+        q
+          .whereIn('s.entity_ref', stagedRefs.clone())
+          .andWhere('s.evaluated_at', '<=', startedAt),
+      );
+      written += await deleted.delete();
       const columns = SCORE_COLUMNS.join(', ');
       const inserted = await tx.raw(
         `INSERT INTO autonomy_entity_scores (${columns}) SELECT ${columns} FROM autonomy_staged_scores s WHERE s.run_id = ? AND s.removed = ? AND NOT EXISTS (SELECT 1 FROM autonomy_entity_scores e WHERE e.entity_ref = s.entity_ref)`,
@@ -313,11 +349,12 @@ export class DatabaseGuardrailRunStore {
       );
       written += Number(inserted.rowCount ?? inserted.changes ?? 0);
 
-      const heatmap = HeatmapTally.merge(
+      const heatStaged = HeatmapTally.merge(
         shards.map(sh => sh.aggregate ?? '{"g":[],"o":{}}'),
       );
-      written += await syncHeatmap(tx, heatmap);
-      // The shards counted what they evaluated; teams with newer rows are counted from those.
+      written += await moveHeatmap(tx, heatStaged, [heatDeleted]);
+      // Teams with rows newer than the run (which stay, so some staged rows did not go in) are
+      // counted again from their stored rows.
       const newer = (
         await tx('autonomy_entity_scores')
           .where('evaluated_at', '>', startedAt)

@@ -35,21 +35,31 @@ describe.each(databases.eachSupportedId())(
     it('versions the stored inputs: a new version for a change, the same one when nothing changed', async () => {
       expect(await stores.preview.inputsVersion()).toBeUndefined();
       const first = [input('a'), input('b'), input('x', 'api')];
-      expect(await stores.preview.replaceInputs(first)).toBe(3);
+      const firstSync = await stores.preview.replaceInputs(first);
+      expect(firstSync.written).toBe(3);
       const v1 = await stores.preview.inputsVersion();
       expect(v1).toEqual(expect.any(String));
 
-      expect(await stores.preview.replaceInputs(first)).toBe(0);
+      expect((await stores.preview.replaceInputs(first)).written).toBe(0);
       expect(await stores.preview.inputsVersion()).toBe(v1);
 
       // The clock may not have moved: the entity count tells this change apart anyway.
       await new Promise(resolve => setTimeout(resolve, 5));
-      expect(
-        await stores.preview.replaceInputs([
-          input('a', 'component', 'A'),
-          input('x', 'api'),
-        ]),
-      ).toBe(2);
+      const second = await stores.preview.replaceInputs([
+        input('a', 'component', 'A'),
+        input('x', 'api'),
+      ]);
+      expect(second.written).toBe(2);
+      // Each entity's hash, for the run to compare: a changed input has a new one.
+      const hashOf = (sync: typeof second, name: string) =>
+        sync.hashes.get(name);
+      expect(hashOf(second, 'component:default/a')).not.toBe(
+        hashOf(firstSync, 'component:default/a'),
+      );
+      expect(hashOf(second, 'api:default/x')).toBe(
+        hashOf(firstSync, 'api:default/x'),
+      );
+      expect(second.hashes.size).toBe(2);
       const v2 = await stores.preview.inputsVersion();
       expect(v2).not.toBe(v1);
       expect(await stores.preview.readInputs()).toEqual([

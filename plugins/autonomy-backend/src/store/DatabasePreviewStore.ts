@@ -28,6 +28,10 @@ export interface StoredOutcome {
 
 const DELETE_BATCH = 500;
 
+/** The hash of an entity's preview input, from its JSON. */
+export const previewInputHash = (json: string) =>
+  createHash('sha1').update(json).digest('base64');
+
 /**
  * The row of `autonomy_analysis_runs` that names the stored inputs' version: rewritten whenever a
  * run changes any input, so a replica may keep the parsed inputs until it changes.
@@ -43,9 +47,12 @@ export class DatabasePreviewStore {
 
   /**
    * Makes the table hold exactly these inputs, writing only rows whose content changed (by hash)
-   * and deleting those of entities that left the catalog. Returns the rows written.
+   * and deleting those of entities that left the catalog. Returns the rows written and each
+   * entity's input hash (a run compares them to skip entities whose catalog side is unchanged).
    */
-  async replaceInputs(inputs: PreviewInput[]): Promise<number> {
+  async replaceInputs(
+    inputs: PreviewInput[],
+  ): Promise<{ written: number; hashes: Map<string, string> }> {
     const stored = new Map<string, string>();
     for (const row of await this.db('autonomy_preview_inputs').select(
       'entity_ref',
@@ -53,9 +60,11 @@ export class DatabasePreviewStore {
     ))
       stored.set(row.entity_ref, row.content_hash);
     const changed: PreviewInputRow[] = [];
+    const hashes = new Map<string, string>();
     for (const input of inputs) {
       const json = JSON.stringify(input);
-      const hash = createHash('sha1').update(json).digest('base64');
+      const hash = previewInputHash(json);
+      hashes.set(input.ref, hash);
       if (stored.get(input.ref) !== hash)
         changed.push({
           entity_ref: input.ref,
@@ -68,8 +77,9 @@ export class DatabasePreviewStore {
     }
     const removed = [...stored.keys()];
     const versioned = await this.inputsVersion();
-    if (!changed.length && !removed.length && versioned) return 0;
-    return this.db.transaction(async tx => {
+    if (!changed.length && !removed.length && versioned)
+      return { written: 0, hashes };
+    const written = await this.db.transaction(async tx => {
       for (let i = 0; i < removed.length; i += DELETE_BATCH)
         await tx('autonomy_preview_inputs')
           .whereIn('entity_ref', removed.slice(i, i + DELETE_BATCH))
@@ -88,6 +98,7 @@ export class DatabasePreviewStore {
         .merge();
       return changed.length + removed.length;
     });
+    return { written, hashes };
   }
 
   /** The version of the stored inputs; undefined before a run stored them with one. */

@@ -6,8 +6,7 @@ import {
   type HistoryRow,
   type ScopeTotals,
 } from '../domain/guardrails/history';
-import type { StoredEvaluation } from '../domain/guardrails/storedEvaluation';
-import { COUNTED } from './scoreRows';
+import { COUNTED, hasArrays } from './scoreRows';
 import { syncRows } from './syncRows';
 import { insertRows, whereAnyOf } from './analysisRuns';
 
@@ -144,22 +143,96 @@ export function syncHeatmap(
   });
 }
 
+/**
+ * Heat-map cells counted in the database from the stored results of some rows of
+ * `autonomy_entity_scores` or `autonomy_staged_scores` (alias `s`, chosen by `scope`). Opted-out
+ * results (not applicable) are not counted, as a run's tally does not count them.
+ */
+export async function heatOfRows(
+  tx: Knex.Transaction,
+  table: 'autonomy_entity_scores' | 'autonomy_staged_scores',
+  scope: (q: Knex.QueryBuilder) => void,
+): Promise<HeatmapCounts> {
+  const pg = hasArrays(tx);
+  const [guardrail, state] = pg
+    ? [`r->>'g'`, `r->>'s'`]
+    : [`json_extract(r.value, '$.g')`, `json_extract(r.value, '$.s')`];
+  const q = tx({ s: table })
+    .joinRaw(
+      pg
+        ? `CROSS JOIN jsonb_array_elements((s.results::jsonb)->'results') AS r`
+        : `CROSS JOIN json_each(s.results, '$.results') AS r`,
+    )
+    .whereNotNull('s.owner_ref')
+    .whereRaw(`${state} <> 'not-applicable'`)
+    .select(
+      's.owner_ref',
+      tx.raw(`${guardrail} AS guardrail_id`),
+      tx.raw(`${state} AS state`),
+    )
+    .count({ count: '*' })
+    .groupByRaw('1, 2, 3');
+  scope(q);
+  const counts: HeatmapCounts = new Map();
+  const rows = (await q) as unknown as {
+    owner_ref: string;
+    guardrail_id: string;
+    state: string;
+    count: number | string;
+  }[];
+  for (const row of rows)
+    counts.set(
+      `${row.owner_ref}\n${row.guardrail_id}\n${row.state}`,
+      Number(row.count),
+    );
+  return counts;
+}
+
 /** The heat-map cells of these owners, counted from their entities' stored results. */
-export async function countHeatmap(tx: Knex.Transaction, ownerRefs: string[]) {
-  const tally = new HeatmapTally();
-  const rows = await tx('autonomy_entity_scores')
-    .whereIn('owner_ref', ownerRefs)
-    .select('owner_ref', 'results');
-  for (const row of rows) {
-    const stored: StoredEvaluation = JSON.parse(
-      row.results ?? '{"results":[]}',
+export function countHeatmap(tx: Knex.Transaction, ownerRefs: string[]) {
+  return heatOfRows(tx, 'autonomy_entity_scores', q =>
+    q.whereIn('s.owner_ref', ownerRefs),
+  );
+}
+
+/**
+ * Moves the stored heat map by `plus` less each of `minus`, for the owners whose cells change;
+ * returns the rows written. Nothing is read or written when nothing changes.
+ */
+export async function moveHeatmap(
+  tx: Knex.Transaction,
+  plus: HeatmapCounts,
+  minus: HeatmapCounts[],
+) {
+  const delta = new Map(plus);
+  for (const counts of minus)
+    for (const [key, count] of counts)
+      delta.set(key, (delta.get(key) ?? 0) - count);
+  const owners = new Set<string>();
+  for (const [key, count] of delta)
+    if (count !== 0) owners.add(key.slice(0, key.indexOf('\n')));
+  if (!owners.size) return 0;
+  const refs = [...owners];
+  const counts: HeatmapCounts = new Map();
+  const stored = tx('autonomy_heatmap').select(
+    'owner_ref',
+    'guardrail_id',
+    'state',
+    'count',
+  );
+  whereAnyOf(stored, 'owner_ref', refs);
+  for (const row of await stored)
+    counts.set(
+      `${row.owner_ref}\n${row.guardrail_id}\n${row.state}`,
+      Number(row.count),
     );
-    tally.addResults(
-      row.owner_ref,
-      stored.results.map(r => ({ guardrailId: r.g, state: r.s })),
-    );
+  for (const [key, count] of delta) {
+    if (!owners.has(key.slice(0, key.indexOf('\n')))) continue;
+    const moved = (counts.get(key) ?? 0) + count;
+    if (moved > 0) counts.set(key, moved);
+    else counts.delete(key);
   }
-  return HeatmapTally.merge([tally.serialize()]);
+  return syncHeatmap(tx, counts, refs);
 }
 
 /** A row of `autonomy_rollups`. */

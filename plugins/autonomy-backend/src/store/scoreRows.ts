@@ -56,6 +56,17 @@ export interface EntityScoreRow {
   bucket: number;
   /** PostgreSQL: text[]; SQLite: `|token|token|`. */
   states: string[] | string | null;
+  /** Key of the inputs the row was evaluated from; null: evaluate at the next run. */
+  input_key: string | null;
+  /** ISO instant from which time alone may change the outcome; null: never. */
+  recheck_at: string | null;
+}
+
+/** What a run compares to skip an entity: the inputs its row was evaluated from. */
+export interface EvaluatedInputs {
+  inputKey: string;
+  /** Epoch ms (see recheck.ts), or undefined. */
+  recheckAt: number | undefined;
 }
 
 /** Whether the database keeps the state tokens in an indexed array (PostgreSQL). */
@@ -70,8 +81,12 @@ export function contentHash(
   fingerprint: string,
   header: EntityHeader,
   signature: string,
+  inputs?: EvaluatedInputs,
 ): string {
-  return createHash('sha1')
+  const hash = createHash('sha1');
+  // The inputs are part of the row: an entity whose inputs changed gets its new key stored.
+  if (inputs) hash.update(`${inputs.inputKey}@${inputs.recheckAt ?? ''}\n`);
+  return hash
     .update(fingerprint)
     .update(
       JSON.stringify([
@@ -86,12 +101,17 @@ export function contentHash(
     .digest('base64');
 }
 
+/** A recheck instant as stored: ISO text, which compares as the instants it names. */
+export const recheckText = (ms: number | undefined) =>
+  ms === undefined ? null : new Date(ms).toISOString();
+
 /** The stored row of an evaluated entity; `hash` is its {@link contentHash}. */
 export function toScoreRow(
   e: ScoredEntity,
   evaluatedAt: string,
   arrays: boolean,
   hash?: string,
+  inputs?: EvaluatedInputs,
 ): EntityScoreRow {
   const stored = toStoredEvaluation(e.results);
   const results = JSON.stringify(stored);
@@ -128,6 +148,8 @@ export function toScoreRow(
         .digest('base64'),
     bucket: bucketOf(e.entityRef),
     states: arrays ? tokens : `|${tokens.join('|')}|`,
+    input_key: inputs?.inputKey ?? null,
+    recheck_at: recheckText(inputs?.recheckAt),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Stores } from '../store/createStores';
 import type {
   ClaimedShard,
   DatabaseGuardrailRunStore,
+  StoredState,
 } from '../store/DatabaseGuardrailRunStore';
 import type { EntityScoreRow } from '../store/scoreRows';
 
@@ -29,7 +30,7 @@ export async function storeEvaluation(
     ),
   );
   const shard = (await stores.runs.claimShard('test', at, at))!;
-  const stored = await stores.runs.storedHashes(
+  const stored = await stores.runs.storedState(
     shard.bucketFrom,
     shard.bucketTo,
   );
@@ -50,23 +51,26 @@ export async function storeEvaluation(
 }
 
 /**
- * Stages evaluated entities whose rows differ from what is stored (`stored`: ref → hash, from
- * which the staged refs are removed) and counts their results into the heat map: how tests
+ * Stages evaluated entities whose rows differ from what is stored (`stored`: ref → stored state,
+ * from which the staged refs are removed) and counts the staged results into the heat map: how tests
  * store given scores the way a run does. Returns the rows written.
  */
 async function stageChanged(
   runs: DatabaseGuardrailRunStore,
   shard: ClaimedShard,
   scored: ScoredEntity[],
-  stored: Map<string, string | null>,
+  stored: Map<string, StoredState>,
   heatmap: HeatmapTally,
 ) {
   const changed: EntityScoreRow[] = [];
   for (const entity of scored) {
     const row = runs.row(entity, shard.runStartedAt);
-    if (stored.get(entity.entityRef) !== row.content_hash) changed.push(row);
+    if (stored.get(entity.entityRef)?.hash !== row.content_hash) {
+      changed.push(row);
+      // Like a shard, the heat map counts what is staged; the apply takes out what it replaces.
+      heatmap.addResults(entity.ownerRef, entity.results);
+    }
     stored.delete(entity.entityRef);
-    heatmap.addResults(entity.ownerRef, entity.results);
   }
   return runs.stage(shard.runId, changed, []);
 }

@@ -25,6 +25,8 @@ export interface CompiledGuardrail {
   rule: CompiledRule;
   /** Epoch ms from which failures count (grace period), or undefined. */
   enforcedFromMs?: number;
+  /** Whether its rule, or a team's tightened one, reads the clock (see operators.ts). */
+  readsClock: boolean;
   /** Indexes of the rule's facts in {@link CompiledGuardrails.facts}. */
   factSlots: number[];
   /** A team standard applies only to what this group owns. */
@@ -96,6 +98,9 @@ export function compileGuardrails(options: {
         `Invalid configuration at autonomy.guardrails.definitions[${i}].level: unknown level "${definition.level}"`,
       );
     }
+    const decisions = teamDecisions(definition, options, r =>
+      compileRule(r, compilerOptions),
+    );
     return {
       definition,
       levelIndex,
@@ -104,9 +109,10 @@ export function compileGuardrails(options: {
       enforcedFromMs: definition.enforcedFrom
         ? Date.parse(`${definition.enforcedFrom}T00:00:00Z`)
         : undefined,
-      ...teamDecisions(definition, options, r =>
-        compileRule(r, compilerOptions),
-      ),
+      readsClock:
+        rule.readsClock ||
+        [...(decisions.tightened?.values() ?? [])].some(t => t.rule.readsClock),
+      ...decisions,
     };
   });
   const facts: FactGetter[] = [];

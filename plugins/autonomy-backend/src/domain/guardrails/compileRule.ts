@@ -5,7 +5,7 @@ import {
   type FactGetter,
   type FactSourceSchema,
 } from './facts';
-import type { RuleOperator } from './operators';
+import { readsClock, type RuleOperator } from './operators';
 
 /** Three-valued outcome: a condition on an unknown fact is neither true nor false. */
 export type Outcome = 'pass' | 'fail' | 'unknown';
@@ -16,6 +16,8 @@ export interface CompiledRule {
   /** Slow path, only for failures: the first condition that failed or was unknown, in words. */
   explain(ctx: FactContext): string | undefined;
   facts: FactGetter[];
+  /** Whether an operator of the rule reads the clock: its outcome may change with time alone. */
+  readsClock: boolean;
 }
 
 export interface RuleCompilerOptions {
@@ -48,6 +50,7 @@ export function compileRule(
   options: RuleCompilerOptions,
 ): CompiledRule {
   const getters = new Map<string, FactGetter>();
+  let clock = false;
 
   const compile = (node: unknown, path: string): Node => {
     const at = (child: string) => (path ? `${path}.${child}` : child);
@@ -152,6 +155,7 @@ export function compileRule(
           ...options.operators.keys(),
         ].join(', ')})`,
       );
+    if (readsClock(operator)) clock = true;
     const problem = operator.validateParam(node[name]);
     if (problem) throw new RuleError(at(name), `${name} ${problem}`);
     let getter = getters.get(factId);
@@ -197,5 +201,6 @@ export function compileRule(
     evaluate: root.evaluate,
     explain: root.explain,
     facts: [...getters.values()],
+    readsClock: clock,
   };
 }

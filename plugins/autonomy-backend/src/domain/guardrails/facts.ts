@@ -81,6 +81,8 @@ export interface FactGetter {
   /** The value, `undefined` for an absent catalog fact, or UNKNOWN. */
   get(ctx: FactContext): FactValue | undefined | typeof UNKNOWN;
   observedAt?(ctx: FactContext): string | undefined;
+  /** Pushed facts: epoch ms after which the value counts as stale, when one was pushed. */
+  freshUntil?(ctx: FactContext): number | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -164,6 +166,10 @@ export function compileFactGetter(
         return pushed.values[field];
       },
       observedAt: c => c.pushed?.get(prefix)?.observedAt,
+      freshUntil: c => {
+        const pushed = c.pushed?.get(prefix);
+        return pushed && pushed.observedAtMs + maxAgeMs;
+      },
     };
   }
   if (providerIds.has(prefix) && dot > 0) {

@@ -150,3 +150,16 @@ export const BUILT_IN_OPERATORS: RuleOperator[] = [
   age('newerThanDays', (a, limit) => a <= limit, 'to be newer than'),
   age('olderThanDays', (a, limit) => a > limit, 'to be older than'),
 ];
+
+/**
+ * Built-in operators whose test reads only the value and the parameter. The others (the age
+ * operators, and any a module adds, which are given the clock) may answer differently tomorrow
+ * for the same fact, so an entity checked by one is evaluated at every run.
+ */
+const CLOCK_FREE = new Set(
+  BUILT_IN_OPERATORS.filter(
+    op => op.name !== 'newerThanDays' && op.name !== 'olderThanDays',
+  ),
+);
+
+export const readsClock = (op: RuleOperator) => !CLOCK_FREE.has(op);

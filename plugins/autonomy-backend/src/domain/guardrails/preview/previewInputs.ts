@@ -28,28 +28,39 @@ export function previewInputsOf(
   derived: Map<string, Record<string, FactValue>>,
 ): PreviewInput[] {
   const inputs: PreviewInput[] = [];
-  for (const node of snapshot.values()) {
-    const owner = node.ownerRef ? snapshot.get(node.ownerRef) : undefined;
-    const mission = missions.get(node.ref);
-    const input: PreviewInput = {
-      ref: node.ref,
-      ...entityHeader(node, snapshot),
-      type: node.specType,
-      lifecycle: node.lifecycle,
-      tags: node.tags,
-      annotations: node.annotations,
-      linkCount: node.linkCount ?? 0,
-      owner: owner && { kind: owner.kind, type: owner.specType },
-      mission: mission && {
-        resolution: mission.resolution,
-        chainRefs: mission.chainRefs,
-        problem: mission.problem,
-      },
-      derived: derived.get(node.ref),
-    };
-    inputs.push(input);
-  }
+  for (const node of snapshot.values())
+    inputs.push(previewInputOf(node, snapshot, missions, derived));
   return inputs;
+}
+
+/**
+ * One entity's preview input: also what a run compares to tell whether the catalog side of an
+ * entity changed (the snapshot needs the entity's owner and system).
+ */
+export function previewInputOf(
+  node: CatalogNode,
+  snapshot: CatalogSnapshot,
+  missions: Map<string, EntityMission>,
+  derived: Map<string, Record<string, FactValue>>,
+): PreviewInput {
+  const owner = node.ownerRef ? snapshot.get(node.ownerRef) : undefined;
+  const mission = missions.get(node.ref);
+  return {
+    ref: node.ref,
+    ...entityHeader(node, snapshot),
+    type: node.specType,
+    lifecycle: node.lifecycle,
+    tags: node.tags,
+    annotations: node.annotations,
+    linkCount: node.linkCount ?? 0,
+    owner: owner && { kind: owner.kind, type: owner.specType },
+    mission: mission && {
+      resolution: mission.resolution,
+      chainRefs: mission.chainRefs,
+      problem: mission.problem,
+    },
+    derived: derived.get(node.ref),
+  };
 }
 
 /** The fact context of a stored input: what evaluating the entity in a run would see. */

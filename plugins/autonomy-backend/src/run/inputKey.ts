@@ -1,0 +1,46 @@
+import { createHash } from 'crypto';
+import type { CompiledCampaign } from '../domain/campaigns/campaigns';
+import type { ActiveExemptions } from '../domain/guardrails/evaluate';
+import type { FactValue } from '../domain/guardrails/facts';
+
+/** What every entity of a run shares in its input key: the guardrail set and the campaigns. */
+export function runInputsKey(
+  fingerprint: string,
+  campaigns: CompiledCampaign[],
+): string {
+  return createHash('sha1')
+    .update(fingerprint)
+    .update(JSON.stringify(campaigns.map(c => c.definition)))
+    .digest('base64');
+}
+
+/**
+ * The key of everything an entity's evaluation reads apart from the clock: the run's shared
+ * inputs, the hash of its catalog side (its preview input: own fields, owner, mission chain,
+ * boundary facts), the version of each pushed source (a newer push always has a newer
+ * `observedAt`), its active exemptions and what fact providers said. Equal keys and a recheck
+ * instant still ahead mean the stored row is what an evaluation would write again.
+ */
+export function inputKey(parts: {
+  run: string;
+  catalog: string | undefined;
+  factVersions: string | undefined;
+  exemptions: ActiveExemptions | undefined;
+  provided: (Record<string, FactValue> | undefined)[];
+}): string {
+  const hash = createHash('sha1')
+    .update(parts.run)
+    .update('\n')
+    .update(parts.catalog ?? '')
+    .update('\n')
+    .update(parts.factVersions ?? '');
+  if (parts.exemptions?.size) {
+    const exemptions = [...parts.exemptions]
+      .map(([guardrail, e]) => `${guardrail}=${e.id}@${e.expiresAt}`)
+      .sort();
+    hash.update(`\n${exemptions.join(',')}`);
+  }
+  if (parts.provided.some(p => p !== undefined))
+    hash.update(`\n${JSON.stringify(parts.provided)}`);
+  return hash.digest('base64');
+}
