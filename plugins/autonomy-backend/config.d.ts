@@ -80,6 +80,17 @@ export interface Config {
        */
       shardSize?: number;
     };
+    /** The dry run of a guardrail (`POST /guardrails/preview`). */
+    preview?: {
+      /**
+       * Every replica reads and keeps its own parsed copy of the stored preview inputs as soon as
+       * a run has stored them, and refreshes it after each run that changes them, so even its
+       * first preview answers warm (default true). False: a replica makes its copy on its first
+       * preview (about 1 s more at 100,000 entities) and holds nothing until then, saving the
+       * copy's memory (about 100 MB at 100,000 entities) on replicas that never preview.
+       */
+      keepInputsWarm?: boolean;
+    };
     /**
      * Earned autonomy: the decisions that matter and the autonomy levels a team earns through its
      * guardrail and boundary record. Checked in full at start-up.

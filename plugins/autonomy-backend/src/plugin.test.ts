@@ -1,11 +1,17 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+  type BackendFeature,
+  type SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { autonomyFactsExtensionPoint } from '@aligned-autonomy/plugin-autonomy-node';
 import request from 'supertest';
 import { specCheckedBackend } from './__testUtils__/specCheckedServer';
 import { startAutonomyBackend } from './__testUtils__/startAutonomyBackend';
 import { entity, mission } from './testUtils/catalogFixtures';
+import { SHARD_TASK_ID } from './run/analysisTask';
 
 const entities = [
   entity('Group', 'org', { type: 'organization' }),
@@ -50,14 +56,61 @@ const chaosModule = createBackendModule({
   },
 });
 
+/**
+ * The plugin's own scheduler and database client, and the full reads of its stored preview
+ * inputs (statements selecting from `autonomy_preview_inputs`) since the last `take`.
+ */
+function probe() {
+  const seen = { scheduler: undefined as SchedulerService | undefined };
+  let inputReads = 0;
+  const module = createBackendModule({
+    pluginId: 'autonomy',
+    moduleId: 'probe',
+    register(reg) {
+      reg.registerInit({
+        deps: {
+          scheduler: coreServices.scheduler,
+          database: coreServices.database,
+        },
+        async init({ scheduler, database }) {
+          seen.scheduler = scheduler;
+          (await database.getClient()).on('query', (q: { sql: string }) => {
+            // The full read selects `inputs`; a run's comparison reads only the hashes.
+            if (
+              /^select .*\binputs\b.* from .autonomy_preview_inputs/i.test(
+                q.sql,
+              )
+            )
+              inputReads++;
+          });
+        },
+      });
+    },
+  });
+  return {
+    module,
+    runShardTask: () => seen.scheduler!.triggerTask(SHARD_TASK_ID),
+    takeInputReads: () => {
+      const n = inputReads;
+      inputReads = 0;
+      return n;
+    },
+  };
+}
+
 async function start(
-  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    config?: object;
+    features?: BackendFeature[];
+  } = {},
 ) {
   const server = await startAutonomyBackend({
     entities,
+    config: options.config,
     permission: options.permission,
     anonymousWithoutToken: true,
-    features: [chaosModule],
+    features: [chaosModule, ...(options.features ?? [])],
   });
   return specCheckedBackend(server);
 }
@@ -203,5 +256,66 @@ describe('autonomy backend plugin', () => {
           .set('Authorization', user)
       ).status,
     ).toBe(403);
+  });
+
+  describe("a replica's copy of the preview inputs", () => {
+    const guardrails = {
+      definitions: [
+        {
+          id: 'owner-is-team',
+          title: 'Owned by a team',
+          rationale: { why: 'Someone to page' },
+          appliesTo: { kind: 'component' },
+          rule: { fact: 'owner.isTeam', equals: true },
+          level: 'bronze',
+        },
+      ],
+    };
+    const candidate = {
+      id: 'has-mission',
+      title: 'Serves a mission',
+      rationale: { why: 'Alignment' },
+      appliesTo: { kind: 'component' },
+      rule: { fact: 'mission.chainComplete', equals: true },
+      level: 'bronze',
+    };
+
+    /** Full reads of the inputs by the local task after a run, then by the first preview. */
+    async function inputReads(preview?: { keepInputsWarm: boolean }) {
+      const probed = probe();
+      const server = await start({
+        config: { autonomy: { guardrails, preview } },
+        features: [probed.module],
+      });
+      await request(server)
+        .post('/api/autonomy/refresh')
+        .set('Authorization', user)
+        .expect(202);
+      probed.takeInputReads();
+      await probed.runShardTask();
+      const byTask = probed.takeInputReads();
+      const res = await request(server)
+        .post('/api/autonomy/guardrails/preview')
+        .set('Authorization', user)
+        .send({ definition: candidate });
+      expect(res.status).toBe(200);
+      expect(res.body.counts).toMatchObject({
+        applicable: 2,
+        pass: 1,
+        fail: 1,
+      });
+      return { byTask, byFirstPreview: probed.takeInputReads() };
+    }
+
+    it('is made by the local task as soon as a run stored the inputs, so the first preview reads none', async () => {
+      expect(await inputReads()).toEqual({ byTask: 1, byFirstPreview: 0 });
+    });
+
+    it('is made by the first preview with autonomy.preview.keepInputsWarm false', async () => {
+      expect(await inputReads({ keepInputsWarm: false })).toEqual({
+        byTask: 0,
+        byFirstPreview: 1,
+      });
+    });
   });
 });

@@ -140,6 +140,9 @@ export const autonomyPlugin = createBackendPlugin({
           },
           provided: pipeline.provided,
           now,
+          keepInputsWarm:
+            config.getOptionalBoolean('autonomy.preview.keepInputsWarm') ??
+            true,
         });
         const scheduleConfig = config.getOptionalConfig('autonomy.schedule');
         await scheduleAnalysis({

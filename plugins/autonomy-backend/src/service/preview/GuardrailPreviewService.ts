@@ -51,12 +51,22 @@ export class GuardrailPreviewService {
         refs: string[],
       ): Promise<Map<string, Map<string, Record<string, FactValue>>>>;
       now(): Date;
+      /**
+       * Fill this replica's copy of the stored inputs through `keepInputsCurrent` before its first
+       * preview, not by it (`autonomy.preview.keepInputsWarm`).
+       */
+      keepInputsWarm?: boolean;
     },
   ) {
-    this.inputs = new PreviewInputsCache(deps.stores.preview);
+    this.inputs = new PreviewInputsCache(deps.stores.preview, {
+      keepWarm: deps.keepInputsWarm,
+    });
   }
 
-  /** Keeps this replica's copy of the preview inputs current after a run (see the cache). */
+  /**
+   * Keeps this replica's copy of the preview inputs current after a run, and with
+   * `keepInputsWarm` makes it as soon as a run stored them (see the cache).
+   */
   keepInputsCurrent(): Promise<void> {
     return this.inputs.refresh();
   }

@@ -9,7 +9,7 @@ const input = (ref: string, kind: string): PreviewInput => ({
 });
 
 /** A store whose version and inputs the test sets, counting full reads. */
-function fakeStore() {
+function fakeStore(options?: { keepWarm?: boolean }) {
   const state = {
     version: undefined as string | undefined,
     inputs: [] as PreviewInput[],
@@ -26,7 +26,7 @@ function fakeStore() {
         : state.inputs;
     },
   };
-  return { state, cache: new PreviewInputsCache(store) };
+  return { state, cache: new PreviewInputsCache(store, options) };
 }
 
 describe('PreviewInputsCache', () => {
@@ -64,6 +64,42 @@ describe('PreviewInputsCache', () => {
     await cache.refresh();
     expect(state.reads).toBe(2);
     // The next preview finds the new inputs already read.
+    expect(await cache.read()).toEqual(state.inputs);
+    expect(state.reads).toBe(2);
+  });
+
+  it('kept warm, makes its copy as soon as a run stored inputs, so the first preview reads none', async () => {
+    const { state, cache } = fakeStore({ keepWarm: true });
+    // Before any run there is nothing to copy.
+    await cache.refresh();
+    expect(state.reads).toBe(0);
+
+    state.version = 'v1';
+    state.inputs = [input('component:default/b', 'component')];
+    await cache.refresh();
+    expect(state.reads).toBe(1);
+    await cache.refresh();
+    expect(state.reads).toBe(1);
+    expect(await cache.read(['component'])).toEqual(state.inputs);
+    expect(state.reads).toBe(1);
+
+    state.version = 'v2';
+    state.inputs = [input('component:default/c', 'component')];
+    await cache.refresh();
+    expect(state.reads).toBe(2);
+    expect(await cache.read()).toEqual(state.inputs);
+    expect(state.reads).toBe(2);
+  });
+
+  it('kept warm, tells of a failed refresh and tries again at the next one', async () => {
+    const { state, cache } = fakeStore({ keepWarm: true });
+    state.version = 'v1';
+    state.fail = true;
+    await expect(cache.refresh()).rejects.toThrow('database gone');
+    state.fail = false;
+    state.inputs = [input('component:default/b', 'component')];
+    await cache.refresh();
+    expect(state.reads).toBe(2);
     expect(await cache.read()).toEqual(state.inputs);
     expect(state.reads).toBe(2);
   });
