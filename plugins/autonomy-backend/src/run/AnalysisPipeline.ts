@@ -29,6 +29,7 @@ import {
   type ShardDeps,
 } from './evaluateShard';
 import { inMemorySource, storedSource, type ShardSource } from './shardSources';
+import { catalogFingerprint } from './catalogFingerprint';
 import { campaignsOf, compileCampaigns } from '../domain/campaigns/campaigns';
 import { recordCampaignProgress } from './recordCampaignProgress';
 import {
@@ -232,36 +233,9 @@ export class AnalysisPipeline {
     try {
       const snapshot = await this.options.readSnapshot();
       phase('catalog');
-      const missionAnalysis = resolveMissions(snapshot);
-      let written = await stores.missions.replaceAnalysis(
-        missionAnalysis,
-        started,
-      );
-      phase('missions');
-      const boundaries = analyzeBoundaries(snapshot, day);
-      written += await stores.boundaries.replaceAnalysis(boundaries, started);
-      phase('boundaries');
-      // Stored before the shards are planned: every replica evaluates with the same campaigns.
-      const campaigns = campaignsOf(snapshot);
-      written += await stores.campaigns.replaceDefinitions(campaigns);
-
-      const missions = new Map(
-        missionAnalysis.entities.map(e => [e.entityRef, e]),
-      );
-      const derived = boundaryFacts(snapshot, boundaries.dependencies);
-      // What a guardrail preview reads of every entity, so it answers without the catalog.
-      const inputs = await stores.preview.replaceInputs(
-        previewInputsOf(snapshot, missions, derived),
-      );
-      written += inputs.written;
-      phase('preview inputs');
-      const source = inMemorySource({
-        snapshot,
-        missions,
-        derived,
-        campaigns: compileCampaigns(campaigns),
-        inputHashes: inputs.hashes,
-      });
+      const analysed = await this.analyseCatalog(snapshot, started, day, phase);
+      let written = analysed.written;
+      const { source, campaigns } = analysed;
       const plans = planShards(
         snapshot.keys(),
         shardCountFor(snapshot.size, this.options.shardSize ?? 5000),
@@ -329,6 +303,78 @@ export class AnalysisPipeline {
     } finally {
       this.coordinating = false;
     }
+  }
+
+  /**
+   * The whole-catalog analyses of a full run: missions, boundaries, campaigns and the preview
+   * inputs, stored; returns where the shards find each entity's context. A catalog that is as
+   * the last run left it (same fingerprint) keeps what is stored: the shards then read missions
+   * and boundary facts from the store for the entities they evaluate, and nothing is written.
+   */
+  private async analyseCatalog(
+    snapshot: CatalogSnapshot,
+    started: Date,
+    day: string,
+    phase: (name: string) => void,
+  ) {
+    const { stores } = this.options;
+    const fingerprint = catalogFingerprint(snapshot, day);
+    if (fingerprint === (await stores.runs.catalogFingerprint())) {
+      await stores.runs.recordUnchangedAnalyses(started);
+      const source = storedSource(
+        stores,
+        async () => snapshot,
+        await stores.preview.inputHashes(),
+      );
+      phase('catalog unchanged');
+      return {
+        written: 0,
+        source,
+        campaigns: await stores.campaigns.definitions(),
+      };
+    }
+    // Cleared first: a run that stops half-way must not look like one that stored it all.
+    await stores.runs.recordCatalogFingerprint(
+      undefined,
+      started,
+      snapshot.size,
+    );
+    const missionAnalysis = resolveMissions(snapshot);
+    let written = await stores.missions.replaceAnalysis(
+      missionAnalysis,
+      started,
+    );
+    phase('missions');
+    const boundaries = analyzeBoundaries(snapshot, day);
+    written += await stores.boundaries.replaceAnalysis(boundaries, started);
+    phase('boundaries');
+    // Stored before the shards are planned: every replica evaluates with the same campaigns.
+    const campaigns = campaignsOf(snapshot);
+    written += await stores.campaigns.replaceDefinitions(campaigns);
+
+    const missions = new Map(
+      missionAnalysis.entities.map(e => [e.entityRef, e]),
+    );
+    const derived = boundaryFacts(snapshot, boundaries.dependencies);
+    // What a guardrail preview reads of every entity, so it answers without the catalog.
+    const inputs = await stores.preview.replaceInputs(
+      previewInputsOf(snapshot, missions, derived),
+    );
+    written += inputs.written;
+    await stores.runs.recordCatalogFingerprint(
+      fingerprint,
+      started,
+      snapshot.size,
+    );
+    phase('preview inputs');
+    const source = inMemorySource({
+      snapshot,
+      missions,
+      derived,
+      campaigns: compileCampaigns(campaigns),
+      inputHashes: inputs.hashes,
+    });
+    return { written, source, campaigns };
   }
 
   /** The entity and its owner and system from the catalog; a NotFoundError when it is not there. */

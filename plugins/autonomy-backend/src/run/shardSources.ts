@@ -46,6 +46,8 @@ export function storedSource(
     refs: string[],
     known: Map<string, CatalogNode>,
   ) => Promise<CatalogSnapshot>,
+  /** Each entity's preview-input hash when known (else worked out from what is read). */
+  inputHashes?: Map<string, string>,
 ): ShardSource {
   const known = new Map<string, CatalogNode>();
   return {
@@ -61,23 +63,22 @@ export function storedSource(
         const kind = snapshot.get(ref)?.kind;
         if (kind && hasBoundaryFacts(kind)) derived.set(ref, facts);
       }
-      const inputHashes = new Map<string, string>();
-      for (const ref of entityRefs) {
-        const node = snapshot.get(ref);
-        if (node)
-          inputHashes.set(
-            ref,
-            previewInputHash(
-              JSON.stringify(previewInputOf(node, snapshot, missions, derived)),
-            ),
-          );
+      let hashes = inputHashes;
+      if (!hashes) {
+        hashes = new Map<string, string>();
+        for (const ref of entityRefs) {
+          const node = snapshot.get(ref);
+          if (!node) continue;
+          const input = previewInputOf(node, snapshot, missions, derived);
+          hashes.set(ref, previewInputHash(JSON.stringify(input)));
+        }
       }
       return {
         snapshot,
         missions,
         derived,
         campaigns: compileCampaigns(campaigns),
-        inputHashes,
+        inputHashes: hashes,
       };
     },
   };

@@ -143,6 +143,13 @@ describe.each(databases.eachSupportedId())(
       expect(unchanged.summary.rowsWritten).toBeLessThanOrEqual(
         unchanged.summary.shards + 4,
       );
+      // The catalog is as before: its analyses are kept, and say they were done again now.
+      expect(await stores.missions.getEvaluatedAt()).toBe(
+        new Date(now).toISOString(),
+      );
+      expect(await stores.runs.catalogFingerprint()).toEqual(
+        expect.any(String),
+      );
 
       // A newer push for one entity: that entity only.
       await push('ledger', 95);

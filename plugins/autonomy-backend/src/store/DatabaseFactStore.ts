@@ -72,14 +72,34 @@ export class DatabaseFactStore {
    * pushed since (a push is stored only when it is newer).
    */
   async versions(entityRefs: string[]): Promise<Map<string, string>> {
-    const q = this.db('autonomy_pushed_facts').select(
-      'entity_ref',
-      'source',
-      'observed_at',
-    );
-    whereAnyOf(q, 'entity_ref', entityRefs);
     const versions = new Map<string, string>();
-    for (const row of await q.orderBy(['entity_ref', 'source'])) {
+    if (this.db.client.config.client === 'pg') {
+      // Joined by the database: one row per entity instead of one per entity and source.
+      const rows = await whereAnyOf(
+        this.db('autonomy_pushed_facts')
+          .select(
+            'entity_ref',
+            this.db.raw(
+              "string_agg(source || '@' || observed_at, ',' ORDER BY source) AS version",
+            ),
+          )
+          .groupBy('entity_ref'),
+        'entity_ref',
+        entityRefs,
+      );
+      for (const row of rows) versions.set(row.entity_ref, row.version);
+      return versions;
+    }
+    const rows = await whereAnyOf(
+      this.db('autonomy_pushed_facts').select(
+        'entity_ref',
+        'source',
+        'observed_at',
+      ),
+      'entity_ref',
+      entityRefs,
+    ).orderBy(['entity_ref', 'source']);
+    for (const row of rows) {
       const version = `${row.source}@${row.observed_at}`;
       const before = versions.get(row.entity_ref);
       versions.set(row.entity_ref, before ? `${before},${version}` : version);

@@ -2,7 +2,13 @@ import { randomUUID } from 'crypto';
 import type { Knex } from 'knex';
 import type { ScopeTotals } from '../domain/guardrails/history';
 import type { ShardPlan } from '../domain/shards/shards';
-import { insertRows, recordRun } from './analysisRuns';
+import {
+  catalogFingerprintOf,
+  insertRows,
+  recordCatalogFingerprint,
+  recordRun,
+  recordUnchangedRuns,
+} from './analysisRuns';
 import {
   countHeatmap,
   heatOfRows,
@@ -123,6 +129,25 @@ export class DatabaseGuardrailRunStore {
     inputs?: EvaluatedInputs,
   ): EntityScoreRow {
     return toScoreRow(entity, evaluatedAt, hasArrays(this.db), hash, inputs);
+  }
+
+  /** The fingerprint of the catalog the stored analyses were made from, if they are complete. */
+  catalogFingerprint(): Promise<string | undefined> {
+    return catalogFingerprintOf(this.db);
+  }
+
+  /** Sets (or, with undefined, clears) the fingerprint of the stored analyses' catalog. */
+  recordCatalogFingerprint(
+    fingerprint: string | undefined,
+    at: Date,
+    entityCount: number,
+  ) {
+    return recordCatalogFingerprint(this.db, fingerprint, at, entityCount);
+  }
+
+  /** The mission and boundary analyses found what they found last time: completed again now. */
+  recordUnchangedAnalyses(at: Date) {
+    return recordUnchangedRuns(this.db, ['missions', 'boundaries'], at);
   }
 
   /**

@@ -53,12 +53,7 @@ export class DatabasePreviewStore {
   async replaceInputs(
     inputs: PreviewInput[],
   ): Promise<{ written: number; hashes: Map<string, string> }> {
-    const stored = new Map<string, string>();
-    for (const row of await this.db('autonomy_preview_inputs').select(
-      'entity_ref',
-      'content_hash',
-    ))
-      stored.set(row.entity_ref, row.content_hash);
+    const stored = await this.inputHashes();
     const changed: PreviewInputRow[] = [];
     const hashes = new Map<string, string>();
     for (const input of inputs) {
@@ -99,6 +94,17 @@ export class DatabasePreviewStore {
       return changed.length + removed.length;
     });
     return { written, hashes };
+  }
+
+  /** Each stored entity's input hash. */
+  async inputHashes(): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    for (const row of await this.db('autonomy_preview_inputs').select(
+      'entity_ref',
+      'content_hash',
+    ))
+      hashes.set(row.entity_ref, row.content_hash);
+    return hashes;
   }
 
   /** The version of the stored inputs; undefined before a run stored them with one. */

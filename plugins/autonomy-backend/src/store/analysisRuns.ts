@@ -37,6 +37,46 @@ export async function lastRun(
   return row?.evaluated_at;
 }
 
+/** The fingerprint of the catalog the stored analyses were made from (see catalogFingerprint.ts). */
+export async function catalogFingerprintOf(db: Knex) {
+  const row = await db('autonomy_analysis_runs')
+    .where({ name: 'catalog' })
+    .first('fingerprint');
+  return (row?.fingerprint as string | null) ?? undefined;
+}
+
+/**
+ * Records the catalog's fingerprint once its analyses are stored; cleared (undefined) before a
+ * run starts rewriting them, so a run that stops half-way is not taken for a complete one.
+ */
+export async function recordCatalogFingerprint(
+  db: Knex,
+  fingerprint: string | undefined,
+  at: Date,
+  entityCount: number,
+) {
+  await db('autonomy_analysis_runs')
+    .insert({
+      name: 'catalog',
+      evaluated_at: at.toISOString(),
+      entity_count: entityCount,
+      fingerprint: fingerprint ?? null,
+    })
+    .onConflict('name')
+    .merge();
+}
+
+/** Marks analyses as completed again at `at` when they found what they found last time. */
+export async function recordUnchangedRuns(
+  db: Knex,
+  names: AnalysisName[],
+  at: Date,
+) {
+  await db('autonomy_analysis_runs')
+    .whereIn('name', names)
+    .update({ evaluated_at: at.toISOString() });
+}
+
 /**
  * Restricts a query to rows whose `column` is one of `values`. On PostgreSQL the values go as one
  * array parameter (`= ANY(?)`): an IN list of a thousand bound parameters costs more to send and
