@@ -67,6 +67,10 @@ interface RefreshRow {
   errors: string | null;
 }
 
+// A real catalog backend starts and processes every document: more than jest's default 5 s on a
+// busy machine.
+jest.setTimeout(180_000);
+
 describe('a hostile catalog through the real catalog', () => {
   it('refuses each malformed document naming the problem, accepts the unusual ones, and keeps processing', async () => {
     const knex = await databases.init('SQLITE_3');
