@@ -6,6 +6,7 @@ import {
   type EntityHeader,
 } from '../domain/guardrails/evaluateCatalog';
 import {
+  anyGuardrailChecks,
   evaluateOutcome,
   explainOutcome,
   type EntityOutcome,
@@ -74,19 +75,20 @@ export async function evaluateShard(
   try {
     for (let i = 0; i < shard.entityRefs.length; i += CHUNK) {
       const refs = shard.entityRefs.slice(i, i + CHUNK);
-      const [context, versions, exemptions, provided] = await Promise.all([
-        source.context(refs),
+      const [side, versions, exemptions, provided] = await Promise.all([
+        source.catalogSide(refs),
         stores.facts.versions(refs),
         stores.exemptions.activeByEntity(at, refs),
         deps.provided(refs),
       ]);
-      const run = runInputsKey(guardrails.fingerprint, context.campaigns);
+      const run = runInputsKey(guardrails.fingerprint, side.campaigns);
       const keys = new Map<string, string>();
       for (const ref of refs) {
-        if (!context.snapshot.has(ref)) continue;
+        const node = side.snapshot.get(ref);
+        if (!node) continue;
         const key = inputKey({
           run,
-          catalog: context.inputHashes.get(ref),
+          catalog: side.inputHashes.get(ref),
           factVersions: versions.get(ref),
           exemptions: exemptions.get(ref),
           provided: [...provided.values()].map(byEntity => byEntity.get(ref)),
@@ -98,11 +100,15 @@ export async function evaluateShard(
         ) {
           stored.delete(ref);
           skipped++;
-        } else keys.set(ref, key);
+        } else if (anyGuardrailChecks(guardrails, node)) keys.set(ref, key);
       }
       if (!keys.size) continue;
-      // Pushed values are read only for the entities evaluated.
-      const pushed = await stores.facts.byEntity([...keys.keys()]);
+      // Pushed values, missions and boundary facts are read only for the entities evaluated.
+      const dirty = [...keys.keys()];
+      const [context, pushed] = await Promise.all([
+        source.context(dirty, side),
+        stores.facts.byEntity(dirty),
+      ]);
       const facts = { ...context, pushed, exemptions, provided };
       const changed: EntityScoreRow[] = [];
       for (const [ref, key] of keys) {

@@ -45,7 +45,10 @@ describe.each(databases.eachSupportedId())(
         return found;
       });
       const ref = 'component:default/checkout-api';
-      const context = await source.context([ref]);
+      const context = await source.context(
+        [ref],
+        await source.catalogSide([ref]),
+      );
       expect(context.campaigns.map(c => c.definition.ref)).toEqual([
         'campaign:default/slo',
       ]);

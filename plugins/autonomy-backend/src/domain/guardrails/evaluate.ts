@@ -80,6 +80,24 @@ function stateOf(
 const UNKNOWN_MARK = '\u0000unknown';
 
 /**
+ * Whether any guardrail is checked for this entity: {@link evaluateOutcome} decides something
+ * only then. It reads nothing but the entity, so a run can pass over the entities no guardrail
+ * is for before it reads their facts.
+ */
+export function anyGuardrailChecks(
+  compiled: CompiledGuardrails,
+  node: FactContext['node'],
+): boolean {
+  for (const g of compiled.guardrails) {
+    if (!g.applies(node)) continue;
+    if (g.ownerOnly === undefined && !g.optOuts && !g.tightened) return true;
+    const decided = entityGuardrail(g, node);
+    if (decided && !decided.optOut) return true;
+  }
+  return false;
+}
+
+/**
  * Decides every guardrail for one entity; undefined when none applies. `campaigns` maps the ids
  * of guardrails that campaigns roll out to this entity to the campaign that governs each.
  */

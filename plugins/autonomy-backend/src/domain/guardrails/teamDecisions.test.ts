@@ -2,7 +2,11 @@ import type { GuardrailDefinition } from '@aligned-autonomy/plugin-autonomy-comm
 import type { CatalogNode } from '../catalogSnapshot';
 import { guardrailDef } from '../../testUtils/guardrailFixtures';
 import { compileGuardrails } from './compileGuardrails';
-import { evaluateEntity } from './evaluate';
+import {
+  anyGuardrailChecks,
+  evaluateEntity,
+  evaluateOutcome,
+} from './evaluate';
 import type { FactContext } from './facts';
 
 /**
@@ -169,5 +173,35 @@ describe('guardrail kinds, opt-outs and tightening, per entity', () => {
     expect(compile([required, recommended]).fingerprint).toBe(
       plain.fingerprint,
     );
+  });
+
+  it('tells, from the entity alone, whether the evaluation checks anything: the same answer as evaluating it', () => {
+    const optOut = {
+      guardrailId: 'has-lifecycle',
+      teamRef: 'group:default/search',
+      declaredOn: 'group:default/search',
+      reason: 'Lifecycle lives in our deploy tool.',
+      since: '2026-11-20T00:00:00.000Z',
+    };
+    const sets = {
+      'a team standard only': compile([standard]),
+      'a recommended one, opted out by search': compile([recommended], {
+        optOuts: [optOut],
+      }),
+      'required for APIs only': compile([
+        { ...required, appliesTo: { kind: ['api'] } },
+      ]),
+    };
+    const nodes = [slo('99', 'payments'), slo('99', 'search')];
+    const answers = Object.entries(sets).map(([name, compiled]) => [
+      name,
+      nodes.map(node => anyGuardrailChecks(compiled, node)),
+      nodes.map(node => evaluateOutcome(compiled, ctx(node)) !== undefined),
+    ]);
+    expect(answers).toEqual([
+      ['a team standard only', [true, false], [true, false]],
+      ['a recommended one, opted out by search', [true, false], [true, false]],
+      ['required for APIs only', [false, false], [false, false]],
+    ]);
   });
 });
