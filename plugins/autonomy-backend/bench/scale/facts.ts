@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { raiseVersions } from '../../src/store/DatabaseFactStore';
 import { batchSize } from '../../src/store/analysisRuns';
 import { fieldName, FIELDS, SOURCES, value } from '../world';
 import { isChangedLeaf } from './entities';
@@ -35,6 +36,10 @@ export async function writePushedFacts(
         .insert(rows)
         .onConflict(['entity_ref', 'source'])
         .merge();
+      // As the fact store does for a push: the run sees these entities' facts changed.
+      await raiseVersions(tx, [
+        ...new Set(rows.map(r => (r as { entity_ref: string }).entity_ref)),
+      ]);
       written += rows.length;
       rows = [];
     };

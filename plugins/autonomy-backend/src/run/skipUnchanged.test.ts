@@ -157,6 +157,9 @@ describe.each(databases.eachSupportedId())(
       expect(pushed.evaluated).toEqual([ref('ledger')]);
       expect(await state('ledger')).toBe('pass');
       await expectHeatmapCounted();
+      // A late retry of an older observation is not stored: nothing to evaluate.
+      expect(await push('ledger', 10, 5)).toBe(false);
+      expect((await run()).evaluated).toEqual([]);
 
       // A catalog edit: that entity only; moving it to another team moves its heat-map cells.
       entities = entities.map(e =>

@@ -22,24 +22,27 @@ export class DatabaseFactStore {
     observedAt: Date,
     receivedAt: Date,
   ): Promise<boolean> {
-    // ISO strings of one length and zone compare as the instants they name.
-    const stored = await this.db('autonomy_pushed_facts')
-      .insert({
-        entity_ref: entityRef,
-        source,
-        fact_values: JSON.stringify(values),
-        observed_at: observedAt.toISOString(),
-        received_at: receivedAt.toISOString(),
-      })
-      .onConflict(['entity_ref', 'source'])
-      .merge()
-      .where(
-        'autonomy_pushed_facts.observed_at',
-        '<',
-        this.db.ref('excluded.observed_at'),
-      )
-      .returning('observed_at');
-    return stored.length > 0;
+    return this.db.transaction(async tx => {
+      // ISO strings of one length and zone compare as the instants they name.
+      const stored = await tx('autonomy_pushed_facts')
+        .insert({
+          entity_ref: entityRef,
+          source,
+          fact_values: JSON.stringify(values),
+          observed_at: observedAt.toISOString(),
+          received_at: receivedAt.toISOString(),
+        })
+        .onConflict(['entity_ref', 'source'])
+        .merge()
+        .where(
+          'autonomy_pushed_facts.observed_at',
+          '<',
+          tx.ref('excluded.observed_at'),
+        )
+        .returning('observed_at');
+      if (stored.length > 0) await raiseVersions(tx, [entityRef]);
+      return stored.length > 0;
+    });
   }
 
   /**
@@ -67,43 +70,32 @@ export class DatabaseFactStore {
   }
 
   /**
-   * Each entity's pushed-fact version: its sources with when each was observed, in source order.
-   * Only the stored timestamps are read, not the values: enough to tell whether anything was
-   * pushed since (a push is stored only when it is newer).
+   * Each entity's pushed-fact version: a counter every stored push raises (see
+   * {@link raiseVersions}). Entities nothing was pushed for have none.
    */
   async versions(entityRefs: string[]): Promise<Map<string, string>> {
-    const versions = new Map<string, string>();
-    if (this.db.client.config.client === 'pg') {
-      // Joined by the database: one row per entity instead of one per entity and source.
-      const rows = await whereAnyOf(
-        this.db('autonomy_pushed_facts')
-          .select(
-            'entity_ref',
-            this.db.raw(
-              "string_agg(source || '@' || observed_at, ',' ORDER BY source) AS version",
-            ),
-          )
-          .groupBy('entity_ref'),
+    const rows: { entity_ref: string; version: number | string }[] =
+      await whereAnyOf(
+        this.db('autonomy_fact_versions').select('entity_ref', 'version'),
         'entity_ref',
         entityRefs,
       );
-      for (const row of rows) versions.set(row.entity_ref, row.version);
-      return versions;
-    }
-    const rows = await whereAnyOf(
-      this.db('autonomy_pushed_facts').select(
-        'entity_ref',
-        'source',
-        'observed_at',
-      ),
-      'entity_ref',
-      entityRefs,
-    ).orderBy(['entity_ref', 'source']);
-    for (const row of rows) {
-      const version = `${row.source}@${row.observed_at}`;
-      const before = versions.get(row.entity_ref);
-      versions.set(row.entity_ref, before ? `${before},${version}` : version);
-    }
-    return versions;
+    return new Map(rows.map(r => [r.entity_ref, String(r.version)]));
   }
+}
+
+/**
+ * Raises the fact version of these entities, in the transaction that stored their facts: a run
+ * compares versions to find the entities whose facts changed. Concurrent raises queue on the
+ * row, so none is lost.
+ */
+export async function raiseVersions(
+  tx: Knex.Transaction,
+  entityRefs: string[],
+) {
+  if (!entityRefs.length) return;
+  await tx('autonomy_fact_versions')
+    .insert(entityRefs.map(entity_ref => ({ entity_ref, version: 1 })))
+    .onConflict('entity_ref')
+    .merge({ version: tx.raw('autonomy_fact_versions.version + 1') });
 }
