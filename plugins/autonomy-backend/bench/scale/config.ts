@@ -18,9 +18,13 @@ export function guardrailsConfig(count: number) {
 }
 
 /** The app-config the pipeline (and the test backend) are given. */
-export function autonomyConfig(guardrails: number): ConfigData {
+export function autonomyConfig(
+  guardrails: number,
+  extra: Record<string, unknown> = {},
+): ConfigData {
   const config = {
     autonomy: {
+      ...extra,
       guardrails: guardrailsConfig(guardrails),
       // BENCH_SCALE_SHARD_SIZE: entities per shard of a full run (the plugin's default otherwise).
       ...(process.env.BENCH_SCALE_SHARD_SIZE

@@ -58,7 +58,11 @@ async function main() {
             },
           },
           permission: { enabled: true },
-          ...autonomyConfig(job.guardrails),
+          ...autonomyConfig(job.guardrails, {
+            // The figures are of reads: this replica is never asked for a preview, and filling
+            // its copy of 100,000 preview inputs in the first seconds would be timed with them.
+            preview: { keepInputsWarm: false },
+          }),
         },
       }),
       databaseServiceFactory,
