@@ -87,7 +87,7 @@ export interface Config {
        * a run has stored them, and refreshes it after each run that changes them, so even its
        * first preview answers warm (default true). False: a replica makes its copy on its first
        * preview (about 1 s more at 100,000 entities) and holds nothing until then, saving the
-       * copy's memory (about 100 MB at 100,000 entities) on replicas that never preview.
+       * copy's memory (about 90 MB at 100,000 entities) on replicas that never preview.
        */
       keepInputsWarm?: boolean;
     };

@@ -24,7 +24,7 @@ export class PreviewInputsCache {
       /**
        * Make the first copy as soon as a run has stored inputs, not on this replica's first
        * preview, so that preview is a warm one too (the plugin's default; the copy holds about
-       * 100 MB of heap at 100,000 entities).
+       * 90 MB of heap at 100,000 entities).
        */
       keepWarm?: boolean;
     } = {},
