@@ -278,6 +278,7 @@ export class DatabaseGuardrailRunStore {
       'autonomy_staged_scores',
       rows.filter(r => !r.removed),
       ['run_id', 'entity_ref'],
+      ['results'],
     );
     await insertRows(
       this.db,

@@ -1,0 +1,40 @@
+import {
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import { insertRows } from './analysisRuns';
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+describe.each(databases.eachSupportedId())(
+  'insertRows on %p',
+  (id: TestDatabaseId) => {
+    it('stores JSON text columns exactly as given, whatever they hold', async () => {
+      const knex = await databases.init(id);
+      await knex.schema.createTable('rows_under_test', table => {
+        table.string('id').primary();
+        table.text('doc').nullable();
+        table.integer('n');
+      });
+      const docs = [
+        { m: 'expected "production", but it is "retired"' },
+        { m: 'back\\slash, new\nline, tab\t, é, 💥, \\u0041 as text' },
+        [1, null, true, { nested: ['a', 'b'] }],
+      ].map(d => JSON.stringify(d));
+      const rows = [
+        ...docs.map((doc, i) => ({ id: `r${i}`, doc, n: i })),
+        { id: 'null-doc', doc: null, n: 9 },
+      ];
+      await insertRows(knex, 'rows_under_test', rows, undefined, ['doc']);
+      expect(await knex('rows_under_test').orderBy('id')).toEqual(
+        [...rows].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      // Updating on a conflict keeps the text exact too.
+      const changed = { id: 'r0', doc: JSON.stringify({ m: '"again"' }), n: 7 };
+      await insertRows(knex, 'rows_under_test', [changed], ['id'], ['doc']);
+      expect(await knex('rows_under_test').where({ id: 'r0' }).first()).toEqual(
+        changed,
+      );
+    });
+  },
+);
