@@ -91,7 +91,10 @@ export async function evaluateShard(
           catalog: side.inputHashes.get(ref),
           factVersions: versions.get(ref),
           exemptions: exemptions.get(ref),
-          provided: [...provided.values()].map(byEntity => byEntity.get(ref)),
+          provided: [...provided].map(([id, byEntity]) => [
+            id,
+            byEntity.get(ref),
+          ]),
         });
         const before = stored.get(ref);
         if (

@@ -1,14 +1,35 @@
 import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { CompiledCampaign } from '../domain/campaigns/campaigns';
 import type { ActiveExemptions } from '../domain/guardrails/evaluate';
 import type { FactValue } from '../domain/guardrails/facts';
 
-/** What every entity of a run shares in its input key: the guardrail set and the campaigns. */
+/**
+ * The plugin's version: an upgrade may decide differently on the same inputs (a fixed operator,
+ * a catalog fact read another way), so after one every entity is evaluated once.
+ */
+const EVALUATOR_VERSION: string = JSON.parse(
+  readFileSync(
+    resolvePackagePath(
+      '@aligned-autonomy/plugin-autonomy-backend',
+      'package.json',
+    ),
+    'utf8',
+  ),
+).version;
+
+/**
+ * What every entity of a run shares in its input key: the plugin's version, the guardrail set
+ * (its fingerprint covers the definitions, levels, fact sources and teams' decisions) and the
+ * campaigns.
+ */
 export function runInputsKey(
   fingerprint: string,
   campaigns: CompiledCampaign[],
 ): string {
   return createHash('sha1')
+    .update(EVALUATOR_VERSION)
     .update(fingerprint)
     .update(JSON.stringify(campaigns.map(c => c.definition)))
     .digest('base64');
@@ -26,7 +47,8 @@ export function inputKey(parts: {
   catalog: string | undefined;
   factVersions: string | undefined;
   exemptions: ActiveExemptions | undefined;
-  provided: (Record<string, FactValue> | undefined)[];
+  /** Each provider's id and what it said of the entity (a failed provider is absent). */
+  provided: [string, Record<string, FactValue> | undefined][];
 }): string {
   const hash = createHash('sha1')
     .update(parts.run)
@@ -40,7 +62,6 @@ export function inputKey(parts: {
       .sort();
     hash.update(`\n${exemptions.join(',')}`);
   }
-  if (parts.provided.some(p => p !== undefined))
-    hash.update(`\n${JSON.stringify(parts.provided)}`);
+  if (parts.provided.length) hash.update(`\n${JSON.stringify(parts.provided)}`);
   return hash.digest('base64');
 }

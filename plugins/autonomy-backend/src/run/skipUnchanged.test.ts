@@ -235,5 +235,19 @@ describe.each(databases.eachSupportedId())(
       await expectHeatmapCounted();
       expect((await run()).evaluated).toEqual([]);
     });
+    it('counts a drifted heat map again at the first run of a day', async () => {
+      read = [];
+      await run();
+      // A drift the moves cannot see (a shard taken over that decided otherwise, say).
+      await knex('autonomy_heatmap').update({ count: 99 });
+      await run();
+      expect(
+        (await knex('autonomy_heatmap').select('count')).every(
+          r => Number(r.count) === 99,
+        ),
+      ).toBe(true);
+      await run(24);
+      await expectHeatmapCounted();
+    });
   },
 );

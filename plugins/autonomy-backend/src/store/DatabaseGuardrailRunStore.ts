@@ -97,6 +97,59 @@ const entityTotals = (
   levelCounts: { [row.level ?? 'none']: 1 },
 });
 
+/** The row of `autonomy_analysis_runs` that records when the heat map was last counted whole. */
+const HEATMAP_RECOUNT = 'heatmap-recount';
+
+/**
+ * Whether this apply counts the heat map again over every stored row instead of moving it: once
+ * a day (so a drift, from a shard taken over that decided otherwise the second time, say, lasts
+ * a day at most), and whenever a shard counted the older way (a replica not yet upgraded).
+ * Records the recount.
+ */
+async function heatmapRecountDue(
+  tx: Knex.Transaction,
+  day: string,
+  tallies: string[],
+) {
+  const last = await tx('autonomy_analysis_runs')
+    .where({ name: HEATMAP_RECOUNT })
+    .first('evaluated_at');
+  const due =
+    (last !== undefined && String(last.evaluated_at).slice(0, 10) !== day) ||
+    tallies.some(t => !HeatmapTally.countsStaged(t));
+  // Without a record (the first run, or the first since the map is moved) the map is exact: it
+  // is empty, or was counted whole by every run before.
+  if (due || !last)
+    await tx('autonomy_analysis_runs')
+      .insert({ name: HEATMAP_RECOUNT, evaluated_at: day, entity_count: 0 })
+      .onConflict('name')
+      .merge();
+  return due;
+}
+
+/** Owners of the stored rows newer than a run, and of those rows' staged versions. */
+async function ownersOfNewerRows(
+  tx: Knex.Transaction,
+  runId: string,
+  startedAt: string,
+) {
+  const newer = tx('autonomy_entity_scores')
+    .where('evaluated_at', '>', startedAt)
+    .whereNotNull('owner_ref');
+  const rows = await newer
+    .clone()
+    .distinct('owner_ref')
+    .union(q =>
+      q
+        .from('autonomy_staged_scores')
+        .where({ run_id: runId })
+        .whereIn('entity_ref', newer.clone().select('entity_ref'))
+        .whereNotNull('owner_ref')
+        .distinct('owner_ref'),
+    );
+  return [...new Set(rows.map(r => r.owner_ref as string))];
+}
+
 /**
  * The writes of guardrail evaluation. A full run is planned as shards that any replica claims;
  * each shard stages only the entity rows that changed, and the run applies all staged rows, the
@@ -375,20 +428,26 @@ export class DatabaseGuardrailRunStore {
       );
       written += Number(inserted.rowCount ?? inserted.changes ?? 0);
 
-      const heatStaged = HeatmapTally.merge(
-        shards.map(sh => sh.aggregate ?? '{"g":[],"o":{}}'),
-      );
-      written += await moveHeatmap(tx, heatStaged, [heatDeleted]);
-      // Teams with rows newer than the run (which stay, so some staged rows did not go in) are
-      // counted again from their stored rows.
-      const newer = (
-        await tx('autonomy_entity_scores')
-          .where('evaluated_at', '>', startedAt)
-          .whereNotNull('owner_ref')
-          .distinct('owner_ref')
-      ).map(r => r.owner_ref as string);
-      if (newer.length)
-        written += await syncHeatmap(tx, await countHeatmap(tx, newer), newer);
+      const tallies = shards.map(sh => sh.aggregate ?? '{"v":2,"g":[],"o":{}}');
+      if (await heatmapRecountDue(tx, history.day, tallies)) {
+        written += await syncHeatmap(
+          tx,
+          await heatOfRows(tx, 'autonomy_entity_scores', () => {}),
+        );
+      } else {
+        written += await moveHeatmap(tx, HeatmapTally.merge(tallies), [
+          heatDeleted,
+        ]);
+        // Rows newer than the run stay, so some staged rows did not go in: their teams, the
+        // staged rows' and the newer rows', are counted again from their stored rows.
+        const newer = await ownersOfNewerRows(tx, runId, startedAt);
+        if (newer.length)
+          written += await syncHeatmap(
+            tx,
+            await countHeatmap(tx, newer),
+            newer,
+          );
+      }
       await onChanges?.(tx, {
         levelChanges,
         failingBefore,

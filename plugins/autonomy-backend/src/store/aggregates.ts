@@ -100,7 +100,14 @@ export class HeatmapTally {
       });
       owners[owner] = flat;
     }
-    return JSON.stringify({ g: this.ids, o: owners });
+    // v 2: the counts of the rows a shard staged (a change to the stored map), not of every
+    // entity it evaluated as before; an apply that meets the older kind counts the map again.
+    return JSON.stringify({ v: 2, g: this.ids, o: owners });
+  }
+
+  /** Whether a serialized tally counts only staged rows (see {@link serialize}). */
+  static countsStaged(serialized: string): boolean {
+    return (JSON.parse(serialized) as { v?: number }).v === 2;
   }
 
   /** Adds up serialized tallies into heat-map cells. */

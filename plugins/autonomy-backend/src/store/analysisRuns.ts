@@ -137,6 +137,12 @@ export async function insertRows(
  * `json_populate_recordset` hands a nested value to a text column as its text, verbatim, and
  * escaping kilobytes of results per row as a string cost more than the rest of the batch.
  */
+/**
+ * Escapes PostgreSQL's JSON parser refuses inside a value it turns into text (NUL, a lone
+ * surrogate): a text holding one goes as an escaped string instead, as any other text column.
+ */
+const UNSPLICEABLE = /\\u(0000|d[89a-f])/i;
+
 function batchJson(rows: Record<string, unknown>[], jsonColumns: string[]) {
   if (!jsonColumns.length) return JSON.stringify(rows);
   const parts = rows.map(row => {
@@ -145,7 +151,7 @@ function batchJson(rows: Record<string, unknown>[], jsonColumns: string[]) {
     for (const c of jsonColumns) {
       const text = row[c];
       delete rest[c];
-      if (typeof text === 'string')
+      if (typeof text === 'string' && !UNSPLICEABLE.test(text))
         spliced.push(`${JSON.stringify(c)}:${text}`);
       else rest[c] = text;
     }

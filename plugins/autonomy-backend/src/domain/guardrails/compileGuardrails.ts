@@ -138,6 +138,9 @@ export function compileGuardrails(options: {
           STORED_FORMAT,
           options.levels,
           options.definitions,
+          // How long pushed facts stay fresh and which providers answer change outcomes too.
+          options.sources.map(source => [source.id, source.maxAgeDays]),
+          [...(options.providerIds ?? [])].sort(),
           // What teams declared changes stored results too; absent for a set without any.
           ...(options.optOuts?.length || options.tightenings?.length
             ? [options.optOuts ?? [], options.tightenings ?? []]
