@@ -20,18 +20,20 @@ jest.setTimeout(120_000);
 const DAY_MS = 86_400_000;
 const START = Date.parse('2026-11-01T00:00:00Z');
 
-const guardrails = compileGuardrails({
-  levels: ['bronze', 'silver'],
-  sources: [{ id: 'ci', maxAgeDays: 30, fields: { coverage: 'number' } }],
-  definitions: [
-    guardrailDef('owned-by-team', { fact: 'owner.isTeam', equals: true }),
-    guardrailDef(
-      'covered',
-      { fact: 'ci.coverage', greaterThanOrEqual: 80 },
-      { level: 'silver', appliesTo: { kind: ['component'] } },
-    ),
-  ],
-});
+/** The guardrails of the test: owned by a team, and coverage at least `coverage`. */
+const guardrailSet = (coverage: number) =>
+  compileGuardrails({
+    levels: ['bronze', 'silver'],
+    sources: [{ id: 'ci', maxAgeDays: 30, fields: { coverage: 'number' } }],
+    definitions: [
+      guardrailDef('owned-by-team', { fact: 'owner.isTeam', equals: true }),
+      guardrailDef(
+        'covered',
+        { fact: 'ci.coverage', greaterThanOrEqual: coverage },
+        { level: 'silver', appliesTo: { kind: ['component'] } },
+      ),
+    ],
+  });
 
 const team = (name: string) => entity('Group', name, { type: 'team' });
 const service = (name: string, owner: string, lifecycle = 'production') => {
@@ -54,6 +56,18 @@ describe.each(databases.eachSupportedId())(
     /** The refs whose pushed values each run read: what it evaluated. */
     let read: string[][];
 
+    /** The pipeline over the test's stores, catalog and clock, with these guardrails. */
+    const pipelineWith = (guardrails: ReturnType<typeof guardrailSet>) =>
+      new AnalysisPipeline({
+        stores,
+        guardrails,
+        historyRetentionDays: 400,
+        factProviders: new FactProviderRegistry(),
+        ...inMemoryCatalogReaders(() => entities),
+        logger: mockServices.logger.mock(),
+        now: () => new Date(now),
+      });
+
     beforeAll(async () => {
       ({ knex, stores } = await openStores(databases, id));
       const byEntity = stores.facts.byEntity.bind(stores.facts);
@@ -69,15 +83,7 @@ describe.each(databases.eachSupportedId())(
         service('finder', 'search'),
       ];
       now = START;
-      pipeline = new AnalysisPipeline({
-        stores,
-        guardrails,
-        historyRetentionDays: 400,
-        factProviders: new FactProviderRegistry(),
-        ...inMemoryCatalogReaders(() => entities),
-        logger: mockServices.logger.mock(),
-        now: () => new Date(now),
-      });
+      pipeline = pipelineWith(guardrailSet(80));
     });
 
     const push = (name: string, coverage: number, observedDaysAgo = 0) =>
@@ -207,27 +213,7 @@ describe.each(databases.eachSupportedId())(
 
     it('evaluates everything again when the guardrail set changes, and a removed entity leaves', async () => {
       read = [];
-      const changedSet = compileGuardrails({
-        levels: ['bronze', 'silver'],
-        sources: [{ id: 'ci', maxAgeDays: 30, fields: { coverage: 'number' } }],
-        definitions: [
-          guardrailDef('owned-by-team', { fact: 'owner.isTeam', equals: true }),
-          guardrailDef(
-            'covered',
-            { fact: 'ci.coverage', greaterThanOrEqual: 90 },
-            { level: 'silver', appliesTo: { kind: ['component'] } },
-          ),
-        ],
-      });
-      pipeline = new AnalysisPipeline({
-        stores,
-        guardrails: changedSet,
-        historyRetentionDays: 400,
-        factProviders: new FactProviderRegistry(),
-        ...inMemoryCatalogReaders(() => entities),
-        logger: mockServices.logger.mock(),
-        now: () => new Date(now),
-      });
+      pipeline = pipelineWith(guardrailSet(90));
       entities = entities.filter(e => e.metadata.name !== 'ledger');
       const changed = await run();
       expect(changed.evaluated).toHaveLength(entities.length);
