@@ -106,9 +106,12 @@ describe.each(databases.eachSupportedId())(
       await pipeline.runFull();
       const results = async (name: string) =>
         Object.fromEntries(
-          (await stores.guardrails.getResults(`component:default/${name}`)).map(
-            r => [r.guardrailId, r],
-          ),
+          (
+            await stores.guardrails.getResults(
+              `component:default/${name}`,
+              pipeline.storedSet,
+            )
+          ).map(r => [r.guardrailId, r]),
         );
       expect((await results('payments-api'))['has-slo']).toMatchObject({
         state: 'warning',
@@ -252,6 +255,7 @@ describe.each(databases.eachSupportedId())(
       // Its guardrail is the guardrail's own again for the entity it targeted.
       const [result] = await stores.guardrails.getResults(
         'component:default/search-ui',
+        pipeline.storedSet,
       );
       expect(result.message ?? '').not.toMatch(/campaign/);
     });

@@ -13,6 +13,7 @@ import {
 import type { FactSourceSchema } from '../domain/guardrails/facts';
 import type { RuleOperator } from '../domain/guardrails/operators';
 import type { DatabaseGuardrailSetStore } from '../store/DatabaseGuardrailSetStore';
+import type { StoredSetLookup } from '../store/scoreRows';
 
 /** A guardrail set with its compiled form. */
 export interface EffectiveGuardrails {
@@ -29,6 +30,12 @@ export interface GuardrailSetSource {
   /** Builds and stores the set for a new full run from the catalog it read. */
   prepare(snapshot: CatalogSnapshot, at: Date): Promise<EffectiveGuardrails>;
 }
+
+/** How stored outcomes find the set they were evaluated with, to be put in words. */
+export const storedSetLookup =
+  (sets: Pick<GuardrailSetSource, 'byFingerprint'>): StoredSetLookup =>
+  async fingerprint =>
+    (await sets.byFingerprint(fingerprint)).compiled;
 
 const emptySet = (definitions: GuardrailDefinition[]): GuardrailSet => ({
   definitions,

@@ -127,7 +127,10 @@ describe.each(databases.eachSupportedId())(
       expect(changed.map(r => r.entity_ref)).toEqual([victimRef]);
       expect(after.find(r => r.entity_ref === goneRef)).toBeUndefined();
       expect(after).toHaveLength(before.length - 1);
-      const results = await stores.guardrails.getResults(victimRef);
+      const results = await stores.guardrails.getResults(
+        victimRef,
+        pipeline.storedSet,
+      );
       expect(results.find(r => r.guardrailId === 'has-lifecycle')?.state).toBe(
         'fail',
       );

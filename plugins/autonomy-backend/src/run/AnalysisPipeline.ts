@@ -32,8 +32,10 @@ import { inMemorySource, storedSource, type ShardSource } from './shardSources';
 import { catalogFingerprint } from './catalogFingerprint';
 import { campaignsOf, compileCampaigns } from '../domain/campaigns/campaigns';
 import { recordCampaignProgress } from './recordCampaignProgress';
+import type { StoredSetLookup } from '../store/scoreRows';
 import {
   fixedGuardrailSet,
+  storedSetLookup,
   type GuardrailSetSource,
 } from '../guardrailSets/GuardrailSets';
 
@@ -104,9 +106,12 @@ export class AnalysisPipeline {
   private coordinating = false;
 
   private readonly sets: GuardrailSetSource;
+  /** Finds the set an outcome this pipeline stored was evaluated with, to put it in words. */
+  readonly storedSet: StoredSetLookup;
 
   constructor(private readonly options: AnalysisPipelineOptions) {
     this.sets = options.guardrailSets ?? fixedGuardrailSet(options.guardrails);
+    this.storedSet = storedSetLookup(this.sets);
     this.workerId =
       options.workerId ??
       `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -284,6 +289,7 @@ export class AnalysisPipeline {
       written += await recordCampaignProgress({
         stores,
         guardrails,
+        storedSet: this.storedSet,
         snapshot,
         definitions: campaigns,
         at: started,

@@ -8,9 +8,12 @@ import {
 import {
   anyGuardrailChecks,
   evaluateOutcome,
-  explainOutcome,
   type EntityOutcome,
 } from '../domain/guardrails/evaluate';
+import {
+  outcomeTokens,
+  storedOutcomeText,
+} from '../domain/guardrails/storedOutcome';
 import type { FactContext, FactValue } from '../domain/guardrails/facts';
 import { HeatmapTally } from '../store/aggregates';
 import type { Stores } from '../store/createStores';
@@ -191,7 +194,10 @@ export function hashedOutcome(
   return { outcome, header, hash, inputs };
 }
 
-/** The row of an entity whose outcome changed: its results explained, with the outcome's hash. */
+/**
+ * The row of an entity whose outcome changed, with the outcome's hash. Its results are stored as
+ * the outcome and what it read; they are put in words when the scorecard is read.
+ */
 export function storedRow(
   deps: Pick<ShardDeps, 'stores' | 'guardrails'>,
   ctx: FactContext,
@@ -202,11 +208,25 @@ export function storedRow(
   inputs?: EvaluatedInputs,
 ): EntityScoreRow {
   const { guardrails } = deps;
-  const evaluation = explainOutcome(guardrails, ctx, outcome);
   const level =
     outcome.levelIndex >= 0 ? guardrails.levels[outcome.levelIndex] : null;
-  return deps.stores.runs.row(
-    { ...evaluation, ...header, level },
+  const { levelIndex, score, counts, failingGuardrailIds, blockingNext } =
+    outcome;
+  return deps.stores.runs.outcomeRow(
+    {
+      entityRef: outcome.entityRef,
+      ...header,
+      level,
+      levelIndex,
+      score,
+      counts,
+      failingGuardrailIds,
+      blockingNext,
+    },
+    {
+      text: storedOutcomeText(guardrails, outcome, ctx),
+      tokens: outcomeTokens(guardrails, outcome),
+    },
     evaluatedAt,
     hash,
     inputs,

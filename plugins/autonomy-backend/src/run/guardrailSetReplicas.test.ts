@@ -114,10 +114,9 @@ describe.each(databases.eachSupportedId())(
       expect(byB.length).toBeGreaterThan(0);
       for (const ref of byB) {
         const results = new Map(
-          (await stores[1].guardrails.getResults(ref)).map(r => [
-            r.guardrailId,
-            r,
-          ]),
+          (
+            await stores[1].guardrails.getResults(ref, b.pipeline.storedSet)
+          ).map(r => [r.guardrailId, r]),
         );
         const ofTeamA = Number(ref.split('-').pop()) % 2 === 0;
         expect(results.has('a-has-tier')).toBe(ofTeamA);

@@ -7,6 +7,7 @@ import {
 } from '../domain/campaigns/campaigns';
 import { campaignProgress } from '../domain/campaigns/campaignProgress';
 import type { Stores } from '../store/createStores';
+import type { StoredSetLookup } from '../store/scoreRows';
 
 /**
  * After a full run is applied: each campaign's progress from the stored results of the entities
@@ -17,6 +18,8 @@ import type { Stores } from '../store/createStores';
 export async function recordCampaignProgress(options: {
   stores: Stores;
   guardrails: CompiledGuardrails;
+  /** Finds the set stored outcomes were evaluated with, to read failing results' messages. */
+  storedSet: StoredSetLookup;
   snapshot: CatalogSnapshot;
   definitions: CampaignDefinition[];
   at: Date;
@@ -42,9 +45,10 @@ export async function recordCampaignProgress(options: {
       if (c.targets(node) && filters[i].some(applies => applies(node)))
         targeted[i].push(node.ref);
     });
-  const results = await stores.guardrails.resultsOfMany([
-    ...new Set(targeted.flat()),
-  ]);
+  const results = await stores.guardrails.resultsOfMany(
+    [...new Set(targeted.flat())],
+    options.storedSet,
+  );
   return stores.campaigns.recordProgress(
     campaigns.map((c, i) => ({
       campaignRef: c.definition.ref,

@@ -104,7 +104,7 @@ describe.each(databases.eachSupportedId())(
     }
 
     const state = async (name: string, guardrail = 'covered') =>
-      (await stores.guardrails.getResults(ref(name))).find(
+      (await stores.guardrails.getResults(ref(name), pipeline.storedSet)).find(
         r => r.guardrailId === guardrail,
       )?.state;
 

@@ -24,10 +24,12 @@ import { entityGuardrail } from '../domain/guardrails/entityGuardrail';
 import { scorecardHalves, teamHalves } from '../domain/guardrails/halves';
 import {
   fixedGuardrailSet,
+  storedSetLookup,
   type GuardrailSetSource,
 } from '../guardrailSets/GuardrailSets';
 import type { Stores } from '../store/createStores';
 import type { ScoreQuery } from '../store/DatabaseGuardrailStore';
+import type { StoredSetLookup } from '../store/scoreRows';
 import type { ExemptionQuery } from '../store/DatabaseExemptionStore';
 
 const DAY_MS = 86_400_000;
@@ -77,18 +79,24 @@ export class GuardrailReadService {
       /** app-config's guardrails: the set when `guardrailSets` is not given. */
       guardrails: CompiledGuardrails;
       /** The set of the last applied analysis, app-config's and the catalog's. */
-      guardrailSets?: Pick<GuardrailSetSource, 'current'>;
+      guardrailSets?: Pick<GuardrailSetSource, 'current' | 'byFingerprint'>;
       /** The entity as the catalog has it now, undefined when it is not there. */
       readEntity(entityRef: string): Promise<CatalogNode | undefined>;
       now(): Date;
     },
   ) {}
 
+  private get sets() {
+    return this.deps.guardrailSets ?? fixedGuardrailSet(this.deps.guardrails);
+  }
+
+  /** Finds the set a stored outcome was evaluated with, to put it in words. */
+  private readonly storedSet: StoredSetLookup = fingerprint =>
+    storedSetLookup(this.sets)(fingerprint);
+
   /** The guardrails the stored results come from: the last applied analysis's set. */
   private async effective() {
-    const sets =
-      this.deps.guardrailSets ?? fixedGuardrailSet(this.deps.guardrails);
-    return sets.current();
+    return this.sets.current();
   }
 
   private async definitions() {
@@ -110,7 +118,7 @@ export class GuardrailReadService {
     const { stores, now } = this.deps;
     // Independent reads, in parallel: a scorecard is the most frequent request.
     const [scorecard, exemptions, trend, { compiled }] = await Promise.all([
-      stores.guardrails.getScorecard(entityRef),
+      stores.guardrails.getScorecard(entityRef, this.storedSet),
       stores.exemptions.list({ entityRef: [entityRef] }, now()),
       stores.guardrails.history(
         'entity',

@@ -25,6 +25,8 @@ import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import {
   hasArrays,
   toScoreRow,
+  rowOf,
+  type ScoredHeader,
   type EntityScoreRow,
   type EvaluatedInputs,
 } from './scoreRows';
@@ -182,6 +184,26 @@ export class DatabaseGuardrailRunStore {
     inputs?: EvaluatedInputs,
   ): EntityScoreRow {
     return toScoreRow(entity, evaluatedAt, hasArrays(this.db), hash, inputs);
+  }
+
+  /** The row an entity is stored as with its results as their outcome (storedOutcome.ts). */
+  outcomeRow(
+    entity: ScoredHeader,
+    results: { text: string; tokens: string[] },
+    evaluatedAt: string,
+    hash?: string,
+    inputs?: EvaluatedInputs,
+  ): EntityScoreRow {
+    const arrays = hasArrays(this.db);
+    return rowOf(
+      entity,
+      results.text,
+      results.tokens,
+      evaluatedAt,
+      arrays,
+      hash,
+      inputs,
+    );
   }
 
   /** The fingerprint of the catalog the stored analyses were made from, if they are complete. */

@@ -12,6 +12,7 @@ import {
   countsOf,
   hasArrays,
   resultsOf,
+  type StoredSetLookup,
   toScore,
   type EntityScoreRow,
 } from './scoreRows';
@@ -51,15 +52,32 @@ export class DatabaseGuardrailStore {
   }
 
   async getScore(entityRef: string) {
-    return (await this.getScorecard(entityRef))?.score;
+    return (await this.scoreRow(entityRef))?.score;
   }
 
-  async getResults(entityRef: string): Promise<GuardrailResult[]> {
-    return (await this.getScorecard(entityRef))?.results ?? [];
+  /**
+   * An entity's results in words. `storedSet` finds the guardrail set a stored outcome names
+   * (rows written by runs store outcomes, not words: see storedOutcome.ts).
+   */
+  async getResults(
+    entityRef: string,
+    storedSet?: StoredSetLookup,
+  ): Promise<GuardrailResult[]> {
+    return (await this.getScorecard(entityRef, storedSet))?.results ?? [];
   }
 
   /** An entity's score and results, and when the last complete run was: one query. */
-  async getScorecard(entityRef: string) {
+  async getScorecard(entityRef: string, storedSet?: StoredSetLookup) {
+    const row = await this.scoreRow(entityRef);
+    return (
+      row && {
+        score: row.score,
+        results: await resultsOf(row.row, storedSet),
+      }
+    );
+  }
+
+  private async scoreRow(entityRef: string) {
     const row = await this.db('autonomy_entity_scores')
       .where({ entity_ref: entityRef })
       .first(
@@ -70,10 +88,7 @@ export class DatabaseGuardrailStore {
           .as('last_run_at'),
       );
     if (!row) return undefined;
-    return {
-      score: toScore(row, row.last_run_at ?? undefined),
-      results: resultsOf(row),
-    };
+    return { score: toScore(row, row.last_run_at ?? undefined), row };
   }
 
   /** The entities matching one state filter: `<guardrail>:<state>` or `*:<state>` tokens. */
@@ -302,7 +317,7 @@ export class DatabaseGuardrailStore {
   }
 
   /** The stored results of these entities with their titles and owners (for campaign progress). */
-  async resultsOfMany(entityRefs: string[]) {
+  async resultsOfMany(entityRefs: string[], storedSet: StoredSetLookup) {
     const found = new Map<
       string,
       { title: string; ownerRef?: string; results: GuardrailResult[] }
@@ -310,12 +325,19 @@ export class DatabaseGuardrailStore {
     for (let i = 0; i < entityRefs.length; i += 1000) {
       const rows: Pick<
         EntityScoreRow,
-        'entity_ref' | 'title' | 'owner_ref' | 'results'
+        | 'entity_ref'
+        | 'kind'
+        | 'title'
+        | 'owner_ref'
+        | 'evaluated_at'
+        | 'results'
       >[] = await whereAnyOf(
         this.db('autonomy_entity_scores').select(
           'entity_ref',
+          'kind',
           'title',
           'owner_ref',
+          'evaluated_at',
           'results',
         ),
         'entity_ref',
@@ -325,7 +347,7 @@ export class DatabaseGuardrailStore {
         found.set(row.entity_ref, {
           title: row.title,
           ownerRef: row.owner_ref ?? undefined,
-          results: resultsOf(row),
+          results: await resultsOf(row, storedSet),
         });
     }
     return found;

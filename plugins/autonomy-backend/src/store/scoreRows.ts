@@ -17,6 +17,12 @@ import {
   toStoredEvaluation,
   type StoredEvaluation,
 } from '../domain/guardrails/storedEvaluation';
+import {
+  explainStoredOutcome,
+  isStoredOutcome,
+  type StoredOutcome,
+} from '../domain/guardrails/storedOutcome';
+import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import { bucketOf } from '../domain/shards/shards';
 
 export const COUNTED: GuardrailState[] = [
@@ -105,6 +111,9 @@ export function contentHash(
 export const recheckText = (ms: number | undefined) =>
   ms === undefined ? null : new Date(ms).toISOString();
 
+/** What a row says of an entity apart from its results. */
+export type ScoredHeader = Omit<ScoredEntity, 'results'>;
+
 /** The stored row of an evaluated entity; `hash` is its {@link contentHash}. */
 export function toScoreRow(
   e: ScoredEntity,
@@ -114,7 +123,30 @@ export function toScoreRow(
   inputs?: EvaluatedInputs,
 ): EntityScoreRow {
   const stored = toStoredEvaluation(e.results);
-  const results = JSON.stringify(stored);
+  return rowOf(
+    e,
+    JSON.stringify(stored),
+    stateTokens(stored.results),
+    evaluatedAt,
+    arrays,
+    hash,
+    inputs,
+  );
+}
+
+/**
+ * The stored row of an entity whose results are stored as its outcome (storedOutcome.ts): `results`
+ * is that text and `tokens` its scorecard filter tokens.
+ */
+export function rowOf(
+  e: ScoredHeader,
+  results: string,
+  tokens: string[],
+  evaluatedAt: string,
+  arrays: boolean,
+  hash?: string,
+  inputs?: EvaluatedInputs,
+): EntityScoreRow {
   const row = {
     entity_ref: e.entityRef,
     kind: e.kind,
@@ -134,7 +166,6 @@ export function toScoreRow(
     failing_guardrail_ids: JSON.stringify(e.failingGuardrailIds),
     blocking_next: JSON.stringify(e.blockingNext),
   };
-  const tokens = stateTokens(stored.results);
   return {
     ...row,
     evaluated_at: evaluatedAt,
@@ -181,10 +212,34 @@ export function toScore(
   };
 }
 
-export function resultsOf(
-  row: Pick<EntityScoreRow, 'results'>,
-): GuardrailResult[] {
-  return row.results
-    ? fromStoredEvaluation(JSON.parse(row.results) as StoredEvaluation)
-    : [];
+/**
+ * The compiled guardrail set a stored outcome names (by fingerprint), to put its results in words:
+ * the store reads rows, the guardrail sets know how to compile them.
+ */
+export type StoredSetLookup = (
+  fingerprint: string,
+) => Promise<CompiledGuardrails>;
+
+/** The results of a stored row, in words: stored so (older rows, tests) or explained now. */
+export async function resultsOf(
+  row: Pick<
+    EntityScoreRow,
+    'results' | 'entity_ref' | 'kind' | 'title' | 'owner_ref' | 'evaluated_at'
+  >,
+  lookup: StoredSetLookup | undefined,
+): Promise<GuardrailResult[]> {
+  if (!row.results) return [];
+  const stored = JSON.parse(row.results) as StoredEvaluation | StoredOutcome;
+  if (!isStoredOutcome(stored)) return fromStoredEvaluation(stored);
+  if (!lookup)
+    throw new Error(
+      'The guardrail store reads stored outcomes only with a guardrail set lookup',
+    );
+  return explainStoredOutcome(await lookup(stored.fp), stored, {
+    ref: row.entity_ref,
+    kind: row.kind,
+    title: row.title,
+    ownerRef: row.owner_ref ?? undefined,
+    evaluatedAt: row.evaluated_at,
+  });
 }

@@ -206,6 +206,12 @@ function messageOf(
   return `${explanation} (enforced from ${g.definition.enforcedFrom})`;
 }
 
+/** What decides an entity's results apart from its facts: what {@link explainResults} reads. */
+export type DecidedResults = Pick<
+  EntityOutcome,
+  'applicable' | 'states' | 'exemptions' | 'campaigns' | 'optedOut'
+>;
+
 /**
  * The results of an outcome with their messages and the facts behind them. Each fact is observed
  * once per entity and the observation is shared by every result that shows it.
@@ -215,6 +221,28 @@ export function explainOutcome(
   ctx: FactContext,
   outcome: EntityOutcome,
 ): EntityEvaluation {
+  const {
+    applicable,
+    states,
+    exemptions,
+    campaigns,
+    optedOut,
+    values,
+    signature,
+    ...score
+  } = outcome;
+  return { ...score, results: explainResults(compiled, ctx, outcome) };
+}
+
+/**
+ * The results, in words, of what was decided for one entity: from its live inputs in a run, or
+ * from what a run read when a stored outcome is shown (`ctx.replay`).
+ */
+export function explainResults(
+  compiled: CompiledGuardrails,
+  ctx: FactContext,
+  outcome: DecidedResults,
+): GuardrailResult[] {
   const observed: (FactObservation | undefined)[] = new Array(
     compiled.facts.length,
   );
@@ -252,17 +280,7 @@ export function explainOutcome(
       optOut,
     });
   }
-  const {
-    applicable,
-    states,
-    exemptions,
-    campaigns,
-    optedOut,
-    values,
-    signature,
-    ...score
-  } = outcome;
-  return { ...score, results };
+  return results;
 }
 
 /**

@@ -73,6 +73,17 @@ export interface FactContext {
   pushed?: Map<string, PushedFacts>;
   provided?: Map<string, Record<string, FactValue>>;
   now: number;
+  /**
+   * Set when a stored evaluation is explained again at read time: every fact reads the value the
+   * run read (see storedOutcome.ts), not the entity's current inputs.
+   */
+  replay?: FactReplay;
+}
+
+/** What a run read of each fact, by fact id, for explaining its stored outcome later. */
+export interface FactReplay {
+  value(id: string): FactValue | undefined | typeof UNKNOWN;
+  observedAt(id: string): string | undefined;
 }
 
 export interface FactGetter {
@@ -121,6 +132,27 @@ const ANNOTATION_PREFIX = 'entity.annotations.';
  * Returns a problem in words for an id no source supplies.
  */
 export function compileFactGetter(
+  id: string,
+  sources: Map<string, FactSourceSchema>,
+  providerIds: Set<string>,
+): FactGetter | string {
+  const getter = liveFactGetter(id, sources, providerIds);
+  return typeof getter === 'string' ? getter : replayable(getter);
+}
+
+/** A getter that reads the run's recorded value when the context replays a stored evaluation. */
+function replayable(getter: FactGetter): FactGetter {
+  const { id, get, observedAt } = getter;
+  return {
+    ...getter,
+    get: c => (c.replay ? c.replay.value(id) : get(c)),
+    ...(observedAt && {
+      observedAt: c => (c.replay ? c.replay.observedAt(id) : observedAt(c)),
+    }),
+  };
+}
+
+function liveFactGetter(
   id: string,
   sources: Map<string, FactSourceSchema>,
   providerIds: Set<string>,
@@ -178,7 +210,12 @@ export function compileFactGetter(
       source: 'provider',
       get: c => {
         const values = c.provided?.get(prefix);
-        return values && Object.hasOwn(values, field) ? values[field] : UNKNOWN;
+        if (!values || !Object.hasOwn(values, field)) return UNKNOWN;
+        const value = values[field];
+        // A provider's NaN or Infinity is no value; stored as JSON it would read back as null.
+        return typeof value === 'number' && !Number.isFinite(value)
+          ? UNKNOWN
+          : value;
       },
     };
   }

@@ -691,8 +691,8 @@ describe('a stored outcome, in examples', () => {
     }
   });
 
-  // Known to fail: JSON writes NaN and Infinity as null, and a rule that saw a number at the run
-  // sees null when read, so another of its conditions is named.
+  // JSON writes NaN and Infinity as null: a provider's non-finite number counts as unknown (facts.ts),
+  // so the run and the reader see the same value.
   it('explains a provider number JSON cannot hold (NaN) as the run did', () => {
     const compiled = compile([
       guardrailDef('scanned', {

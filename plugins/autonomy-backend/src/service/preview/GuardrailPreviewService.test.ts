@@ -127,7 +127,12 @@ async function fingerprint(knex: Knex) {
 }
 
 /** Per owner, the states a real run stored for the guardrail, and every entity's level. */
-async function stored(knex: Knex, stores: Stores, guardrailId: string) {
+async function stored(
+  knex: Knex,
+  stores: Stores,
+  pipeline: AnalysisPipeline,
+  guardrailId: string,
+) {
   const rows = await knex('autonomy_entity_scores').select(
     'entity_ref',
     'owner_ref',
@@ -137,9 +142,9 @@ async function stored(knex: Knex, stores: Stores, guardrailId: string) {
   const levelOf = new Map<string, string>();
   for (const row of rows) {
     levelOf.set(row.entity_ref, row.level ?? 'none');
-    const result = (await stores.guardrails.getResults(row.entity_ref)).find(
-      r => r.guardrailId === guardrailId,
-    );
+    const result = (
+      await stores.guardrails.getResults(row.entity_ref, pipeline.storedSet)
+    ).find(r => r.guardrailId === guardrailId);
     if (!result) continue;
     const team = (byTeam[row.owner_ref ?? ''] ??= {});
     team[result.state] = (team[result.state] ?? 0) + 1;
@@ -246,10 +251,11 @@ describe.each(databases.eachSupportedId())(
         'user:default/maya',
         NOW,
       );
-      await pipelineWith(stores, base).runFull();
+      const basePipeline = pipelineWith(stores, base);
+      await basePipeline.runFull();
 
       // A changed guardrail, written as JSON text.
-      const before = await stored(knex, stores, 'coverage');
+      const before = await stored(knex, stores, basePipeline, 'coverage');
       const untouched = await fingerprint(knex);
       const changed = await serviceOver(stores, base).preview(
         JSON.stringify(stricterCoverage),
@@ -262,8 +268,9 @@ describe.each(databases.eachSupportedId())(
       expect(changed.failing.length).toBeGreaterThan(0);
 
       const afterChange = [base[0], base[1], changed.guardrail];
-      await pipelineWith(stores, afterChange).runFull();
-      const after = await stored(knex, stores, 'coverage');
+      const changedPipeline = pipelineWith(stores, afterChange);
+      await changedPipeline.runFull();
+      const after = await stored(knex, stores, changedPipeline, 'coverage');
       expect(previewedByTeam(changed)).toEqual(after.byTeam);
       expect(previewedMoves(changed)).toEqual(
         movesBetween(before.levels, after.levels),
@@ -277,8 +284,17 @@ describe.each(databases.eachSupportedId())(
       );
       expect(await fingerprint(knex)).toEqual(untouchedAgain);
       expect(added.change).toBe('new');
-      await pipelineWith(stores, [...afterChange, added.guardrail]).runFull();
-      const withNew = await stored(knex, stores, 'mission-annotated');
+      const newPipeline = pipelineWith(stores, [
+        ...afterChange,
+        added.guardrail,
+      ]);
+      await newPipeline.runFull();
+      const withNew = await stored(
+        knex,
+        stores,
+        newPipeline,
+        'mission-annotated',
+      );
       expect(previewedByTeam(added)).toEqual(withNew.byTeam);
       expect(previewedMoves(added)).toEqual(
         movesBetween(after.levels, withNew.levels),
