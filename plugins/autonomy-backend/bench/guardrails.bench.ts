@@ -11,17 +11,19 @@ export async function benchGuardrails(entityCount: number, checkCount: number) {
   console.log(
     `\nGuardrails: ${entityCount} entities × ${checkCount} guardrails (5 fact sources × 10 facts per entity)`,
   );
-  const { oursMs, tiMs, speedup, passing } = await compareEngines(
-    entityCount,
-    checkCount,
-  );
+  const { storedMs, explainedMs, tiMs, speedup, passing } =
+    await compareEngines(entityCount, checkCount);
   const perCheck = (ms: number) =>
     `${((ms * 1000) / (entityCount * checkCount)).toFixed(
       2,
     )} µs per entity·check`;
   line(
-    'Aligned Autonomy: evaluate every entity × guardrail',
-    `${oursMs.toFixed(0)} ms (${perCheck(oursMs)})`,
+    'Aligned Autonomy: evaluate every entity × guardrail, as a run stores it',
+    `${storedMs.toFixed(0)} ms (${perCheck(storedMs)})`,
+  );
+  line(
+    'Aligned Autonomy: the same, every result explained as a scorecard shows it',
+    `${explainedMs.toFixed(0)} ms (${perCheck(explainedMs)})`,
   );
   line(
     "Tech Insights' JsonRulesEngineFactChecker",

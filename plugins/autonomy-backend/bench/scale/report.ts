@@ -23,8 +23,10 @@ export interface DatabaseFigures {
 
 export interface EngineFigures {
   entities: number;
-  /** Ours with every result explained (messages and observed facts). */
-  oursMs: number;
+  /** Ours as a run evaluates: each outcome decided and written as the text it stores. */
+  storedMs: number;
+  /** Ours with every result explained (messages and observed facts), as a scorecard read does. */
+  explainedMs: number;
   /** Ours deciding outcomes only, what a run does for an entity that did not change. */
   outcomesMs: number;
   tiMs: number;
@@ -113,9 +115,16 @@ export function printTable(all: DatabaseFigures[], engines: EngineFigures) {
     ),
   );
   out(
-    `Tech Insights / ours, evaluation of ${engines.entities} entities, ms`,
-    `${f(engines.tiMs, 0)} / ${f(engines.oursMs, 0)} = ${f(
+    `Tech Insights / ours as a run evaluates, ${engines.entities} entities, ms`,
+    `${f(engines.tiMs, 0)} / ${f(engines.storedMs, 0)} = ${f(
       engines.speedup,
+      1,
+    )}×`,
+  );
+  out(
+    '  the same, ours explaining every result (messages, facts), ms',
+    `${f(engines.tiMs, 0)} / ${f(engines.explainedMs, 0)} = ${f(
+      engines.tiMs / engines.explainedMs,
       1,
     )}×`,
   );

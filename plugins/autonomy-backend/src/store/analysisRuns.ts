@@ -133,33 +133,35 @@ export async function insertRows(
 }
 
 /**
- * Rows as one JSON array. A JSON text column is spliced in as the JSON it is: PostgreSQL's
- * `json_populate_recordset` hands a nested value to a text column as its text, verbatim, and
- * escaping kilobytes of results per row as a string cost more than the rest of the batch.
- */
-/**
  * Escapes PostgreSQL's JSON parser refuses inside a value it turns into text (NUL, a lone
  * surrogate): a text holding one goes as an escaped string instead, as any other text column.
  */
 const UNSPLICEABLE = /\\u(0000|d[89a-f])/i;
 
+/**
+ * Rows as one JSON array. A JSON text column is spliced in as the JSON it is: PostgreSQL's
+ * `json_populate_recordset` hands a nested value to a text column as its text, verbatim, and
+ * escaping kilobytes of results per row as a string cost more than the rest of the batch. Each
+ * row is written column by column: copying rows to stringify them cost as much as the writes.
+ */
 function batchJson(rows: Record<string, unknown>[], jsonColumns: string[]) {
   if (!jsonColumns.length) return JSON.stringify(rows);
+  const columns = Object.keys(rows[0]);
+  const keys = columns.map(c => `${JSON.stringify(c)}:`);
+  const spliced = columns.map(c => jsonColumns.includes(c));
   const parts = rows.map(row => {
-    const rest: Record<string, unknown> = { ...row };
-    const spliced: string[] = [];
-    for (const c of jsonColumns) {
-      const text = row[c];
-      delete rest[c];
-      if (typeof text === 'string' && !UNSPLICEABLE.test(text))
-        spliced.push(`${JSON.stringify(c)}:${text}`);
-      else rest[c] = text;
+    let json = '';
+    for (let i = 0; i < columns.length; i++) {
+      const value = row[columns[i]];
+      // As JSON.stringify does with an object: an undefined property is left out.
+      if (value === undefined) continue;
+      const text =
+        spliced[i] && typeof value === 'string' && !UNSPLICEABLE.test(value)
+          ? value
+          : JSON.stringify(value);
+      json += `${json ? ',' : ''}${keys[i]}${text}`;
     }
-    const json = JSON.stringify(rest);
-    if (!spliced.length) return json;
-    return json === '{}'
-      ? `{${spliced.join(',')}}`
-      : `${json.slice(0, -1)},${spliced.join(',')}}`;
+    return `{${json}}`;
   });
   return `[${parts.join(',')}]`;
 }
