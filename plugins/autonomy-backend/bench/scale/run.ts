@@ -13,8 +13,10 @@ async function main() {
   await tell({ type: 'ready', startupPeakRssMb: peakRssMb() });
   await go;
   const start = process.hrtime.bigint();
+  const rss = process.env.BENCH_VERBOSE ? rssEverySecond() : undefined;
   const result = await pipeline.runFull();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  rss?.stop();
   await db.destroy();
   await tell({
     type: 'result',
@@ -24,6 +26,24 @@ async function main() {
     peakRssMb: peakRssMb(),
   });
   process.disconnect?.();
+}
+
+/**
+ * BENCH_VERBOSE: the resident set each second of the run, printed at its end beside the run's
+ * phases, to see which phase makes the peak.
+ */
+function rssEverySecond() {
+  const samples: number[] = [];
+  const timer = setInterval(
+    () => samples.push(Math.round(process.memoryUsage.rss() / 2 ** 20)),
+    1000,
+  );
+  return {
+    stop() {
+      clearInterval(timer);
+      console.log(`RSS MB each second of the run: ${samples.join(' ')}`);
+    },
+  };
 }
 
 main().catch(error => {
