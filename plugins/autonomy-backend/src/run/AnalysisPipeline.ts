@@ -28,7 +28,12 @@ import {
   storedRow,
   type ShardDeps,
 } from './evaluateShard';
-import { inMemorySource, storedSource, type ShardSource } from './shardSources';
+import {
+  inMemorySource,
+  storedInputsSource,
+  storedSource,
+  type ShardSource,
+} from './shardSources';
 import { catalogFingerprint } from './catalogFingerprint';
 import { campaignsOf, compileCampaigns } from '../domain/campaigns/campaigns';
 import { recordCampaignProgress } from './recordCampaignProgress';
@@ -215,10 +220,7 @@ export class AnalysisPipeline {
    */
   async workShards(): Promise<number> {
     if (this.coordinating) return 0;
-    const source = storedSource(
-      this.options.stores,
-      this.options.readNeighbourhood,
-    );
+    const source = storedInputsSource(this.options.stores);
     return this.work(() => source);
   }
 
@@ -329,7 +331,7 @@ export class AnalysisPipeline {
       await stores.runs.recordUnchangedAnalyses(started);
       const source = storedSource(
         stores,
-        async () => snapshot,
+        snapshot,
         await stores.preview.inputHashes(),
       );
       phase('catalog unchanged');

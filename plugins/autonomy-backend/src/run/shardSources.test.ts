@@ -6,16 +6,80 @@ import { buildSnapshot } from '../domain/catalogSnapshot';
 import { compileGuardrails } from '../domain/guardrails/compileGuardrails';
 import { entityContext } from '../domain/guardrails/evaluateCatalog';
 import { evaluateOutcome } from '../domain/guardrails/evaluate';
+import { previewInputsOf } from '../domain/guardrails/preview/previewInputs';
+import { resolveMissions } from '../domain/missions/resolveMissions';
 import type { Stores } from '../store/createStores';
 import { campaignDef } from '../testUtils/campaignFixtures';
 import { entity } from '../testUtils/catalogFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { openStores } from '../testUtils/openStores';
-import { storedSource } from './shardSources';
+import { hashedOutcome } from './evaluateShard';
+import {
+  inMemorySource,
+  storedInputsSource,
+  type EntityContext,
+} from './shardSources';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const NOW = Date.parse('2027-03-01T00:00:00Z');
+
+const catalog = buildSnapshot([
+  entity('Group', 'platform', { type: 'department' }),
+  entity('Group', 'checkout', { type: 'team', parent: 'platform' }),
+  entity('Domain', 'commerce', { owner: 'platform' }),
+  entity('System', 'payments', { owner: 'checkout', domain: 'commerce' }),
+  entity('Component', 'checkout-api', {
+    owner: 'checkout',
+    system: 'payments',
+    type: 'service',
+    annotations: { 'aligned-autonomy.io/slo': '99.9' },
+  }),
+  entity('Component', 'orphan', { owner: 'nobody', type: 'library' }),
+  entity('Component', 'lonely', { system: 'missing-system' }),
+]);
+
+const guardrails = compileGuardrails({
+  levels: ['bronze', 'silver'],
+  sources: [],
+  definitions: [
+    guardrailDef('has-slo', {
+      fact: 'entity.annotations.aligned-autonomy.io/slo',
+      exists: true,
+    }),
+    guardrailDef(
+      'team-owned',
+      { fact: 'owner.isTeam', equals: true },
+      { level: 'silver' },
+    ),
+    guardrailDef('owner-known', { fact: 'owner.exists', equals: true }),
+    guardrailDef('on-mission', { fact: 'mission.resolved', equals: true }),
+    guardrailDef(
+      'service-type',
+      { fact: 'entity.type', equals: 'service' },
+      { appliesTo: { kind: ['component'] } },
+    ),
+  ],
+});
+
+/** Outcome, header and row hash of each entity, as a shard would decide them from `context`. */
+function decided(context: EntityContext, refs: string[]) {
+  const facts = {
+    ...context,
+    pushed: new Map(),
+    exemptions: new Map(),
+    provided: new Map(),
+  };
+  return refs.map(ref => {
+    const found = entityContext(context.snapshot, facts, ref, NOW);
+    const d = hashedOutcome(guardrails, found, context.snapshot);
+    return (
+      d && { ref, signature: d.outcome.signature, ...d.header, hash: d.hash }
+    );
+  });
+}
 
 describe.each(databases.eachSupportedId())(
   'a replica that did not read the catalog, on %p',
@@ -26,6 +90,46 @@ describe.each(databases.eachSupportedId())(
       ({ stores } = await openStores(databases, id));
     });
 
+    it('decides every entity from the stored inputs as the coordinator does from the catalog', async () => {
+      const missions = new Map(
+        resolveMissions(catalog).entities.map(m => [m.entityRef, m]),
+      );
+      const derived = new Map([
+        ['component:default/checkout-api', { 'boundaries.cycles': 0 }],
+      ]);
+      const { hashes } = await stores.preview.replaceInputs(
+        previewInputsOf(catalog, missions, derived),
+      );
+      const refs = [...catalog.keys()];
+      const coordinator = inMemorySource({
+        snapshot: catalog,
+        missions,
+        derived,
+        campaigns: [],
+        inputHashes: hashes,
+      });
+      const replica = storedInputsSource(stores);
+      const [mine, theirs] = await Promise.all(
+        [coordinator, replica].map(async source => {
+          const side = await source.catalogSide(refs);
+          return {
+            side,
+            decided: decided(await source.context(refs, side), refs),
+          };
+        }),
+      );
+      expect(theirs.decided).toEqual(mine.decided);
+      expect(theirs.side.inputHashes).toEqual(mine.side.inputHashes);
+      // The comparison covers entities with an owner, a system and a domain, and without.
+      expect(
+        mine.decided.filter(Boolean).map(d => [d!.ref, d!.domainRef]),
+      ).toContainEqual([
+        'component:default/checkout-api',
+        'domain:default/commerce',
+      ]);
+      expect(mine.decided.filter(Boolean).length).toBeGreaterThanOrEqual(5);
+    });
+
     it('evaluates with the campaigns the coordinator stored', async () => {
       await stores.campaigns.replaceDefinitions([
         campaignDef('slo', {
@@ -34,54 +138,39 @@ describe.each(databases.eachSupportedId())(
           targets: { teams: ['group:default/checkout'] },
         }),
       ]);
-      const catalog = buildSnapshot([
-        entity('Group', 'checkout', { type: 'team' }),
-        entity('Component', 'checkout-api', { owner: 'checkout' }),
-      ]);
-      const source = storedSource(stores, async refs => {
-        const found = new Map();
-        for (const ref of [...refs, 'group:default/checkout'])
-          found.set(ref, catalog.get(ref)!);
-        return found;
-      });
-      const ref = 'component:default/checkout-api';
+      await stores.preview.replaceInputs(
+        previewInputsOf(catalog, new Map(), new Map()),
+      );
+      const source = storedInputsSource(stores);
+      const ref = 'component:default/orphan';
+      const teamRef = 'component:default/checkout-api';
       const context = await source.context(
-        [ref],
-        await source.catalogSide([ref]),
+        [ref, teamRef],
+        await source.catalogSide([ref, teamRef]),
       );
       expect(context.campaigns.map(c => c.definition.ref)).toEqual([
         'campaign:default/slo',
       ]);
-
-      const guardrails = compileGuardrails({
-        levels: ['bronze'],
-        sources: [],
-        definitions: [
-          guardrailDef('has-slo', {
-            fact: 'entity.annotations.aligned-autonomy.io/slo',
-            exists: true,
-          }),
-        ],
-      });
-      const evaluated = entityContext(
-        context.snapshot,
-        {
-          ...context,
-          pushed: new Map(),
-          exemptions: new Map(),
-          provided: new Map(),
-        },
-        ref,
-        Date.parse('2027-03-01T00:00:00Z'),
-      )!;
+      const facts = {
+        ...context,
+        pushed: new Map(),
+        exemptions: new Map(),
+        provided: new Map(),
+      };
+      const evaluated = entityContext(context.snapshot, facts, ref, NOW)!;
+      // Not the campaign's team: its missing SLO fails as the guardrail says.
       expect(
         evaluateOutcome(
           guardrails,
           evaluated.ctx,
-          evaluated.exemptions,
+          undefined,
           evaluated.campaigns,
-        )!.states,
-      ).toEqual(['warning']);
+        )!.states[0],
+      ).toBe('fail');
+      const targeted = entityContext(context.snapshot, facts, teamRef, NOW)!;
+      expect(targeted.campaigns?.get('has-slo')?.campaignRef).toBe(
+        'campaign:default/slo',
+      );
     });
   },
 );

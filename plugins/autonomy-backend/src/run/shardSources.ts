@@ -1,10 +1,9 @@
-import type { CatalogNode, CatalogSnapshot } from '../domain/catalogSnapshot';
+import type { CatalogSnapshot } from '../domain/catalogSnapshot';
 import type { EntityMission } from '../domain/missions/resolveMissions';
 import type { FactValue } from '../domain/guardrails/facts';
 import { hasBoundaryFacts } from '../domain/boundaries/analyzeBoundaries';
 import type { Stores } from '../store/createStores';
-import { previewInputHash } from '../store/DatabasePreviewStore';
-import { previewInputOf } from '../domain/guardrails/preview/previewInputs';
+import { catalogOfInputs } from '../domain/guardrails/preview/previewInputs';
 import {
   compileCampaigns,
   type CompiledCampaign,
@@ -52,69 +51,72 @@ export function inMemorySource(context: EntityContext): ShardSource {
 }
 
 /**
- * A source that reads missions, boundary facts and the campaigns from what the coordinator
- * stored before it planned the shards, and the entities from `readNeighbourhood`. With the
- * entities' input hashes given (the coordinator over a catalog that did not change), only the
- * entities to evaluate are read; without (any other replica, which reads the catalog itself),
- * every entity's context is read to hash its catalog side the way the coordinator does.
+ * The coordinator's source over a catalog that did not change since the stored analyses: the
+ * snapshot it read, the input hashes stored with the analyses, and missions, boundary facts and
+ * campaigns read from the stores for the entities to evaluate only.
  */
 export function storedSource(
   stores: Stores,
-  readNeighbourhood: (
-    refs: string[],
-    known: Map<string, CatalogNode>,
-  ) => Promise<CatalogSnapshot>,
-  inputHashes?: Map<string, string>,
+  snapshot: CatalogSnapshot,
+  inputHashes: Map<string, string>,
 ): ShardSource {
-  const known = new Map<string, CatalogNode>();
   // Stored once, before the shards were planned.
   let campaigns: Promise<CompiledCampaign[]> | undefined;
   const campaignsOnce = () =>
     (campaigns ??= stores.campaigns.definitions().then(compileCampaigns));
-
-  async function contextOf(
-    entityRefs: string[],
-    snapshot: CatalogSnapshot,
-  ): Promise<EntityContext> {
-    const [missions, boundaryFacts, compiled] = await Promise.all([
-      stores.missions.getEntityMissions(entityRefs),
-      stores.boundaries.factsOfMany(entityRefs),
-      campaignsOnce(),
-    ]);
-    const derived = new Map<string, Record<string, FactValue>>();
-    for (const [ref, facts] of boundaryFacts) {
-      const kind = snapshot.get(ref)?.kind;
-      if (kind && hasBoundaryFacts(kind)) derived.set(ref, facts);
-    }
-    let hashes = inputHashes;
-    if (!hashes) {
-      hashes = new Map<string, string>();
-      for (const ref of entityRefs) {
-        const node = snapshot.get(ref);
-        if (!node) continue;
-        const input = previewInputOf(node, snapshot, missions, derived);
-        hashes.set(ref, previewInputHash(JSON.stringify(input)));
+  return {
+    async catalogSide() {
+      return { snapshot, inputHashes, campaigns: await campaignsOnce() };
+    },
+    async context(entityRefs) {
+      const [missions, boundaryFacts, compiled] = await Promise.all([
+        stores.missions.getEntityMissions(entityRefs),
+        stores.boundaries.factsOfMany(entityRefs),
+        campaignsOnce(),
+      ]);
+      const derived = new Map<string, Record<string, FactValue>>();
+      for (const [ref, facts] of boundaryFacts) {
+        const kind = snapshot.get(ref)?.kind;
+        if (kind && hasBoundaryFacts(kind)) derived.set(ref, facts);
       }
-    }
-    return {
-      snapshot,
-      missions,
-      derived,
-      campaigns: compiled,
-      inputHashes: hashes,
-    };
-  }
+      return {
+        snapshot,
+        missions,
+        derived,
+        campaigns: compiled,
+        inputHashes,
+      };
+    },
+  };
+}
 
+/**
+ * What a replica that did not read the catalog evaluates its shards from: the inputs the
+ * coordinator stored for every entity before it planned the shards (what applicability and
+ * catalog facts read, with the hash it compares). One row per entity, as fast to evaluate from as
+ * the coordinator's memory; reading the catalog, missions and boundary facts again and hashing
+ * every entity made another replica's shards twice as slow as the coordinator's own.
+ */
+export function storedInputsSource(stores: Stores): ShardSource {
+  // Stored once, before the shards were planned.
+  let campaigns: Promise<CompiledCampaign[]> | undefined;
   return {
     async catalogSide(entityRefs) {
-      const snapshot = await readNeighbourhood(entityRefs, known);
-      if (inputHashes)
-        return { snapshot, inputHashes, campaigns: await campaignsOnce() };
-      const context = await contextOf(entityRefs, snapshot);
+      const [stored, compiled] = await Promise.all([
+        stores.preview.inputsOf(entityRefs),
+        (campaigns ??= stores.campaigns.definitions().then(compileCampaigns)),
+      ]);
+      const inputHashes = new Map<string, string>();
+      for (const [ref, { hash }] of stored) inputHashes.set(ref, hash);
+      const context: EntityContext = {
+        ...catalogOfInputs([...stored.values()].map(s => s.input)),
+        campaigns: compiled,
+        inputHashes,
+      };
       return { ...context, context };
     },
-    async context(entityRefs, side) {
-      return side.context ?? contextOf(entityRefs, side.snapshot);
+    async context(_, side) {
+      return side.context!;
     },
   };
 }

@@ -107,6 +107,31 @@ export class DatabasePreviewStore {
     return hashes;
   }
 
+  /** The stored inputs of these entities, with their hashes; absent for entities without. */
+  async inputsOf(
+    entityRefs: string[],
+  ): Promise<Map<string, { input: PreviewInput; hash: string }>> {
+    const found = new Map<string, { input: PreviewInput; hash: string }>();
+    const rows: Pick<
+      PreviewInputRow,
+      'entity_ref' | 'inputs' | 'content_hash'
+    >[] = await whereAnyOf(
+      this.db('autonomy_preview_inputs').select(
+        'entity_ref',
+        'inputs',
+        'content_hash',
+      ),
+      'entity_ref',
+      entityRefs,
+    );
+    for (const row of rows)
+      found.set(row.entity_ref, {
+        input: JSON.parse(row.inputs),
+        hash: row.content_hash,
+      });
+    return found;
+  }
+
   /** The version of the stored inputs; undefined before a run stored them with one. */
   async inputsVersion(): Promise<string | undefined> {
     const row = await this.db('autonomy_analysis_runs')

@@ -72,40 +72,87 @@ export function factContextOf(
   },
   now: number,
 ): FactContext {
-  const node: CatalogNode = {
+  return {
+    node: nodeOf(input),
+    owner: ownerOf(input),
+    mission: missionOf(input),
+    derived: input.derived,
+    pushed: facts.pushed,
+    provided: facts.provided,
+    now,
+  };
+}
+
+/**
+ * The catalog as stored inputs tell it, for evaluating those entities as a run would: each entity
+ * with its owner and system as far as it reads them (kind and type; domain), missions and boundary
+ * facts. What a replica that did not read the catalog evaluates a shard from.
+ */
+export function catalogOfInputs(inputs: PreviewInput[]): {
+  snapshot: CatalogSnapshot;
+  missions: Map<string, EntityMission>;
+  derived: Map<string, Record<string, FactValue>>;
+} {
+  const snapshot: CatalogSnapshot = new Map();
+  const missions = new Map<string, EntityMission>();
+  const derived = new Map<string, Record<string, FactValue>>();
+  for (const input of inputs) {
+    snapshot.set(input.ref, nodeOf(input));
+    const mission = missionOf(input);
+    if (mission) missions.set(input.ref, mission);
+    if (input.derived) derived.set(input.ref, input.derived);
+  }
+  // Owners and systems outside these inputs, as much of them as evaluation reads.
+  for (const input of inputs) {
+    const owner = ownerOf(input);
+    if (owner && !snapshot.has(owner.ref)) snapshot.set(owner.ref, owner);
+    const { systemRef } = input;
+    if (systemRef && input.kind !== 'system' && !snapshot.has(systemRef))
+      snapshot.set(systemRef, {
+        ref: systemRef,
+        kind: 'system',
+        title: systemRef,
+        domainRef: input.domainRef,
+      });
+  }
+  return { snapshot, missions, derived };
+}
+
+function nodeOf(input: PreviewInput): CatalogNode {
+  return {
     ref: input.ref,
     kind: input.kind,
     title: input.title,
     specType: input.type,
     ownerRef: input.ownerRef,
     systemRef: input.systemRef,
+    // A system's header names its own domain (see entityHeader).
+    ...(input.kind === 'system' && { domainRef: input.domainRef }),
     lifecycle: input.lifecycle,
     annotations: input.annotations,
     tags: input.tags,
     linkCount: input.linkCount,
   };
-  const owner: CatalogNode | undefined =
-    input.owner && input.ownerRef
-      ? {
-          ref: input.ownerRef,
-          kind: input.owner.kind,
-          title: input.ownerRef,
-          specType: input.owner.type,
-        }
-      : undefined;
-  const mission: EntityMission | undefined = input.mission && {
-    entityRef: input.ref,
-    kind: input.kind,
-    title: input.title,
-    ...input.mission,
-  };
-  return {
-    node,
-    owner,
-    mission,
-    derived: input.derived,
-    pushed: facts.pushed,
-    provided: facts.provided,
-    now,
-  };
+}
+
+function ownerOf(input: PreviewInput): CatalogNode | undefined {
+  return input.owner && input.ownerRef
+    ? {
+        ref: input.ownerRef,
+        kind: input.owner.kind,
+        title: input.ownerRef,
+        specType: input.owner.type,
+      }
+    : undefined;
+}
+
+function missionOf(input: PreviewInput): EntityMission | undefined {
+  return (
+    input.mission && {
+      entityRef: input.ref,
+      kind: input.kind,
+      title: input.title,
+      ...input.mission,
+    }
+  );
 }
