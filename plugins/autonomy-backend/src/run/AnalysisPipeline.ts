@@ -91,6 +91,9 @@ export interface RunSummary {
   /** Rows inserted, updated or deleted by the run in the plugin's tables. */
   rowsWritten: number;
   shards: number;
+  /** Entities this replica evaluated, and passed over because their inputs had not changed. */
+  evaluatedHere: number;
+  unchangedHere: number;
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -179,27 +182,33 @@ export class AnalysisPipeline {
     }
   }
 
-  /** Claims and evaluates shards until none is left to claim; returns how many it did. */
+  /**
+   * Claims and evaluates shards until none is left to claim; returns how many it did and how many
+   * of their entities it evaluated and passed over as unchanged.
+   */
   private async work(source: (shard: ClaimedShard) => ShardSource) {
+    const done = { shards: 0, evaluated: 0, skipped: 0 };
     // Two shards at a time: while one waits for the database, the other evaluates, so a replica
     // keeps a core busy and leaves the database the other.
-    const loops = await Promise.all([
-      this.workLoop(source),
-      this.workLoop(source),
+    await Promise.all([
+      this.workLoop(source, done),
+      this.workLoop(source, done),
     ]);
-    return loops[0] + loops[1];
+    return done;
   }
 
-  private async workLoop(source: (shard: ClaimedShard) => ShardSource) {
+  private async workLoop(
+    source: (shard: ClaimedShard) => ShardSource,
+    done: { shards: number; evaluated: number; skipped: number },
+  ) {
     const { stores, now } = this.options;
-    let done = 0;
     for (;;) {
       const shard = await stores.runs.claimShard(
         this.workerId,
         now(),
         this.staleBefore(),
       );
-      if (!shard) return done;
+      if (!shard) return;
       // The set the coordinator stored for this run, whichever replica evaluates the shard.
       const { compiled } = await this.sets.byFingerprint(shard.guardrailSet);
       const result = await evaluateShard(
@@ -209,8 +218,11 @@ export class AnalysisPipeline {
       );
       if (
         await stores.runs.completeShard(shard, result.heatmap, result.written)
-      )
-        done++;
+      ) {
+        done.shards++;
+        done.evaluated += result.evaluated;
+        done.skipped += result.skipped;
+      }
     }
   }
 
@@ -221,7 +233,7 @@ export class AnalysisPipeline {
   async workShards(): Promise<number> {
     if (this.coordinating) return 0;
     const source = storedInputsSource(this.options.stores);
-    return this.work(() => source);
+    return (await this.work(() => source)).shards;
   }
 
   async runFull(): Promise<RunSummary> {
@@ -260,7 +272,7 @@ export class AnalysisPipeline {
         guardrails.fingerprint,
       );
       phase('plan');
-      let mine = await this.work(() => source);
+      const mine = await this.work(() => source);
       phase('own shards');
       // Wait for the other replicas, taking over any shard whose replica stopped.
       for (;;) {
@@ -269,7 +281,10 @@ export class AnalysisPipeline {
           throw new Error(`Run ${runId} was replaced by another run`);
         if (done === total) break;
         await sleep(this.options.pollMs ?? 500);
-        mine += await this.work(() => source);
+        const more = await this.work(() => source);
+        mine.shards += more.shards;
+        mine.evaluated += more.evaluated;
+        mine.skipped += more.skipped;
       }
       phase('others');
       const applied = await stores.runs.applyRun(
@@ -298,7 +313,9 @@ export class AnalysisPipeline {
       });
       phase('campaigns');
       logger.info(
-        `Run ${runId}: ${plans.length} shards, ${mine} evaluated here, ${
+        `Run ${runId}: ${plans.length} shards, ${mine.shards} evaluated here (${
+          mine.evaluated
+        } entities evaluated, ${mine.skipped} unchanged passed over), ${
           written + applied.written
         } rows written; ${phases.join(', ')}`,
       );
@@ -307,6 +324,8 @@ export class AnalysisPipeline {
         evaluatedCount: applied.evaluatedCount,
         rowsWritten: written + applied.written,
         shards: plans.length,
+        evaluatedHere: mine.evaluated,
+        unchangedHere: mine.skipped,
       };
     } finally {
       this.coordinating = false;

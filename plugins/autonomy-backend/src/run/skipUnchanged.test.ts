@@ -146,6 +146,10 @@ describe.each(databases.eachSupportedId())(
       // Nothing changed: nothing is evaluated, nothing but the run's bookkeeping is written.
       const unchanged = await run();
       expect(unchanged.evaluated).toEqual([]);
+      expect(unchanged.summary).toMatchObject({
+        evaluatedHere: 0,
+        unchangedHere: first.evaluated.length,
+      });
       expect(unchanged.summary.rowsWritten).toBeLessThanOrEqual(
         unchanged.summary.shards + 4,
       );
