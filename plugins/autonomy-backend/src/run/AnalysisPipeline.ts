@@ -374,10 +374,6 @@ export class AnalysisPipeline {
     phase('missions');
     const boundaries = analyzeBoundaries(snapshot, day);
     written += await stores.boundaries.replaceAnalysis(boundaries, started);
-    // Only the boundary analysis reads relations: the rest of the run holds the nodes without
-    // them (about a sixth of the compact catalog at 100,000 entities). Set, not deleted: the
-    // nodes keep their shape, which evaluation reads fast.
-    for (const node of snapshot.values()) node.relations = undefined;
     phase('boundaries');
     // Stored before the shards are planned: every replica evaluates with the same campaigns.
     const campaigns = campaignsOf(snapshot);
