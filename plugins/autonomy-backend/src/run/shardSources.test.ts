@@ -56,6 +56,10 @@ const guardrails = compileGuardrails({
     ),
     guardrailDef('owner-known', { fact: 'owner.exists', equals: true }),
     guardrailDef('on-mission', { fact: 'mission.resolved', equals: true }),
+    guardrailDef('no-violations', {
+      fact: 'boundaries.violations',
+      lessThanOrEqual: 0,
+    }),
     guardrailDef(
       'service-type',
       { fact: 'entity.type', equals: 'service' },
@@ -95,12 +99,15 @@ describe.each(databases.eachSupportedId())(
         resolveMissions(catalog).entities.map(m => [m.entityRef, m]),
       );
       const derived = new Map([
-        ['component:default/checkout-api', { 'boundaries.cycles': 0 }],
+        ['component:default/checkout-api', { 'boundaries.violations': 2 }],
+        ['component:default/orphan', { 'boundaries.violations': 0 }],
       ]);
       const { hashes } = await stores.preview.replaceInputs(
         previewInputsOf(catalog, missions, derived),
       );
       const refs = [...catalog.keys()];
+      // The replica reads the components alone: their owners and systems are not among them.
+      const components = refs.filter(r => r.startsWith('component:'));
       const coordinator = inMemorySource({
         snapshot: catalog,
         missions,
@@ -109,17 +116,32 @@ describe.each(databases.eachSupportedId())(
         inputHashes: hashes,
       });
       const replica = storedInputsSource(stores);
-      const [mine, theirs] = await Promise.all(
-        [coordinator, replica].map(async source => {
-          const side = await source.catalogSide(refs);
+      const [mine, theirs, theirComponents] = await Promise.all(
+        [
+          [coordinator, refs],
+          [replica, refs],
+          [replica, components],
+        ].map(async ([source, read]) => {
+          const s = source as typeof replica;
+          const side = await s.catalogSide(read as string[]);
           return {
             side,
-            decided: decided(await source.context(refs, side), refs),
+            decided: decided(await s.context(read as string[], side), refs),
           };
         }),
       );
       expect(theirs.decided).toEqual(mine.decided);
       expect(theirs.side.inputHashes).toEqual(mine.side.inputHashes);
+      const componentsOnly = (d: typeof mine.decided) =>
+        d.filter(e => e?.ref.startsWith('component:'));
+      expect(componentsOnly(theirComponents.decided)).toEqual(
+        componentsOnly(mine.decided),
+      );
+      // The boundary fact decided a result: it is in what was compared.
+      expect(
+        mine.decided.find(d => d?.ref === 'component:default/checkout-api')
+          ?.signature,
+      ).toContain('fail');
       // The comparison covers entities with an owner, a system and a domain, and without.
       expect(
         mine.decided.filter(Boolean).map(d => [d!.ref, d!.domainRef]),

@@ -50,6 +50,13 @@ export function inMemorySource(context: EntityContext): ShardSource {
   };
 }
 
+/** The run's campaigns, read once: the coordinator stored them before it planned the shards. */
+function storedCampaigns(stores: Stores) {
+  let campaigns: Promise<CompiledCampaign[]> | undefined;
+  return () =>
+    (campaigns ??= stores.campaigns.definitions().then(compileCampaigns));
+}
+
 /**
  * The coordinator's source over a catalog that did not change since the stored analyses: the
  * snapshot it read, the input hashes stored with the analyses, and missions, boundary facts and
@@ -60,10 +67,7 @@ export function storedSource(
   snapshot: CatalogSnapshot,
   inputHashes: Map<string, string>,
 ): ShardSource {
-  // Stored once, before the shards were planned.
-  let campaigns: Promise<CompiledCampaign[]> | undefined;
-  const campaignsOnce = () =>
-    (campaigns ??= stores.campaigns.definitions().then(compileCampaigns));
+  const campaignsOnce = storedCampaigns(stores);
   return {
     async catalogSide() {
       return { snapshot, inputHashes, campaigns: await campaignsOnce() };
@@ -98,14 +102,20 @@ export function storedSource(
  * every entity made another replica's shards twice as slow as the coordinator's own.
  */
 export function storedInputsSource(stores: Stores): ShardSource {
-  // Stored once, before the shards were planned.
-  let campaigns: Promise<CompiledCampaign[]> | undefined;
+  const campaignsOnce = storedCampaigns(stores);
   return {
     async catalogSide(entityRefs) {
       const [stored, compiled] = await Promise.all([
         stores.preview.inputsOf(entityRefs),
-        (campaigns ??= stores.campaigns.definitions().then(compileCampaigns)),
+        campaignsOnce(),
       ]);
+      // Every entity of a planned shard had its input stored before the plan; one missing means a
+      // newer run replaced them. Its row must not be taken for an entity that left the catalog.
+      const missing = entityRefs.filter(ref => !stored.has(ref));
+      if (missing.length)
+        throw new Error(
+          `No stored input for ${missing.length} entities of this shard (${missing[0]}, …): a newer run replaced them`,
+        );
       const inputHashes = new Map<string, string>();
       for (const [ref, { hash }] of stored) inputHashes.set(ref, hash);
       const context: EntityContext = {

@@ -32,7 +32,13 @@ function service() {
         return exemption;
       },
     } as any,
-    guardrails: { levels: [], guardrails: [], facts: [], fingerprint: '' },
+    guardrails: {
+      levels: [],
+      guardrails: [],
+      facts: [],
+      fingerprint: '',
+      layout: '',
+    },
     sources: [],
     maxExemptionDays: 30,
     pipeline: { readEntity: jest.fn(), runEntity: jest.fn() } as any,

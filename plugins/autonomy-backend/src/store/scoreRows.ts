@@ -235,7 +235,9 @@ export async function resultsOf(
     throw new Error(
       'The guardrail store reads stored outcomes only with a guardrail set lookup',
     );
-  return explainStoredOutcome(await lookup(stored.fp), stored, {
+  // A set that no longer compiles here (a module's operator or provider removed) shows the states.
+  const compiled = await lookup(stored.fp).catch(() => undefined);
+  return explainStoredOutcome(compiled, stored, {
     ref: row.entity_ref,
     kind: row.kind,
     title: row.title,

@@ -14,9 +14,9 @@ import { BUILT_IN_OPERATORS, type RuleOperator } from './operators';
 /**
  * Part of the fingerprint: raise it when what is stored for the same outcome changes (the wording
  * of messages, the stored shape, the level rule), so every entity's results are written again once.
- * 2: a level needs a guardrail met at that level.
+ * 2: a level needs a guardrail met at that level. 3: results stored as outcomes (storedOutcome.ts).
  */
-const STORED_FORMAT = 2;
+const STORED_FORMAT = 3;
 
 export interface CompiledGuardrail {
   definition: GuardrailDefinition;
@@ -50,6 +50,11 @@ export interface CompiledGuardrails {
   facts: FactGetter[];
   /** Changes whenever a definition or the levels change: stored results are then rewritten. */
   fingerprint: string;
+  /**
+   * The guardrails' ids and the fact of each slot: a stored outcome is put in words by any set
+   * with its layout (the same definitions compiled under other levels or freshness limits).
+   */
+  layout: string;
 }
 
 /**
@@ -132,6 +137,17 @@ export function compileGuardrails(options: {
     levels: options.levels,
     guardrails: withSlots,
     facts,
+    layout: createHash('sha1')
+      .update(
+        JSON.stringify([
+          STORED_FORMAT,
+          options.definitions,
+          facts.map(f => f.id),
+          options.optOuts ?? [],
+          options.tightenings ?? [],
+        ]),
+      )
+      .digest('base64'),
     fingerprint: createHash('sha1')
       .update(
         JSON.stringify([

@@ -195,7 +195,8 @@ function messageOf(
   let explanation;
   try {
     if (state === 'error') rule.evaluate(ctx);
-    explanation = rule.explain(ctx);
+    // A module's operator that decides otherwise when asked again explains nothing: say so.
+    explanation = rule.explain(ctx) ?? 'The rule did not hold';
   } catch (e) {
     return `The rule failed to evaluate: ${(e as Error).message}`;
   }

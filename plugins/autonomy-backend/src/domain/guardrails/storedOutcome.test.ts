@@ -564,6 +564,37 @@ describe('a stored outcome, in examples', () => {
     ]);
   });
 
+  it('explains with the same definitions compiled under other levels, freshness and providers', () => {
+    const defs = [guardrailDef('fails', FAIL), guardrailDef('passes', PASS)];
+    const compiled = compile(defs);
+    const ctx = at(payments);
+    const { text, explained } = store(compiled, ctx);
+    // What app-config alone changes: the fingerprint, not the guardrails or their facts.
+    const reconfigured = compileGuardrails({
+      levels: ['basic', ...LEVELS],
+      definitions: defs,
+      sources: SOURCES.map(source => ({ ...source, maxAgeDays: 1 })),
+      operators: [numeric],
+      providerIds: ['scanner', 'another'],
+    });
+    expect(reconfigured.fingerprint).not.toBe(compiled.fingerprint);
+    expect(explained[0].message).toEqual(expect.any(String));
+    expect(readBack(reconfigured, ctx, text)).toStrictEqual(explained);
+  });
+
+  it('shows the states without words when the set cannot be found or compiled', () => {
+    const compiled = compile([guardrailDef('fails', FAIL)]);
+    const ctx = at(payments);
+    const { text } = store(compiled, ctx);
+    expect(
+      explainStoredOutcome(
+        undefined,
+        JSON.parse(text) as StoredOutcome,
+        storedEntity(ctx),
+      ),
+    ).toStrictEqual([{ guardrailId: 'fails', state: 'fail', facts: [] }]);
+  });
+
   it('explains an absent catalog fact as not set and a pushed null as null', () => {
     const compiled = compile([
       guardrailDef('lifecycle', FAIL),

@@ -25,8 +25,10 @@ import { stateTokens } from './storedEvaluation';
  * filters by them in SQL.
  */
 export interface StoredOutcome {
-  /** The fingerprint of the guardrail set whose fact slots `v` follows. */
+  /** The fingerprint of the guardrail set it was evaluated with: where a reader finds that set. */
   fp: string;
+  /** That set's layout (guardrails and fact slots, which `v` follows): what a reader checks. */
+  l: string;
   results: StoredDecision[];
   /** The value read of each fact slot of the set: null where none was, or see `u` and `n`. */
   v: (FactValue | null)[];
@@ -53,18 +55,32 @@ export interface StoredDecision {
 export const isStoredOutcome = (stored: object): stored is StoredOutcome =>
   'fp' in stored;
 
-/** The JSON prefix of each guardrail's stored decision, made once per compiled set. */
-const prefixes = new WeakMap<CompiledGuardrails, string[]>();
-const prefixesOf = (compiled: CompiledGuardrails) => {
-  let found = prefixes.get(compiled);
+/** What writing and reading stored outcomes looks up in a compiled set, made once per set. */
+interface SetLookups {
+  /** The JSON prefix of each guardrail's stored decision. */
+  prefixes: string[];
+  /** Guardrail id → index, fact id → slot. */
+  guardrailIndex: Map<string, number>;
+  factSlot: Map<string, number>;
+}
+
+const lookups = new WeakMap<CompiledGuardrails, SetLookups>();
+function lookupsOf(compiled: CompiledGuardrails): SetLookups {
+  let found = lookups.get(compiled);
   if (!found) {
-    found = compiled.guardrails.map(
-      g => `{"g":${JSON.stringify(g.definition.id)},"s":`,
-    );
-    prefixes.set(compiled, found);
+    found = {
+      prefixes: compiled.guardrails.map(
+        g => `{"g":${JSON.stringify(g.definition.id)},"s":`,
+      ),
+      guardrailIndex: new Map(
+        compiled.guardrails.map((g, i) => [g.definition.id, i]),
+      ),
+      factSlot: new Map(compiled.facts.map((f, slot) => [f.id, slot])),
+    };
+    lookups.set(compiled, found);
   }
   return found;
-};
+}
 
 /**
  * The stored text of an outcome, written as text directly: a run writes one per changed entity,
@@ -76,7 +92,7 @@ export function storedOutcomeText(
   outcome: EntityOutcome,
   ctx: FactContext,
 ): string {
-  const prefix = prefixesOf(compiled);
+  const prefix = lookupsOf(compiled).prefixes;
   const read = new Set<number>();
   let results = '';
   outcome.applicable.forEach((index, k) => {
@@ -118,6 +134,8 @@ export function storedOutcomeText(
   // UNKNOWN (a symbol) and unread slots become null; `u` and `n` tell them apart.
   let text = `{"fp":${JSON.stringify(
     compiled.fingerprint,
+  )},"l":${JSON.stringify(
+    compiled.layout,
   )},"results":[${results}],"v":${JSON.stringify(outcome.values)}`;
   if (unknown.length) text += `,"u":[${unknown.join(',')}]`;
   if (absent.length) text += `,"n":[${absent.join(',')}]`;
@@ -155,18 +173,17 @@ export interface StoredEntity {
 
 /**
  * The results of a stored outcome in words, as the run would have explained them: the set it was
- * evaluated with, the values it read, its time. `compiled` must be the set named by `stored.fp`;
- * when that set is gone (pruned long after its run), the states are shown without their words.
+ * evaluated with, the values it read, its time. `compiled` is the set named by `stored.fp`, as this
+ * replica compiles it now: when its layout differs (that set is gone, pruned long after its run, or
+ * could not be compiled), the states are shown without their words until the next run.
  */
 export function explainStoredOutcome(
-  compiled: CompiledGuardrails,
+  compiled: CompiledGuardrails | undefined,
   stored: StoredOutcome,
   entity: StoredEntity,
 ): GuardrailResult[] {
-  if (compiled.fingerprint !== stored.fp) return unexplained(stored);
-  const index = new Map(
-    compiled.guardrails.map((g, i) => [g.definition.id, i]),
-  );
+  if (compiled?.layout !== stored.l) return unexplained(stored);
+  const index = lookupsOf(compiled).guardrailIndex;
   const decided: Required<Omit<DecidedResults, 'optedOut'>> & {
     optedOut: number[];
   } = {
@@ -216,7 +233,7 @@ function replayOf(
   stored: StoredOutcome,
   compiled: CompiledGuardrails,
 ): NonNullable<FactContext['replay']> {
-  const slotOf = new Map(compiled.facts.map((f, slot) => [f.id, slot]));
+  const slotOf = lookupsOf(compiled).factSlot;
   const unknown = new Set(stored.u);
   const absent = new Set(stored.n);
   const observedAt = new Map<number, string>();
