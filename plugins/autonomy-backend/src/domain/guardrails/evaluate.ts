@@ -41,6 +41,8 @@ export interface EntityOutcome extends LevelAndScore {
   optedOut?: number[];
   /** Value of each fact slot read (`undefined` where no applicable rule reads it). */
   values: (FactValue | undefined | typeof UNKNOWN)[];
+  /** `values` as JSON, unknown and unread slots as null: made once for the signature and the row. */
+  valuesJson: string;
   /**
    * Everything the stored results are made of, as text: equal signatures (under the same
    * guardrail definitions) store equal results, so a run compares these instead of rows.
@@ -76,8 +78,6 @@ function stateOf(
     return 'warning';
   return outcome;
 }
-
-const UNKNOWN_MARK = '\u0000unknown';
 
 /**
  * Whether any guardrail is checked for this entity: {@link evaluateOutcome} decides something
@@ -161,11 +161,14 @@ export function evaluateOutcome(
     tally.add(g.definition.id, state, g.levelIndex, g.definition.weight);
   }
   if (applicable.length === 0) return undefined;
-  // Fact values as JSON, and when pushed facts were observed (the same for every field of a
-  // source, so once per source).
-  signature += JSON.stringify(values, (_, v) =>
-    v === UNKNOWN ? UNKNOWN_MARK : v,
-  );
+  // Fact values as JSON, the slots read as unknown or absent (both null in JSON), and when pushed
+  // facts were observed (the same for every field of a source, so once per source).
+  const valuesJson = JSON.stringify(values);
+  signature += valuesJson;
+  for (let slot = 0; slot < values.length; slot++) {
+    if (values[slot] === UNKNOWN) signature += `u${slot}`;
+    else if (read[slot] && values[slot] === undefined) signature += `n${slot}`;
+  }
   if (ctx.pushed)
     for (const source of [...ctx.pushed.keys()].sort())
       signature += `${source}@${ctx.pushed.get(source)!.observedAt}`;
@@ -177,6 +180,7 @@ export function evaluateOutcome(
     campaigns: governed,
     optedOut,
     values,
+    valuesJson,
     signature,
     ...tally.result(),
   };
@@ -229,6 +233,7 @@ export function explainOutcome(
     campaigns,
     optedOut,
     values,
+    valuesJson,
     signature,
     ...score
   } = outcome;

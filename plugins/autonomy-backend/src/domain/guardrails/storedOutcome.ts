@@ -93,10 +93,16 @@ export function storedOutcomeText(
   ctx: FactContext,
 ): string {
   const prefix = lookupsOf(compiled).prefixes;
-  const read = new Set<number>();
+  // The slots read, in the order first read: a mark per slot costs less than a Set.
+  const marked = new Uint8Array(compiled.facts.length);
+  const read: number[] = [];
   let results = '';
   outcome.applicable.forEach((index, k) => {
-    for (const slot of compiled.guardrails[index].factSlots) read.add(slot);
+    for (const slot of compiled.guardrails[index].factSlots)
+      if (!marked[slot]) {
+        marked[slot] = 1;
+        read.push(slot);
+      }
     let decision = `${prefix[index]}"${outcome.states[k]}"`;
     const exemption = outcome.exemptions?.[k];
     if (exemption)
@@ -129,14 +135,17 @@ export function storedOutcomeText(
     if (value === UNKNOWN) unknown.push(slot);
     else if (value === undefined) absent.push(slot);
     const at = compiled.facts[slot].observedAt?.(ctx);
-    if (at) observed.set(at, [...(observed.get(at) ?? []), slot]);
+    if (!at) continue;
+    const slots = observed.get(at);
+    if (slots) slots.push(slot);
+    else observed.set(at, [slot]);
   }
   // UNKNOWN (a symbol) and unread slots become null; `u` and `n` tell them apart.
   let text = `{"fp":${JSON.stringify(
     compiled.fingerprint,
-  )},"l":${JSON.stringify(
-    compiled.layout,
-  )},"results":[${results}],"v":${JSON.stringify(outcome.values)}`;
+  )},"l":${JSON.stringify(compiled.layout)},"results":[${results}],"v":${
+    outcome.valuesJson
+  }`;
   if (unknown.length) text += `,"u":[${unknown.join(',')}]`;
   if (absent.length) text += `,"n":[${absent.join(',')}]`;
   if (observed.size)
