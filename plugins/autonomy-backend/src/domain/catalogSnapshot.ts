@@ -157,3 +157,17 @@ export function buildSnapshot(entities: Iterable<Entity>): CatalogSnapshot {
   }
   return snapshot;
 }
+
+/**
+ * The snapshot without relations, as new nodes (the given ones are left as they are). Only the
+ * boundary analysis reads relations, and at 100,000 entities they are over half of the
+ * snapshot's memory (87 of 161 MB in the scale benchmark's catalog).
+ */
+export function withoutRelations(snapshot: CatalogSnapshot): CatalogSnapshot {
+  const compact: CatalogSnapshot = new Map();
+  for (const [ref, node] of snapshot) {
+    const { relations, ...rest } = node;
+    compact.set(ref, rest);
+  }
+  return compact;
+}

@@ -3,7 +3,11 @@ import { hostname } from 'os';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { NotFoundError } from '@backstage/errors';
-import type { CatalogNode, CatalogSnapshot } from '../domain/catalogSnapshot';
+import {
+  withoutRelations,
+  type CatalogNode,
+  type CatalogSnapshot,
+} from '../domain/catalogSnapshot';
 import { resolveMissions } from '../domain/missions/resolveMissions';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import { entityContext } from '../domain/guardrails/evaluateCatalog';
@@ -250,11 +254,15 @@ export class AnalysisPipeline {
       mark = Date.now();
     };
     try {
-      const snapshot = await this.options.readSnapshot();
-      phase('catalog');
-      const analysed = await this.analyseCatalog(snapshot, started, day, phase);
+      const analysed = await this.analyseCatalog(
+        await this.options.readSnapshot(),
+        started,
+        day,
+        phase,
+      );
+      // The catalog as the rest of the run needs it: without relations (see analyseCatalog).
+      const { snapshot, source, campaigns } = analysed;
       let written = analysed.written;
-      const { source, campaigns } = analysed;
       const plans = planShards(
         snapshot.keys(),
         shardCountFor(snapshot.size, this.options.shardSize ?? 5000),
@@ -339,15 +347,17 @@ export class AnalysisPipeline {
    * and boundary facts from the store for the entities they evaluate, and nothing is written.
    */
   private async analyseCatalog(
-    snapshot: CatalogSnapshot,
+    read: CatalogSnapshot,
     started: Date,
     day: string,
     phase: (name: string) => void,
   ) {
     const { stores } = this.options;
-    const fingerprint = catalogFingerprint(snapshot, day);
+    phase('catalog');
+    const fingerprint = catalogFingerprint(read, day);
     if (fingerprint === (await stores.runs.catalogFingerprint())) {
       await stores.runs.recordUnchangedAnalyses(started);
+      const snapshot = withoutRelations(read);
       const source = storedSource(
         stores,
         snapshot,
@@ -355,25 +365,25 @@ export class AnalysisPipeline {
       );
       phase('catalog unchanged');
       return {
+        snapshot,
         written: 0,
         source,
         campaigns: await stores.campaigns.definitions(),
       };
     }
     // Cleared first: a run that stops half-way must not look like one that stored it all.
-    await stores.runs.recordCatalogFingerprint(
-      undefined,
-      started,
-      snapshot.size,
-    );
-    const missionAnalysis = resolveMissions(snapshot);
+    await stores.runs.recordCatalogFingerprint(undefined, started, read.size);
+    const missionAnalysis = resolveMissions(read);
     let written = await stores.missions.replaceAnalysis(
       missionAnalysis,
       started,
     );
     phase('missions');
-    const boundaries = analyzeBoundaries(snapshot, day);
+    const boundaries = analyzeBoundaries(read, day);
     written += await stores.boundaries.replaceAnalysis(boundaries, started);
+    // Only the boundary analysis reads relations, and they are over half of the catalog's memory:
+    // the rest of the run holds the nodes without them, and the catalog as read can be collected.
+    const snapshot = withoutRelations(read);
     phase('boundaries');
     // Stored before the shards are planned: every replica evaluates with the same campaigns.
     const campaigns = campaignsOf(snapshot);
@@ -401,7 +411,7 @@ export class AnalysisPipeline {
       campaigns: compileCampaigns(campaigns),
       inputHashes: inputs.hashes,
     });
-    return { written, source, campaigns };
+    return { snapshot, written, source, campaigns };
   }
 
   /** The entity and its owner and system from the catalog; a NotFoundError when it is not there. */
