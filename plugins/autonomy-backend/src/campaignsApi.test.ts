@@ -1,12 +1,11 @@
+import { testPipeline } from './run/__testUtils__/testPipeline';
 import {
   TestDatabases,
-  mockServices,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
-import { FactProviderRegistry } from './facts/FactProviderRegistry';
 import { serveRoutes } from './router/__testUtils__/serveRoutes';
 import { AnalysisPipeline } from './run/AnalysisPipeline';
 import { CampaignService } from './service/CampaignService';
@@ -14,7 +13,6 @@ import type { Stores } from './store/createStores';
 import { campaignEntity } from './testUtils/campaignFixtures';
 import { entity } from './testUtils/catalogFixtures';
 import { guardrailDef } from './testUtils/guardrailFixtures';
-import { inMemoryCatalogReaders } from './testUtils/inMemoryCatalog';
 import { openStores } from './testUtils/openStores';
 
 jest.setTimeout(120_000);
@@ -84,13 +82,10 @@ describe.each(databases.eachSupportedId())(
       ({ stores } = await openStores(databases, id));
       entities = catalogOf(false);
       now = new Date('2027-03-20T09:00:00Z');
-      pipeline = new AnalysisPipeline({
+      pipeline = testPipeline({
         stores,
         guardrails,
-        historyRetentionDays: 400,
-        factProviders: new FactProviderRegistry(),
-        ...inMemoryCatalogReaders(() => entities),
-        logger: mockServices.logger.mock(),
+        entities: () => entities,
         now: () => now,
         pollMs: 20,
       });

@@ -1,12 +1,11 @@
+import { testPipeline } from './run/__testUtils__/testPipeline';
 import {
   TestDatabases,
-  mockServices,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
-import { FactProviderRegistry } from './facts/FactProviderRegistry';
 import { StoredGuardrailSets } from './guardrailSets/GuardrailSets';
 import { serveRoutes } from './router/__testUtils__/serveRoutes';
 import { AnalysisPipeline } from './run/AnalysisPipeline';
@@ -16,7 +15,6 @@ import type { Stores } from './store/createStores';
 import { entity } from './testUtils/catalogFixtures';
 import { guardrailEntity } from './testUtils/guardrailEntityFixtures';
 import { guardrailDef } from './testUtils/guardrailFixtures';
-import { inMemoryCatalogReaders } from './testUtils/inMemoryCatalog';
 import { openStores } from './testUtils/openStores';
 
 jest.setTimeout(120_000);
@@ -118,14 +116,11 @@ describe.each(databases.eachSupportedId())(
         }),
       ]);
       const guardrailSets = setsOn(stores);
-      pipeline = new AnalysisPipeline({
+      pipeline = testPipeline({
         stores,
         guardrails: compiledConfig,
         guardrailSets,
-        historyRetentionDays: 400,
-        factProviders: new FactProviderRegistry(),
-        ...inMemoryCatalogReaders(() => entities),
-        logger: mockServices.logger.mock(),
+        entities: () => entities,
         now: () => now,
         pollMs: 20,
       });

@@ -1,6 +1,6 @@
+import { testPipeline } from './__testUtils__/testPipeline';
 import {
   TestDatabases,
-  mockServices,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -11,9 +11,7 @@ import type { Stores } from '../store/createStores';
 import { entity } from '../testUtils/catalogFixtures';
 import { guardrailEntity } from '../testUtils/guardrailEntityFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
-import { inMemoryCatalogReaders } from '../testUtils/inMemoryCatalog';
 import { alongsideReplica, openReplicaStores } from '../testUtils/replicas';
-import { AnalysisPipeline } from './AnalysisPipeline';
 
 const LEVELS = ['bronze', 'silver', 'gold'];
 const configDefinitions = [
@@ -65,7 +63,7 @@ function replica(stores: Stores, name: string) {
       return new Map();
     },
   });
-  const pipeline = new AnalysisPipeline({
+  const pipeline = testPipeline({
     stores,
     guardrails: compileGuardrails({
       levels: LEVELS,
@@ -79,11 +77,8 @@ function replica(stores: Stores, name: string) {
       sources: [],
       providerIds: ['probe'],
     }),
-    historyRetentionDays: 400,
     factProviders: providers,
-    ...inMemoryCatalogReaders(() => catalog),
-    logger: mockServices.logger.mock(),
-    now: () => new Date(),
+    entities: () => catalog,
     shardSize: 30,
     pollMs: 20,
     workerId: name,

@@ -1,3 +1,4 @@
+import { testPipeline } from './__testUtils__/testPipeline';
 import {
   TestDatabases,
   mockServices,
@@ -16,9 +17,7 @@ import { campaignDeadlinesDue } from './notificationTask';
 import type { Stores } from '../store/createStores';
 import { entity } from '../testUtils/catalogFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
-import { inMemoryCatalogReaders } from '../testUtils/inMemoryCatalog';
 import { openStores } from '../testUtils/openStores';
-import { AnalysisPipeline } from './AnalysisPipeline';
 
 jest.setTimeout(120_000);
 
@@ -90,14 +89,11 @@ function replica(
     logger: mockServices.logger.mock(),
     now: () => new Date(),
   });
-  const pipeline = new AnalysisPipeline({
+  const pipeline = testPipeline({
     stores,
     guardrails,
-    historyRetentionDays: 400,
     factProviders: providers,
-    ...inMemoryCatalogReaders(() => catalog),
-    logger: mockServices.logger.mock(),
-    now: () => new Date(),
+    entities: () => catalog,
     pollMs: 20,
     notifications: notifier,
   });

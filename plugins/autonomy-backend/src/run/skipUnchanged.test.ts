@@ -1,17 +1,15 @@
+import { testPipeline } from './__testUtils__/testPipeline';
 import {
   TestDatabases,
-  mockServices,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { Knex } from 'knex';
 import { compileGuardrails } from '../domain/guardrails/compileGuardrails';
-import { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import { countHeatmap } from '../store/aggregates';
 import type { Stores } from '../store/createStores';
 import { entity } from '../testUtils/catalogFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
-import { inMemoryCatalogReaders } from '../testUtils/inMemoryCatalog';
 import { openStores } from '../testUtils/openStores';
 import { AnalysisPipeline } from './AnalysisPipeline';
 
@@ -58,13 +56,10 @@ describe.each(databases.eachSupportedId())(
 
     /** The pipeline over the test's stores, catalog and clock, with these guardrails. */
     const pipelineWith = (guardrails: ReturnType<typeof guardrailSet>) =>
-      new AnalysisPipeline({
+      testPipeline({
         stores,
         guardrails,
-        historyRetentionDays: 400,
-        factProviders: new FactProviderRegistry(),
-        ...inMemoryCatalogReaders(() => entities),
-        logger: mockServices.logger.mock(),
+        entities: () => entities,
         now: () => new Date(now),
       });
 
