@@ -113,8 +113,8 @@ export const autonomyPlugin = createBackendPlugin({
           historyRetentionDays: guardrailsConfig.history.retentionDays,
           factProviders,
           readSnapshot: () => readCatalogSnapshot(catalog, auth),
-          readNeighbourhood: (refs, known) =>
-            readEntityNeighbourhood(catalog, auth, refs, known),
+          readNeighbourhood: refs =>
+            readEntityNeighbourhood(catalog, auth, refs),
           logger,
           now,
           shardSize: config.getOptionalNumber('autonomy.analysis.shardSize'),

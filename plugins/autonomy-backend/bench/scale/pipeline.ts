@@ -63,8 +63,8 @@ export async function createScalePipeline(options: {
     historyRetentionDays: guardrailsConfig.history.retentionDays,
     factProviders: new FactProviderRegistry(),
     readSnapshot: () => readCatalogSnapshot(catalog, ownCredentials),
-    readNeighbourhood: (refs, known) =>
-      readEntityNeighbourhood(catalog, ownCredentials, refs, known),
+    readNeighbourhood: refs =>
+      readEntityNeighbourhood(catalog, ownCredentials, refs),
     logger: silentLogger,
     now: () => new Date(),
     shardSize: config.getOptionalNumber('autonomy.analysis.shardSize'),

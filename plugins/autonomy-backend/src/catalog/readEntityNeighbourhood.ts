@@ -11,15 +11,13 @@ const BATCH = 500;
 
 /**
  * Reads entities and what their facts refer to (their owners, and their systems, which name the
- * domain) without reading the whole catalog: for re-evaluating one entity, and for a replica
- * evaluating a shard. Entities not in the catalog are absent from the result. `known` keeps
- * owners and systems already read, so a shard reads each team once.
+ * domain) without reading the whole catalog: for re-evaluating one entity. Entities not in the
+ * catalog are absent from the result.
  */
 export async function readEntityNeighbourhood(
   catalog: CatalogService,
   auth: AuthService,
   entityRefs: string[],
-  known: Map<string, CatalogNode> = new Map(),
 ): Promise<CatalogSnapshot> {
   const credentials = await auth.getOwnServiceCredentials();
   const read = async (refs: string[]) => {
@@ -38,15 +36,9 @@ export async function readEntityNeighbourhood(
   const related = new Set<string>();
   for (const node of snapshot.values()) {
     for (const ref of [node.ownerRef, node.systemRef]) {
-      if (ref && !snapshot.has(ref) && !known.has(ref)) related.add(ref);
+      if (ref && !snapshot.has(ref)) related.add(ref);
     }
   }
-  for (const node of await read([...related])) known.set(node.ref, node);
-  for (const node of snapshot.values()) {
-    for (const ref of [node.ownerRef, node.systemRef]) {
-      const other = ref && !snapshot.has(ref) ? known.get(ref) : undefined;
-      if (other) snapshot.set(other.ref, other);
-    }
-  }
+  for (const node of await read([...related])) snapshot.set(node.ref, node);
   return snapshot;
 }

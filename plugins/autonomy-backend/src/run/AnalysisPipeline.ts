@@ -5,7 +5,6 @@ import type { Knex } from 'knex';
 import { NotFoundError } from '@backstage/errors';
 import {
   withoutRelations,
-  type CatalogNode,
   type CatalogSnapshot,
 } from '../domain/catalogSnapshot';
 import { resolveMissions } from '../domain/missions/resolveMissions';
@@ -59,11 +58,8 @@ export interface AnalysisPipelineOptions {
   historyRetentionDays: number;
   factProviders: FactProviderRegistry;
   readSnapshot(): Promise<CatalogSnapshot>;
-  /** Entities by ref with their owners and systems; `known` caches those across calls. */
-  readNeighbourhood(
-    entityRefs: string[],
-    known?: Map<string, CatalogNode>,
-  ): Promise<CatalogSnapshot>;
+  /** Entities by ref with their owners and systems. */
+  readNeighbourhood(entityRefs: string[]): Promise<CatalogSnapshot>;
   logger: LoggerService;
   now(): Date;
   /** Entities per shard of a full run (default 5,000). */
