@@ -84,15 +84,14 @@ export class GuardrailReadService {
       readEntity(entityRef: string): Promise<CatalogNode | undefined>;
       now(): Date;
     },
-  ) {}
-
-  private get sets() {
-    return this.deps.guardrailSets ?? fixedGuardrailSet(this.deps.guardrails);
+  ) {
+    this.sets = deps.guardrailSets ?? fixedGuardrailSet(deps.guardrails);
+    this.storedSet = storedSetLookup(this.sets);
   }
 
+  private readonly sets: Pick<GuardrailSetSource, 'current' | 'byFingerprint'>;
   /** Finds the set a stored outcome was evaluated with, to put it in words. */
-  private readonly storedSet: StoredSetLookup = fingerprint =>
-    storedSetLookup(this.sets)(fingerprint);
+  private readonly storedSet: StoredSetLookup;
 
   /** The guardrails the stored results come from: the last applied analysis's set. */
   private async effective() {
