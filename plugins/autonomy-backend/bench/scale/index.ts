@@ -82,6 +82,17 @@ async function onDatabase(db: BenchDatabase): Promise<DatabaseFigures> {
     const factRows = await prepare(db, job);
     log(`${db.label}: first run`);
     const first = await timedRun(db, job);
+    // BENCH_SCALE_FIRST_RUN_ONLY=1: the first run and nothing after it, for quick comparisons;
+    // with BENCH_KEEP_DB=1 its database stays, to look at its tables and query plans.
+    if (env.BENCH_SCALE_FIRST_RUN_ONLY) {
+      log(
+        `${db.label}: first run ${first.seconds.toFixed(
+          1,
+        )} s, peak ${first.peakRssMb.toFixed(0)} MB`,
+      );
+      if (!env.BENCH_KEEP_DB) await db.drop();
+      process.exit(0);
+    }
     log(`${db.label}: unchanged run`);
     const unchanged = await timedRun(db, job);
     const changedJob = { ...job, generation: 1 };

@@ -13,14 +13,17 @@ import {
   countHeatmap,
   heatOfRows,
   moveHeatmap,
-  historyRows,
   NO_ENTITIES,
-  pruneHistory,
   refreshRollups,
   syncHeatmap,
-  writeHistory,
   HeatmapTally,
 } from './aggregates';
+import {
+  historyRows,
+  pruneHistory,
+  writeHistory,
+  writeStagedEntityHistory,
+} from './scoreHistory';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import {
   hasArrays,
@@ -127,6 +130,15 @@ async function heatmapRecountDue(
       .onConflict('name')
       .merge();
   return due;
+}
+
+/** The rows a run staged for entities it evaluated (not those it found removed). */
+async function countStaged(tx: Knex.Transaction, runId: string) {
+  const row = await tx('autonomy_staged_scores')
+    .where({ run_id: runId, removed: false })
+    .count({ count: '*' })
+    .first();
+  return Number(row?.count ?? 0);
 }
 
 /** Owners of the stored rows newer than a run, and of those rows' staged versions. */
@@ -448,7 +460,8 @@ export class DatabaseGuardrailRunStore {
         `INSERT INTO autonomy_entity_scores (${columns}) SELECT ${columns} FROM autonomy_staged_scores s WHERE s.run_id = ? AND s.removed = ? AND NOT EXISTS (SELECT 1 FROM autonomy_entity_scores e WHERE e.entity_ref = s.entity_ref)`,
         [runId, false],
       );
-      written += Number(inserted.rowCount ?? inserted.changes ?? 0);
+      const insertedCount = Number(inserted.rowCount ?? inserted.changes ?? 0);
+      written += insertedCount;
 
       const tallies = shards.map(sh => sh.aggregate ?? '{"v":2,"g":[],"o":{}}');
       if (await heatmapRecountDue(tx, history.day, tallies)) {
@@ -460,9 +473,13 @@ export class DatabaseGuardrailRunStore {
         written += await moveHeatmap(tx, HeatmapTally.merge(tallies), [
           heatDeleted,
         ]);
-        // Rows newer than the run stay, so some staged rows did not go in: their teams, the
-        // staged rows' and the newer rows', are counted again from their stored rows.
-        const newer = await ownersOfNewerRows(tx, runId, startedAt);
+        // A row newer than the run stays, and the staged row of its entity does not go in: the
+        // teams of both are counted again from their stored rows. When every staged row went
+        // in, no stored row was newer than the run where it mattered.
+        const newer =
+          insertedCount < (await countStaged(tx, runId))
+            ? await ownersOfNewerRows(tx, runId, startedAt)
+            : [];
         if (newer.length)
           written += await syncHeatmap(
             tx,
@@ -478,18 +495,12 @@ export class DatabaseGuardrailRunStore {
 
       const rollups = await refreshRollups(tx);
       written += rollups.written;
-      const totals = rollups.totals;
-      const changed = await staged
-        .clone()
-        .select('entity_ref', 'removed', 'score', 'level');
-      for (const row of changed)
-        totals.set(
-          `entity\n${row.entity_ref}`,
-          row.removed === true || row.removed === 1
-            ? NO_ENTITIES
-            : entityTotals(row),
-        );
-      written += await writeHistory(tx, historyRows(totals, history.day));
+      // Teams and the organisation from their totals; the entities inside the database.
+      written += await writeHistory(
+        tx,
+        historyRows(rollups.totals, history.day),
+      );
+      written += await writeStagedEntityHistory(tx, runId, history.day);
       written += await pruneHistory(tx, history.pruneBeforeDay);
       // Readers on every replica now see the set these results were evaluated with.
       written += await recordAppliedSet(
@@ -499,9 +510,12 @@ export class DatabaseGuardrailRunStore {
         history.day,
       );
 
-      const evaluatedCount = totals.get('org\norg')?.entityCount ?? 0;
+      const evaluatedCount = rollups.totals.get('org\norg')?.entityCount ?? 0;
       await recordRun(tx, 'guardrails', evaluatedAt, evaluatedCount);
-      await staged.clone().delete();
+      // Only this run's rows are staged (planning dropped the others, and no run is planned
+      // while this lock is held): PostgreSQL empties the table without deleting row by row.
+      if (this.isPg) await tx.raw('TRUNCATE autonomy_staged_scores');
+      else await staged.clone().delete();
       await tx('autonomy_analysis_shards').where({ run_id: runId }).delete();
       return { written: written + 1, evaluatedCount };
     });

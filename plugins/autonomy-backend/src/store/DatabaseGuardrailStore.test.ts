@@ -335,6 +335,53 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['2026-11-24', '2026-12-30']);
     });
 
+    it("writes an entity's history point only when its score, level or presence changes", async () => {
+      const day = (d: string) => new Date(`${d}T12:00:00Z`);
+      const points = async () =>
+        (
+          await knex('autonomy_score_history')
+            .where({ scope_type: 'entity' })
+            .orderBy(['scope_ref', 'day'])
+        ).map(r => [
+          r.scope_ref.replace('component:default/', ''),
+          r.day,
+          r.score === null ? null : Number(r.score),
+          Number(r.entity_count),
+          JSON.parse(r.level_counts),
+        ]);
+      // The world as stored on the 21st, again: nothing changed, no point.
+      await storeEvaluation(stores, world(), day('2026-11-22'));
+      const [a, b, c] = world();
+      // "a" changes its results but neither its score nor its level: no point. "b" changes its
+      // level, "c" (never scored) gets a score, and "d" appears.
+      await storeEvaluation(
+        stores,
+        [
+          { ...a, failingGuardrailIds: ['mission'] },
+          { ...b, level: 'silver', levelIndex: 1 },
+          { ...c, score: 50 },
+          scored('d'),
+        ],
+        day('2026-11-23'),
+      );
+      // "d" is gone, then comes back as it was.
+      await storeEvaluation(stores, [a, b, c], day('2026-11-24'));
+      await storeEvaluation(stores, [a, b, c, scored('d')], day('2026-11-25'));
+
+      expect(await points()).toEqual([
+        ['a', '2026-11-21', 66.7, 1, { bronze: 1 }],
+        ['b', '2026-11-21', 100, 1, { gold: 1 }],
+        ['b', '2026-11-23', 100, 1, { silver: 1 }],
+        ['b', '2026-11-24', 100, 1, { gold: 1 }],
+        ['c', '2026-11-21', null, 1, { none: 1 }],
+        ['c', '2026-11-23', 50, 1, { none: 1 }],
+        ['c', '2026-11-24', null, 1, { none: 1 }],
+        ['d', '2026-11-23', 66.7, 1, { bronze: 1 }],
+        ['d', '2026-11-24', null, 0, {}],
+        ['d', '2026-11-25', 66.7, 1, { bronze: 1 }],
+      ]);
+    });
+
     it('keeps a row written after the run started, and closes the history of a team left without entities', async () => {
       const refs = world().map(e => e.entityRef);
       await stores.runs.planRun('r', LATER, planShards(refs, 1));

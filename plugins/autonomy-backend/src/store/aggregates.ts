@@ -1,14 +1,9 @@
 import type { Knex } from 'knex';
 import type { GuardrailState } from '@aligned-autonomy/plugin-autonomy-common';
-import {
-  historyPoint,
-  samePoint,
-  type HistoryRow,
-  type ScopeTotals,
-} from '../domain/guardrails/history';
+import type { ScopeTotals } from '../domain/guardrails/history';
 import { COUNTED, hasArrays } from './scoreRows';
 import { syncRows } from './syncRows';
-import { insertRows, whereAnyOf } from './analysisRuns';
+import { whereAnyOf } from './analysisRuns';
 
 export type ScopeType = 'owner' | 'system' | 'domain' | 'org';
 const SCOPE_COLUMN: Record<ScopeType, string | undefined> = {
@@ -110,24 +105,38 @@ export class HeatmapTally {
     return (JSON.parse(serialized) as { v?: number }).v === 2;
   }
 
-  /** Adds up serialized tallies into heat-map cells. */
+  /**
+   * Adds up serialized tallies into heat-map cells. Every shard counts most owners: their cells
+   * are summed as numbers first, and each cell's key is built once.
+   */
   static merge(serialized: string[]): HeatmapCounts {
-    const counts: HeatmapCounts = new Map();
+    const summed = new HeatmapTally();
     for (const text of serialized) {
       const { g, o } = JSON.parse(text) as {
         g: string[];
         o: Record<string, number[]>;
       };
+      const indexes = g.map(id => summed.indexOf(id));
       for (const [owner, flat] of Object.entries(o)) {
+        const cells = summed.cellsOf(owner);
         for (let k = 0; k < flat.length; k += 2) {
-          const guardrail = g[Math.floor(flat[k] / STATES.length)];
-          const key = `${owner}\n${guardrail}\n${
-            STATES[flat[k] % STATES.length]
-          }`;
-          counts.set(key, (counts.get(key) ?? 0) + flat[k + 1]);
+          const cell =
+            indexes[Math.floor(flat[k] / STATES.length)] * STATES.length +
+            (flat[k] % STATES.length);
+          cells[cell] = (cells[cell] ?? 0) + flat[k + 1];
         }
       }
     }
+    const counts: HeatmapCounts = new Map();
+    for (const [owner, cells] of summed.byOwner)
+      cells.forEach((count, cell) => {
+        if (!count) return;
+        const guardrail = summed.ids[Math.floor(cell / STATES.length)];
+        counts.set(
+          `${owner}\n${guardrail}\n${STATES[cell % STATES.length]}`,
+          count,
+        );
+      });
     return counts;
   }
 }
@@ -382,103 +391,4 @@ export async function refreshRollups(
     }
   }
   return { written, totals };
-}
-
-/** History points of entities, teams (owners) and the organisation from their totals. */
-export function historyRows(
-  totals: Map<string, ScopeTotals>,
-  day: string,
-): HistoryRow[] {
-  return [...totals].map(([key, t]) => {
-    const [scope, ref] = key.split('\n');
-    return {
-      scopeType: scope === 'owner' ? 'team' : (scope as 'entity' | 'org'),
-      scopeRef: ref,
-      ...historyPoint(t, day),
-    };
-  });
-}
-
-/**
- * Records the points that differ from each scope's latest one (history is stored as change
- * points). Returns the rows written.
- */
-export async function writeHistory(tx: Knex.Transaction, points: HistoryRow[]) {
-  let written = 0;
-  const byType = new Map<string, HistoryRow[]>();
-  for (const p of points) {
-    const list = byType.get(p.scopeType);
-    if (list) list.push(p);
-    else byType.set(p.scopeType, [p]);
-  }
-  for (const [scopeType, list] of byType) {
-    for (let i = 0; i < list.length; i += 2000) {
-      const chunk = list.slice(i, i + 2000);
-      const latest = new Map<string, HistoryRow>();
-      const rows = await whereAnyOf(
-        tx('autonomy_score_history as h').where('h.scope_type', scopeType),
-        'h.scope_ref',
-        chunk.map(p => p.scopeRef),
-      ).andWhere(
-        'h.day',
-        '=',
-        // The point in force on that day: a later one (an entity re-evaluated the next day
-        // while this run was under way) says nothing about it.
-        tx('autonomy_score_history as b')
-          .max('b.day')
-          .whereRaw('b.scope_type = h.scope_type')
-          .whereRaw('b.scope_ref = h.scope_ref')
-          .where('b.day', '<=', chunk[0].day),
-      );
-      for (const r of rows)
-        latest.set(r.scope_ref, {
-          scopeType: r.scope_type,
-          scopeRef: r.scope_ref,
-          day: r.day,
-          score: r.score === null ? null : Number(r.score),
-          entityCount: Number(r.entity_count),
-          levelCounts: JSON.parse(r.level_counts),
-        });
-      const changed = chunk.filter(p => {
-        const last = latest.get(p.scopeRef);
-        // A scope never seen needs no point for having nothing.
-        return last ? !samePoint(last, p) : p.entityCount > 0;
-      });
-      if (!changed.length) continue;
-      await insertRows(
-        tx,
-        'autonomy_score_history',
-        changed.map(h => ({
-          day: h.day,
-          scope_type: h.scopeType,
-          scope_ref: h.scopeRef,
-          score: h.score,
-          entity_count: h.entityCount,
-          level_counts: JSON.stringify(h.levelCounts),
-        })),
-        ['scope_type', 'scope_ref', 'day'],
-      );
-      written += changed.length;
-    }
-  }
-  return written;
-}
-
-/**
- * Drops points older than the retention, except the last one before it: with change points that
- * one still says what the value was when the window opens.
- */
-export async function pruneHistory(tx: Knex.Transaction, beforeDay: string) {
-  return tx('autonomy_score_history as h')
-    .where('h.day', '<', beforeDay)
-    .whereExists(q =>
-      q
-        .select(tx.raw('1'))
-        .from('autonomy_score_history as n')
-        .whereRaw('n.scope_type = h.scope_type')
-        .whereRaw('n.scope_ref = h.scope_ref')
-        .whereRaw('n.day > h.day')
-        .where('n.day', '<=', beforeDay),
-    )
-    .delete();
 }
