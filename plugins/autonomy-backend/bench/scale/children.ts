@@ -64,6 +64,8 @@ export class Child {
         ...(process.env.BENCH_CPU_PROF
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
           : []),
+        // BENCH_NODE_FLAGS="--trace-gc …": more flags for every child process.
+        ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
         '-r',
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       ],

@@ -94,6 +94,10 @@ export function printTable(all: DatabaseFigures[], engines: EngineFigures) {
     ...all.map(d => latency(d.http.rollup)),
   );
   out(
+    'floor: health/v1/readiness, 50 clients: p50 / p99 ms, req/s',
+    ...all.map(d => latency(d.http.floor)),
+  );
+  out(
     'one client at a time, p50 ms: scorecard / rollups',
     ...all.map(
       d =>

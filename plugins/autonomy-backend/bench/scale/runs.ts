@@ -104,6 +104,11 @@ export interface HttpFigures {
   /** One client at a time: the service time without queueing. */
   scorecardAlone: LoadFigures;
   rollupAlone: LoadFigures;
+  /**
+   * The same load on Backstage's readiness endpoint, which reads nothing and checks no token:
+   * what the HTTP stack and the clients alone cost on this machine, the floor under the others.
+   */
+  floor: LoadFigures;
   serverPeakRssMb: number;
 }
 
@@ -122,7 +127,8 @@ export async function measureHttp(
   });
   try {
     const { port } = await server.next('listening');
-    const base = `http://127.0.0.1:${port}/api/autonomy`;
+    const root = `http://127.0.0.1:${port}`;
+    const base = `${root}/api/autonomy`;
     const org = orgOf(job.entities);
     const next = random(42);
     const scorecard = () => {
@@ -142,6 +148,13 @@ export async function measureHttp(
       rollup: await run(rollup, requests),
       scorecardAlone: await run(scorecard, 200, 1),
       rollupAlone: await run(rollup, 200, 1),
+      floor: await load({
+        base: root,
+        token,
+        path: () => '/.backstage/health/v1/readiness',
+        total: requests,
+        concurrency,
+      }),
     };
     server.send({ type: 'stop' });
     const { peakRssMb } = await server.next('stopped');
