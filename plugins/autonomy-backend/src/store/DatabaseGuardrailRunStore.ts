@@ -427,6 +427,10 @@ export class DatabaseGuardrailRunStore {
   ) {
     return this.db.transaction(async tx => {
       await this.lock(tx);
+      // A replica still at work on a shard that was taken over may stage rows late: the staged
+      // rows stay as they are now until this apply ends, so that every step below reads the same.
+      if (this.isPg)
+        await tx.raw('LOCK TABLE autonomy_staged_scores IN EXCLUSIVE MODE');
       const shards = await tx('autonomy_analysis_shards')
         .where({ run_id: runId })
         .select('aggregate', 'rows_written', 'status', 'run_started_at');
@@ -500,7 +504,12 @@ export class DatabaseGuardrailRunStore {
         tx,
         historyRows(rollups.totals, history.day),
       );
-      written += await writeStagedEntityHistory(tx, runId, history.day);
+      written += await writeStagedEntityHistory(
+        tx,
+        runId,
+        history.day,
+        startedAt,
+      );
       written += await pruneHistory(tx, history.pruneBeforeDay);
       // Readers on every replica now see the set these results were evaluated with.
       written += await recordAppliedSet(

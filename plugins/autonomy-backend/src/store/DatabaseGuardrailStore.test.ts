@@ -411,6 +411,16 @@ describe.each(databases.eachSupportedId())(
       expect(
         await stores.guardrails.getScore('component:default/c'),
       ).toBeUndefined();
+      // The entity's history keeps the point of the newer row too.
+      expect(
+        (
+          await stores.guardrails.history(
+            'entity',
+            'component:default/a',
+            '2026-11-21',
+          )
+        ).map(p => p.score),
+      ).toEqual([90]);
       // The team heat map counts the newer row, not what the run saw.
       expect(
         (await stores.guardrails.heatmap()).filter(

@@ -111,12 +111,15 @@ export async function pruneHistory(tx: Knex.Transaction, beforeDay: string) {
  * The history points of the entities a run staged, counted and written inside the database: a run
  * that evaluated most of the catalog would otherwise read and write a point per entity through
  * Node. As {@link writeHistory}: only points that differ from the one in force on the day, and no
- * point for an entity never seen that is gone. Returns the rows written.
+ * point for an entity never seen that is gone. An entity re-evaluated after the run started
+ * (`startedAt`) keeps the point that re-evaluation wrote. Staged scores have one decimal already,
+ * as history points do. Returns the rows written.
  */
 export async function writeStagedEntityHistory(
   tx: Knex.Transaction,
   runId: string,
   day: string,
+  startedAt: string,
 ): Promise<number> {
   // An entity's level counts as writeHistory stores them: {"<level>":1}, or {} once it is gone.
   const levelJson = hasArrays(tx)
@@ -132,6 +135,10 @@ export async function writeStagedEntityHistory(
         CASE WHEN s.removed THEN '{}' ELSE '{' || ${levelJson} || ':1}' END AS level_counts
       FROM autonomy_staged_scores s
       WHERE s.run_id = ?
+      AND NOT EXISTS (
+        SELECT 1 FROM autonomy_entity_scores e
+        WHERE e.entity_ref = s.entity_ref AND e.evaluated_at > ?
+      )
     ) p
     LEFT JOIN autonomy_score_history h
       ON h.scope_type = 'entity' AND h.scope_ref = p.entity_ref
@@ -149,7 +156,7 @@ export async function writeStagedEntityHistory(
       score = excluded.score,
       entity_count = excluded.entity_count,
       level_counts = excluded.level_counts`,
-    [day, runId, day],
+    [day, runId, startedAt, day],
   );
   return Number(result.rowCount ?? result.changes ?? 0);
 }
