@@ -3,17 +3,38 @@ import { insertRows } from './analysisRuns';
 
 type Row = Record<string, unknown>;
 
-/** Booleans come back as 0/1 from SQLite and numbers as strings from some PostgreSQL types. */
+const startsLikeNumber = (s: string) => {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 45 || c === 46; // 0-9, '-', '.'
+};
+
+/**
+ * A value as both databases give it back: booleans come back as 0/1 from SQLite and numbers as
+ * strings from some PostgreSQL types. Only a string that starts like a number is parsed: parsing
+ * every ref and title made comparing a 100,000-row table cost more than reading it.
+ */
 const normalise = (v: unknown) => {
   if (v === undefined || v === null) return null;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)))
-    return Number(v);
+  if (typeof v === 'string' && startsLikeNumber(v)) {
+    const n = Number(v);
+    return Number.isNaN(n) ? v : n;
+  }
   return v;
 };
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || normalise(a) === normalise(b);
 const sameRow = (a: Row, b: Row, columns: string[]) =>
-  columns.every(c => normalise(a[c]) === normalise(b[c]));
+  columns.every(c => sameValue(a[c], b[c]));
+
+/** How rows are matched: a single key column's value itself, else the columns' values as JSON. */
+function keyFunction(columns: string[]): (r: Row) => unknown {
+  if (columns.length === 1) {
+    const [column] = columns;
+    return r => normalise(r[column]);
+  }
+  return r => JSON.stringify(columns.map(c => normalise(r[c])));
+}
 
 /**
  * Makes a table hold exactly `rows`, writing only the differences: an analysis that found what it
@@ -37,12 +58,10 @@ export async function syncRows(
   options.scope?.(query);
   const existing: Row[] = await query;
   const columns = rows.length ? Object.keys(rows[0]) : [];
-  const keyOf = options.key
-    ? (r: Row) => JSON.stringify(options.key!.map(k => normalise(r[k])))
-    : (r: Row) => JSON.stringify(columns.map(c => normalise(r[c])));
+  const keyOf = keyFunction(options.key ?? columns);
 
   // Existing rows by key; content-keyed tables may hold equal rows more than once.
-  const stored = new Map<string, Row[]>();
+  const stored = new Map<unknown, Row[]>();
   for (const row of existing) {
     const key = keyOf(row);
     const list = stored.get(key);
@@ -52,9 +71,10 @@ export async function syncRows(
   const inserts: Row[] = [];
   let written = 0;
   for (const row of rows) {
-    const matches = stored.get(keyOf(row));
+    const key = keyOf(row);
+    const matches = stored.get(key);
     const match = matches?.shift();
-    if (!matches?.length) stored.delete(keyOf(row));
+    if (!matches?.length) stored.delete(key);
     if (!match) {
       inserts.push(row);
     } else if (options.key && !sameRow(match, row, columns)) {
