@@ -99,6 +99,22 @@ async function onDatabase(db: BenchDatabase): Promise<DatabaseFigures> {
     await mutate(db, changedJob);
     log(`${db.label}: run with 1% of components changed`);
     const changed = await timedRun(db, changedJob);
+    // BENCH_SCALE_RUNS_ONLY=1: the three runs without the HTTP load and the two replicas.
+    if (env.BENCH_SCALE_RUNS_ONLY) {
+      log(
+        `${db.label}: first ${first.seconds.toFixed(
+          1,
+        )} s, unchanged ${unchanged.seconds.toFixed(
+          1,
+        )} s, changed ${changed.seconds.toFixed(1)} s, peak ${Math.max(
+          first.peakRssMb,
+          unchanged.peakRssMb,
+          changed.peakRssMb,
+        ).toFixed(0)} MB`,
+      );
+      await db.drop();
+      process.exit(0);
+    }
     log(`${db.label}: HTTP load (${REQUESTS} requests per endpoint)`);
     const http = await measureHttp(db, changedJob, REQUESTS, CLIENTS);
     const replicas: Awaited<ReturnType<typeof twoReplicas>> =

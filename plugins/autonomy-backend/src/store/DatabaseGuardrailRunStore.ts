@@ -18,6 +18,7 @@ import {
   syncHeatmap,
   HeatmapTally,
 } from './aggregates';
+import { copyRows, isUniqueViolation } from './copyRows';
 import {
   historyRows,
   pruneHistory,
@@ -360,13 +361,7 @@ export class DatabaseGuardrailRunStore {
       })),
     ];
     // Rows of one statement must have the same columns.
-    await insertRows(
-      this.db,
-      'autonomy_staged_scores',
-      rows.filter(r => !r.removed),
-      ['run_id', 'entity_ref'],
-      ['results'],
-    );
+    await this.stageRows(rows.filter(r => !r.removed));
     await insertRows(
       this.db,
       'autonomy_staged_scores',
@@ -374,6 +369,29 @@ export class DatabaseGuardrailRunStore {
       ['run_id', 'entity_ref'],
     );
     return rows.length;
+  }
+
+  /**
+   * Inserts staged rows; a row staged again (a shard taken over from a replica that seemed dead)
+   * replaces the earlier one. On PostgreSQL the rows go by COPY (see copyRows.ts), which cannot
+   * merge: only the first attempt at a shard is free of earlier rows, and a COPY that meets one
+   * inserts nothing, so the batch is sent again as an insert that merges.
+   */
+  private async stageRows(rows: Record<string, unknown>[]) {
+    if (this.isPg) {
+      try {
+        return await copyRows(this.db, 'autonomy_staged_scores', rows);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return insertRows(
+      this.db,
+      'autonomy_staged_scores',
+      rows,
+      ['run_id', 'entity_ref'],
+      ['results'],
+    );
   }
 
   /** Marks a shard done with its heat-map counts; false when another replica took it over. */

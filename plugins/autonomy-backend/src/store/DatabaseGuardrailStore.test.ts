@@ -449,6 +449,83 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('stages any text exactly, and a row staged again (a shard taken over) replaces the first', async () => {
+      const refs = world().map(e => e.entityRef);
+      await stores.runs.planRun('r', LATER, planShards(refs, 1));
+      const shard = (await stores.runs.claimShard('w', LATER, LATER))!;
+      const at = LATER.toISOString();
+      await stores.runs.stage(
+        shard.runId,
+        [stores.runs.row(scored('a', { score: 1 }), at)],
+        [],
+      );
+      // What COPY's text format and array literals treat specially, in every kind of column.
+      const odd =
+        'tab\there, new\nline, cr\r, back\\slash \\N "quoted" {a,b} é 💥';
+      // An id with an underscore or a backslash was not found by the state filter on SQLite.
+      const guardrailId = 'run_book"\\x';
+      const results = [
+        {
+          guardrailId,
+          state: 'fail' as const,
+          message: odd,
+          facts: [
+            { id: 'runbook.url', value: odd, source: 'catalog' as const },
+          ],
+        },
+      ];
+      await stores.runs.stage(
+        shard.runId,
+        [
+          stores.runs.row(
+            scored('a', {
+              title: odd,
+              score: 5,
+              failingGuardrailIds: [guardrailId],
+              results,
+            }),
+            at,
+          ),
+          stores.runs.row(scored('b', { title: odd }), at),
+        ],
+        [],
+      );
+      const staged = await knex('autonomy_staged_scores')
+        .where({ run_id: 'r' })
+        .orderBy('entity_ref');
+      expect(staged.map(r => [r.entity_ref, r.score, r.title])).toEqual([
+        ['component:default/a', 5, odd],
+        ['component:default/b', 66.7, odd],
+      ]);
+      await stores.runs.completeShard(shard, new HeatmapTally(), 3);
+      await stores.runs.applyRun('r', LATER, {
+        day: '2026-11-21',
+        pruneBeforeDay: '2000-01-01',
+      });
+      expect(
+        await stores.guardrails.getScore('component:default/a'),
+      ).toMatchObject({
+        title: odd,
+        score: 5,
+        failingGuardrailIds: [guardrailId],
+      });
+      expect(await stores.guardrails.getResults('component:default/a')).toEqual(
+        results,
+      );
+      // The state tokens went in whole: the scorecard filter finds the entity by them.
+      const found = await stores.guardrails.listScores({
+        guardrailId,
+        state: ['fail'],
+        orderBy: 'title',
+        order: 'asc',
+        limit: 10,
+        offset: 0,
+      });
+      expect(found.items.map(i => i.entityRef)).toEqual([
+        'component:default/a',
+      ]);
+    });
+
     it('keeps the previous complete analysis when a run dies before it is applied', async () => {
       // A run that staged a change and a removal, then its replica died.
       await stores.runs.planRun(

@@ -108,7 +108,9 @@ export class DatabaseGuardrailStore {
         if (tokens.length) q.orWhereRaw('s.states && ?::text[]', [tokens]);
       } else {
         for (const token of tokens)
-          q.orWhere('s.states', 'like', `%|${escapeLike(token)}|%`);
+          q.orWhereRaw(`s.states LIKE ? ESCAPE '\\'`, [
+            `%|${escapeLike(token)}|%`,
+          ]);
       }
       if (scan)
         q.orWhereRaw(`s.results LIKE ? ESCAPE '\\'`, [

@@ -54,14 +54,17 @@ export class DatabasePreviewStore {
     inputs: PreviewInput[],
   ): Promise<{ written: number; hashes: Map<string, string> }> {
     const stored = await this.inputHashes();
+    // New rows are inserted apart from changed ones: they cannot conflict (see insertRows).
+    const added: PreviewInputRow[] = [];
     const changed: PreviewInputRow[] = [];
     const hashes = new Map<string, string>();
     for (const input of inputs) {
       const json = JSON.stringify(input);
       const hash = previewInputHash(json);
       hashes.set(input.ref, hash);
-      if (stored.get(input.ref) !== hash)
-        changed.push({
+      const before = stored.get(input.ref);
+      if (before !== hash)
+        (before === undefined ? added : changed).push({
           entity_ref: input.ref,
           kind: input.kind,
           owner_ref: input.ownerRef ?? null,
@@ -72,13 +75,14 @@ export class DatabasePreviewStore {
     }
     const removed = [...stored.keys()];
     const versioned = await this.inputsVersion();
-    if (!changed.length && !removed.length && versioned)
+    if (!added.length && !changed.length && !removed.length && versioned)
       return { written: 0, hashes };
     const written = await this.db.transaction(async tx => {
       for (let i = 0; i < removed.length; i += DELETE_BATCH)
         await tx('autonomy_preview_inputs')
           .whereIn('entity_ref', removed.slice(i, i + DELETE_BATCH))
           .delete();
+      await insertRows(tx, 'autonomy_preview_inputs', added as any[]);
       await insertRows(tx, 'autonomy_preview_inputs', changed as any[], [
         'entity_ref',
       ]);
@@ -91,7 +95,7 @@ export class DatabasePreviewStore {
         })
         .onConflict('name')
         .merge();
-      return changed.length + removed.length;
+      return added.length + changed.length + removed.length;
     });
     return { written, hashes };
   }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { copyRows } from './copyRows';
 
 /**
  * Rows per INSERT. Fewer, larger statements are what makes a full run fast. knex writes SQLite
@@ -94,8 +95,9 @@ export function whereAnyOf(
 
 /**
  * Inserts rows (all with the same columns), or on a conflict over `conflict` updates them. On
- * PostgreSQL a batch travels as one JSON parameter that the database expands: binding every
- * value of thousands of rows made large writes spend more time binding than writing.
+ * PostgreSQL rows without `conflict` go by COPY (copyRows.ts); the others travel as one JSON
+ * parameter per batch that the database expands: binding every value of thousands of rows made
+ * large writes spend more time binding than writing.
  */
 export async function insertRows(
   db: Knex | Knex.Transaction,
@@ -106,6 +108,9 @@ export async function insertRows(
   jsonColumns: string[] = [],
 ) {
   if (!rows.length) return 0;
+  // Rows that cannot meet a conflict go by COPY, which the database reads fastest.
+  if (db.client.config.client === 'pg' && !conflict)
+    return copyRows(db, table, rows);
   if (db.client.config.client === 'pg') {
     const columns = Object.keys(rows[0]);
     const list = columns.map(c => `"${c}"`).join(', ');
