@@ -8,8 +8,8 @@ import type {
   BoundaryAnalysis,
   TeamBoundaries,
 } from '../domain/boundaries/analyzeBoundaries';
-import { lastRun, recordRun, whereAnyOf } from './analysisRuns';
-import { syncRows } from './syncRows';
+import { lastRun, whereAnyOf } from './analysisRuns';
+import { syncAnalysis, type AnalysisTable } from './syncRows';
 
 const toDependency = (r: any): CrossTeamDependency => ({
   fromRef: r.from_ref,
@@ -39,11 +39,10 @@ export class DatabaseBoundaryStore {
    * number of rows written.
    */
   async replaceAnalysis(analysis: BoundaryAnalysis, evaluatedAt: Date) {
-    // Each table with its new rows and how rows are matched, in one list.
-    const tables: [string, Record<string, unknown>[], string[]?][] = [
-      [
-        'autonomy_dependencies',
-        analysis.dependencies.map(d => ({
+    const tables: AnalysisTable[] = [
+      {
+        table: 'autonomy_dependencies',
+        rows: analysis.dependencies.map(d => ({
           from_ref: d.fromRef,
           to_ref: d.toRef,
           from_team_ref: d.fromTeamRef,
@@ -52,20 +51,20 @@ export class DatabaseBoundaryStore {
           health: d.health,
           fix: d.fix ?? null,
         })),
-        ['from_ref', 'to_ref'],
-      ],
-      [
-        'autonomy_boundary_problems',
-        analysis.problems.map(p => ({
+        key: ['from_ref', 'to_ref'],
+      },
+      {
+        table: 'autonomy_boundary_problems',
+        rows: analysis.problems.map(p => ({
           type: p.type,
           entity_ref: p.entityRef,
           message: p.message,
           refs: JSON.stringify(p.refs),
         })),
-      ],
-      [
-        'autonomy_teams',
-        analysis.teams.map(t => ({
+      },
+      {
+        table: 'autonomy_teams',
+        rows: analysis.teams.map(t => ({
           team_ref: t.teamRef,
           title: t.title,
           parent_ref: t.parentRef ?? null,
@@ -73,30 +72,24 @@ export class DatabaseBoundaryStore {
           load: JSON.stringify(t.load),
           expired_collaborations: JSON.stringify(t.expiredCollaborations),
         })),
-        ['team_ref'],
-      ],
-      [
-        'autonomy_ownership_gaps',
-        analysis.gaps.map(g => ({
+        key: ['team_ref'],
+      },
+      {
+        table: 'autonomy_ownership_gaps',
+        rows: analysis.gaps.map(g => ({
           type: g.type,
           entity_ref: g.entityRef,
           owner_ref: g.ownerRef ?? null,
           message: g.message,
         })),
-      ],
+      },
     ];
-    return this.db.transaction(async tx => {
-      let written = 1;
-      for (const [table, rows, key] of tables)
-        written += await syncRows(tx, table, rows, { key });
-      await recordRun(
-        tx,
-        'boundaries',
+    return this.db.transaction(tx =>
+      syncAnalysis(tx, 'boundaries', tables, {
         evaluatedAt,
-        analysis.dependencies.length,
-      );
-      return written;
-    });
+        entityCount: analysis.dependencies.length,
+      }),
+    );
   }
 
   async getEvaluatedAt(): Promise<string | undefined> {

@@ -123,6 +123,45 @@ describe.each(databases.eachSupportedId())(
       expect(await store.getEvaluatedAt()).toBe('2026-11-22T00:00:00.000Z');
     });
 
+    it('neither reads nor writes its rows when it finds what it found last time', async () => {
+      const statements: string[] = [];
+      const listener = (q: { sql: string }) => statements.push(q.sql);
+      knex.on('query', listener);
+      try {
+        const again = () =>
+          store.replaceAnalysis(
+            resolveMissions(buildSnapshot(catalog)),
+            new Date('2026-11-21T11:00:00Z'),
+          );
+        // Only the run is recorded, with its new time.
+        expect(await again()).toBe(1);
+        expect(
+          statements.filter(s => /autonomy_(entity_)?mission/.test(s)),
+        ).toEqual([]);
+        expect(await store.getEvaluatedAt()).toBe('2026-11-21T11:00:00.000Z');
+
+        // One entity moves to another team: its row is compared and rewritten.
+        statements.length = 0;
+        const moved = catalog.map(e =>
+          e.metadata.name === 'service-a'
+            ? entity('Component', 'service-a', { owner: 'team-b' })
+            : e,
+        );
+        await store.replaceAnalysis(
+          resolveMissions(buildSnapshot(moved)),
+          new Date('2026-11-21T12:00:00Z'),
+        );
+        expect(
+          statements.some(s => /select .*autonomy_entity_missions/i.test(s)),
+        ).toBe(true);
+      } finally {
+        knex.removeListener('query', listener);
+      }
+      expect(
+        await store.getEntityMission('component:default/service-a'),
+      ).toMatchObject({ ownerRef: 'group:default/team-b' });
+    });
+
     it('keeps the previous results when a replacement fails half-way', async () => {
       const analysis = resolveMissions(buildSnapshot(catalog));
       // An entity ref longer than the column allows makes PostgreSQL reject the insert; SQLite

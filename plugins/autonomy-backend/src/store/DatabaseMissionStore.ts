@@ -5,8 +5,8 @@ import type {
   MissionAnalysis,
 } from '../domain/missions/resolveMissions';
 import type { MissionStore, StoredMission } from './MissionStore';
-import { lastRun, recordRun, whereAnyOf } from './analysisRuns';
-import { syncRows } from './syncRows';
+import { lastRun, whereAnyOf } from './analysisRuns';
+import { syncAnalysis, type AnalysisTable } from './syncRows';
 
 type EntityRow = {
   entity_ref: string;
@@ -71,17 +71,15 @@ export class DatabaseMissionStore implements MissionStore {
    * the last run (readers see the old analysis or the new one). Returns the rows written.
    */
   async replaceAnalysis(analysis: MissionAnalysis, evaluatedAt: Date) {
-    return this.db.transaction(async tx => {
-      let written = await syncRows(
-        tx,
-        'autonomy_entity_missions',
-        analysis.entities.map(toRow),
-        { key: ['entity_ref'] },
-      );
-      written += await syncRows(
-        tx,
-        'autonomy_missions',
-        analysis.missions.map(m => ({
+    const tables: AnalysisTable[] = [
+      {
+        table: 'autonomy_entity_missions',
+        rows: analysis.entities.map(toRow),
+        key: ['entity_ref'],
+      },
+      {
+        table: 'autonomy_missions',
+        rows: analysis.missions.map(m => ({
           mission_ref: m.ref,
           parent_ref: m.parentRef ?? null,
           owner_ref: m.ownerRef,
@@ -89,20 +87,23 @@ export class DatabaseMissionStore implements MissionStore {
           review_by: m.reviewBy ?? null,
           summary: JSON.stringify(m),
         })),
-        { key: ['mission_ref'] },
-      );
-      written += await syncRows(
-        tx,
-        'autonomy_mission_problems',
-        analysis.problems.map(p => ({
+        key: ['mission_ref'],
+      },
+      {
+        table: 'autonomy_mission_problems',
+        rows: analysis.problems.map(p => ({
           mission_ref: p.missionRef,
           type: p.type,
           message: p.message,
         })),
-      );
-      await recordRun(tx, 'missions', evaluatedAt, analysis.entities.length);
-      return written + 1;
-    });
+      },
+    ];
+    return this.db.transaction(tx =>
+      syncAnalysis(tx, 'missions', tables, {
+        evaluatedAt,
+        entityCount: analysis.entities.length,
+      }),
+    );
   }
 
   /** The stored missions of these entities, for evaluating a shard of them. */

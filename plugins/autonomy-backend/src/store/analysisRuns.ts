@@ -12,21 +12,37 @@ export const batchSize = (db: Knex) =>
 /** The analyses whose completion is recorded; every view shows when its data was evaluated. */
 export type AnalysisName = 'missions' | 'guardrails' | 'boundaries';
 
-/** Records, inside the run's transaction, that an analysis completed. */
+/**
+ * Records, inside the run's transaction, that an analysis completed; `rowsFingerprint` is that
+ * of the rows it stored (see syncAnalysis), none when it does not keep one.
+ */
 export async function recordRun(
   tx: Knex.Transaction,
   name: AnalysisName,
   evaluatedAt: Date,
   entityCount: number,
+  rowsFingerprint?: string,
 ) {
   await tx('autonomy_analysis_runs')
     .insert({
       name,
       evaluated_at: evaluatedAt.toISOString(),
       entity_count: entityCount,
+      fingerprint: rowsFingerprint ?? null,
     })
     .onConflict('name')
     .merge();
+}
+
+/** The fingerprint recorded with an analysis's last run, if any. */
+export async function lastRunFingerprint(
+  db: Knex | Knex.Transaction,
+  name: AnalysisName,
+): Promise<string | undefined> {
+  const row = await db('autonomy_analysis_runs')
+    .where({ name })
+    .first('fingerprint');
+  return row?.fingerprint ?? undefined;
 }
 
 /** When an analysis last completed (ISO timestamp), if it ever did. */
