@@ -21,7 +21,11 @@ import { buildHeatmap } from '../domain/guardrails/heatmap';
 import { nextLevelOf } from '../domain/guardrails/nextLevel';
 import { CSV_HEADER, scoreToCsvRow } from '../domain/guardrails/toCsv';
 import { entityGuardrail } from '../domain/guardrails/entityGuardrail';
-import { scorecardHalves, teamHalves } from '../domain/guardrails/halves';
+import {
+  guardrailIdsByHalf,
+  scorecardHalves,
+  teamHalf,
+} from '../domain/guardrails/halves';
 import {
   fixedGuardrailSet,
   storedSetLookup,
@@ -223,30 +227,30 @@ export class GuardrailReadService {
   async rollups(query: GetRollupsQuery): Promise<RollupListResponse> {
     const { guardrails } = this.deps.stores;
     const { compiled } = await this.effective();
-    const result = await guardrails.rollups(
-      ROLLUP_COLUMNS[query.scope],
-      compiled.levels,
-      { limit: query.limit ?? 50, offset: query.offset ?? 0 },
-    );
-    const evaluatedAt = await guardrails.getEvaluatedAt();
+    const [result, evaluatedAt] = await Promise.all([
+      guardrails.rollups(ROLLUP_COLUMNS[query.scope], compiled.levels, {
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+      }),
+      guardrails.getEvaluatedAt(),
+    ]);
     if (query.scope !== 'team' || !result.items.length)
       return { ...result, evaluatedAt };
-    // A team's two halves, from its heat-map cells: one indexed read for the page.
-    const cells = await guardrails.heatmapCells({
-      ownerRefs: result.items.map(i => i.ref),
-    });
-    const definitions = new Map(
-      compiled.guardrails.map(g => [g.definition.id, g.definition]),
+    // A team's two halves, tallied from its heat-map cells by the database.
+    const tallies = await guardrails.teamHalfTallies(
+      result.items.map(i => i.ref),
+      guardrailIdsByHalf(compiled.guardrails.map(g => g.definition)),
     );
     return {
       ...result,
-      items: result.items.map(item => ({
-        ...item,
-        ...teamHalves(
-          cells.filter(c => c.ownerRef === item.ref),
-          definitions,
-        ),
-      })),
+      items: result.items.map(item => {
+        const tally = tallies.get(item.ref);
+        return {
+          ...item,
+          aligned: teamHalf(tally?.aligned),
+          autonomous: teamHalf(tally?.autonomous),
+        };
+      }),
       evaluatedAt,
     };
   }

@@ -6,6 +6,12 @@ import type { Knex } from 'knex';
 import { emptyStateCounts } from '@aligned-autonomy/plugin-autonomy-common';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
+import {
+  guardrailIdsByHalf,
+  teamHalf,
+  teamHalves,
+} from '../domain/guardrails/halves';
+import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { storeEvaluation } from '../testUtils/storeEvaluation';
 import { HeatmapTally } from './aggregates';
 import type { Stores } from './createStores';
@@ -191,6 +197,58 @@ describe.each(databases.eachSupportedId())(
           averageScore: 83.4,
         }),
       ]);
+    });
+
+    it('tallies teams’ halves from the heat map as teamHalves does over the cells', async () => {
+      // A cell of a guardrail no longer in the set, and an empty cell: neither counts.
+      await knex('autonomy_heatmap').insert([
+        {
+          owner_ref: 'group:default/team-a',
+          guardrail_id: 'removed-since',
+          state: 'fail',
+          count: 4,
+        },
+        {
+          owner_ref: 'group:default/team-b',
+          guardrail_id: 'runbook',
+          state: 'fail',
+          count: 0,
+        },
+      ]);
+      const definitions = [
+        guardrailDef(
+          'owner',
+          { fact: 'x', exists: true },
+          { type: 'required' },
+        ),
+        guardrailDef('mission', { fact: 'x', exists: true }),
+        guardrailDef('runbook', { fact: 'x', exists: true }, { type: 'team' }),
+        guardrailDef('unused', { fact: 'x', exists: true }, { type: 'team' }),
+      ];
+      const teams = [
+        'group:default/team-a',
+        'group:default/team-b',
+        'group:default/nobody',
+      ];
+      const tallies = await stores.guardrails.teamHalfTallies(
+        teams,
+        guardrailIdsByHalf(definitions),
+      );
+      const byId = new Map(definitions.map(d => [d.id, d]));
+      for (const team of teams) {
+        const cells = await stores.guardrails.heatmapCells({
+          ownerRefs: [team],
+        });
+        expect([
+          team,
+          teamHalf(tallies.get(team)?.aligned),
+          teamHalf(tallies.get(team)?.autonomous),
+        ]).toEqual([team, ...Object.values(teamHalves(cells, byId))]);
+      }
+      // The runbook's results of "a" (fail) and "c" (unknown).
+      expect(teamHalf(tallies.get('group:default/team-a')?.autonomous)).toEqual(
+        { guardrailCount: 1, resultCount: 2, metCount: 0, metShare: 0 },
+      );
     });
 
     it('keeps the heat map per team, guardrail and state', async () => {

@@ -6,6 +6,11 @@ import type {
   Rollup,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { fillDaily } from '../domain/guardrails/history';
+import {
+  MET_STATES,
+  type Half,
+  type HalfTally,
+} from '../domain/guardrails/halves';
 import { lastRun, whereAnyOf } from './analysisRuns';
 import type { RollupRow } from './aggregates';
 import {
@@ -316,6 +321,59 @@ export class DatabaseGuardrailStore {
       state: r.state as string,
       count: Number(r.count),
     }));
+  }
+
+  /**
+   * The halves of these teams' records, tallied from their heat-map cells inside the database as
+   * `teamHalves` tallies them over cells: a page of 20 teams reads 40 rows, not their 2,000
+   * cells (which made a page of team roll-ups spend most of its time parsing rows). Teams without
+   * results are absent.
+   */
+  async teamHalfTallies(
+    ownerRefs: string[],
+    idsByHalf: Record<Half, string[]>,
+  ): Promise<Map<string, Partial<Record<Half, HalfTally>>>> {
+    const tallies = new Map<string, Partial<Record<Half, HalfTally>>>();
+    const { aligned, autonomous } = idsByHalf;
+    if (!ownerRefs.length || aligned.length + autonomous.length === 0)
+      return tallies;
+    const list = (ids: string[]) => ids.map(() => '?').join(', ');
+    // Ids of a guardrail no longer in the set count in neither half.
+    const half = aligned.length
+      ? this.db.raw(
+          `CASE WHEN guardrail_id IN (${list(
+            aligned,
+          )}) THEN 'aligned' ELSE 'autonomous' END`,
+          aligned,
+        )
+      : this.db.raw(`'autonomous'`);
+    const query = this.db('autonomy_heatmap')
+      .select(
+        'owner_ref',
+        this.db.raw('? AS half', [half]),
+        this.db.raw('COUNT(DISTINCT guardrail_id) AS guardrail_count'),
+        this.db.raw('SUM(count) AS result_count'),
+        this.db.raw(
+          `SUM(CASE WHEN state IN (${list(
+            MET_STATES,
+          )}) THEN count ELSE 0 END) AS met_count`,
+          MET_STATES,
+        ),
+      )
+      .where('count', '>', 0)
+      .andWhereNot('state', 'not-applicable')
+      .whereIn('guardrail_id', [...aligned, ...autonomous])
+      .groupBy('owner_ref', 'half');
+    for (const row of await whereAnyOf(query, 'owner_ref', ownerRefs)) {
+      const team = tallies.get(row.owner_ref) ?? {};
+      team[row.half as Half] = {
+        guardrailCount: Number(row.guardrail_count),
+        resultCount: Number(row.result_count),
+        metCount: Number(row.met_count),
+      };
+      tallies.set(row.owner_ref, team);
+    }
+    return tallies;
   }
 
   /** The stored results of these entities with their titles and owners (for campaign progress). */

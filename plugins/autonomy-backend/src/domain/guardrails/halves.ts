@@ -17,7 +17,9 @@ export type Half = 'aligned' | 'autonomous';
 export const halfOf = (definition: GuardrailDefinition | undefined): Half =>
   definition?.type === 'team' ? 'autonomous' : 'aligned';
 
-const MET: ReadonlySet<string> = new Set(['pass', 'exempt']);
+/** The states that meet a guardrail. */
+export const MET_STATES = ['pass', 'exempt'];
+const MET: ReadonlySet<string> = new Set(MET_STATES);
 /** Outside the score, as in the level score: not the entity's business, or the rule's fault. */
 const UNSCORED: ReadonlySet<string> = new Set(['not-applicable', 'error']);
 
@@ -70,6 +72,17 @@ export interface TeamCell {
   count: number;
 }
 
+/** What one half of a team's record adds up to, as {@link teamHalves} counts it. */
+export type HalfTally = Omit<TeamHalf, 'metShare'>;
+
+/** A half of a team's record from its tally (none: the team has no results in it). */
+export const teamHalf = (
+  tally: HalfTally = { guardrailCount: 0, resultCount: 0, metCount: 0 },
+): TeamHalf => ({
+  ...tally,
+  metShare: tally.resultCount === 0 ? null : tally.metCount / tally.resultCount,
+});
+
 /**
  * The halves of a team's record over everything it owns, from its heat-map cells: results of
  * the organisation's guardrails and of its own standards, and the share met.
@@ -92,15 +105,20 @@ export function teamHalves(
     half.resultCount += cell.count;
     if (MET.has(cell.state)) half.metCount += cell.count;
   }
-  const done = ({
-    ids,
-    resultCount,
-    metCount,
-  }: (typeof tally)[Half]): TeamHalf => ({
-    guardrailCount: ids.size,
-    resultCount,
-    metCount,
-    metShare: resultCount === 0 ? null : metCount / resultCount,
-  });
+  const done = ({ ids, resultCount, metCount }: (typeof tally)[Half]) =>
+    teamHalf({ guardrailCount: ids.size, resultCount, metCount });
   return { aligned: done(tally.aligned), autonomous: done(tally.autonomous) };
+}
+
+/**
+ * The ids of the guardrails of each half, for tallying many teams' halves where their heat-map
+ * cells are (the store does it in SQL, as {@link teamHalves} does it over cells).
+ */
+export function guardrailIdsByHalf(
+  definitions: Iterable<GuardrailDefinition>,
+): Record<Half, string[]> {
+  const ids: Record<Half, string[]> = { aligned: [], autonomous: [] };
+  for (const definition of definitions)
+    ids[halfOf(definition)].push(definition.id);
+  return ids;
 }
