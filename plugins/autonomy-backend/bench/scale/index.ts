@@ -117,10 +117,12 @@ async function onDatabase(db: BenchDatabase): Promise<DatabaseFigures> {
     }
     log(`${db.label}: HTTP load (${REQUESTS} requests per endpoint)`);
     const http = await measureHttp(db, changedJob, REQUESTS, CLIENTS);
-    const replicas: Awaited<ReturnType<typeof twoReplicas>> =
-      db.label === 'postgres'
-        ? await twoReplicas(job)
-        : { note: 'na: SQLite has one writer' };
+    // BENCH_SCALE_NO_REPLICAS=1: no two-replica runs (for comparing the other figures quickly).
+    let replicas: Awaited<ReturnType<typeof twoReplicas>> = {
+      note: 'na: SQLite has one writer',
+    };
+    if (env.BENCH_SCALE_NO_REPLICAS) replicas = { note: 'na: not measured' };
+    else if (db.label === 'postgres') replicas = await twoReplicas(job);
     if (replicas.note) log(`${db.label}: two replicas ${replicas.note}`);
     return {
       db: db.label,

@@ -171,6 +171,20 @@ export class AnalysisPipeline {
     );
   }
 
+  /** After a large apply; a failure only leaves the statistics to autovacuum. */
+  private async refreshStatistics(applied: {
+    written: number;
+    evaluatedCount: number;
+  }) {
+    try {
+      await this.options.stores.runs.refreshStatistics(applied);
+    } catch (e) {
+      this.options.logger.warn(
+        `Analyzing the rewritten tables failed, autovacuum will: ${e}`,
+      );
+    }
+  }
+
   /** Sends what the last write recorded; a failure is retried by the notifications task. */
   private async sendNotifications() {
     try {
@@ -307,6 +321,8 @@ export class AnalysisPipeline {
       );
       await this.sendNotifications();
       phase('apply');
+      await this.refreshStatistics(applied);
+      phase('statistics');
       written += await recordCampaignProgress({
         stores,
         guardrails,

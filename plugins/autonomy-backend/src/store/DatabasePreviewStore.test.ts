@@ -70,5 +70,29 @@ describe.each(databases.eachSupportedId())(
         input('a', 'component', 'A'),
       ]);
     });
+
+    it('writes a large catalog’s inputs a chunk at a time, new and changed ones alike', async () => {
+      await stores.preview.replaceInputs([]);
+      const names = Array.from({ length: 12_000 }, (_, i) => `svc-${i}`);
+      const first = await stores.preview.replaceInputs(
+        names.map(n => input(n)),
+      );
+      expect(first.written).toBe(12_000);
+      // Every third input changed, one in a thousand gone, 2,000 new: across several chunks.
+      const next = [
+        ...names
+          .filter((_, i) => i % 1000 !== 0)
+          .map((n, i) => (i % 3 ? input(n) : input(n, 'component', `${n}!`))),
+        ...Array.from({ length: 2_000 }, (_, i) => input(`new-${i}`)),
+      ];
+      const second = await stores.preview.replaceInputs(next);
+      const changedCount = Math.ceil((12_000 - 12) / 3);
+      expect(second.written).toBe(changedCount + 12 + 2_000);
+      const stored = await stores.preview.readInputs(['component']);
+      expect(stored).toHaveLength(next.length);
+      expect(new Set(stored.map(i => JSON.stringify(i)))).toEqual(
+        new Set(next.map(i => JSON.stringify(i))),
+      );
+    });
   },
 );

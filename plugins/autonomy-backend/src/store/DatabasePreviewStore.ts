@@ -27,6 +27,7 @@ export interface StoredOutcome {
 }
 
 const DELETE_BATCH = 500;
+const WRITE_CHUNK = 5000;
 
 /** The hash of an entity's preview input, from its JSON. */
 export const previewInputHash = (json: string) =>
@@ -51,19 +52,36 @@ export class DatabasePreviewStore {
    * entity's input hash (a run compares them to skip entities whose catalog side is unchanged).
    */
   async replaceInputs(
-    inputs: PreviewInput[],
+    inputs: Iterable<PreviewInput>,
   ): Promise<{ written: number; hashes: Map<string, string> }> {
     const stored = await this.inputHashes();
-    // New rows are inserted apart from changed ones: they cannot conflict (see insertRows).
-    const added: PreviewInputRow[] = [];
-    const changed: PreviewInputRow[] = [];
+    const versioned = await this.inputsVersion();
     const hashes = new Map<string, string>();
-    for (const input of inputs) {
-      const json = JSON.stringify(input);
-      const hash = previewInputHash(json);
-      hashes.set(input.ref, hash);
-      const before = stored.get(input.ref);
-      if (before !== hash)
+    return this.db.transaction(async tx => {
+      let written = 0;
+      let count = 0;
+      // New rows go apart from changed ones, as they cannot conflict (see insertRows), and both
+      // a chunk at a time: a first run's 100,000 inputs are 70 MB of JSON, and holding them all
+      // until the insert raised the run's peak memory.
+      let added: PreviewInputRow[] = [];
+      let changed: PreviewInputRow[] = [];
+      const flush = async () => {
+        await insertRows(tx, 'autonomy_preview_inputs', added as any[]);
+        await insertRows(tx, 'autonomy_preview_inputs', changed as any[], [
+          'entity_ref',
+        ]);
+        written += added.length + changed.length;
+        added = [];
+        changed = [];
+      };
+      for (const input of inputs) {
+        count++;
+        const json = JSON.stringify(input);
+        const hash = previewInputHash(json);
+        hashes.set(input.ref, hash);
+        const before = stored.get(input.ref);
+        stored.delete(input.ref);
+        if (before === hash) continue;
         (before === undefined ? added : changed).push({
           entity_ref: input.ref,
           kind: input.kind,
@@ -71,33 +89,27 @@ export class DatabasePreviewStore {
           inputs: json,
           content_hash: hash,
         });
-      stored.delete(input.ref);
-    }
-    const removed = [...stored.keys()];
-    const versioned = await this.inputsVersion();
-    if (!added.length && !changed.length && !removed.length && versioned)
-      return { written: 0, hashes };
-    const written = await this.db.transaction(async tx => {
+        if (added.length + changed.length >= WRITE_CHUNK) await flush();
+      }
+      await flush();
+      const removed = [...stored.keys()];
       for (let i = 0; i < removed.length; i += DELETE_BATCH)
         await tx('autonomy_preview_inputs')
           .whereIn('entity_ref', removed.slice(i, i + DELETE_BATCH))
           .delete();
-      await insertRows(tx, 'autonomy_preview_inputs', added as any[]);
-      await insertRows(tx, 'autonomy_preview_inputs', changed as any[], [
-        'entity_ref',
-      ]);
+      written += removed.length;
       // With the inputs, in one transaction: a reader never sees this version with older inputs.
-      await tx('autonomy_analysis_runs')
-        .insert({
-          name: INPUTS_VERSION,
-          evaluated_at: new Date().toISOString(),
-          entity_count: inputs.length,
-        })
-        .onConflict('name')
-        .merge();
-      return added.length + changed.length + removed.length;
+      if (written || !versioned)
+        await tx('autonomy_analysis_runs')
+          .insert({
+            name: INPUTS_VERSION,
+            evaluated_at: new Date().toISOString(),
+            entity_count: count,
+          })
+          .onConflict('name')
+          .merge();
+      return { written, hashes };
     });
-    return { written, hashes };
   }
 
   /** Each stored entity's input hash. */
