@@ -173,7 +173,7 @@ export class AnalysisPipeline {
 
   /** After a large apply; a failure only leaves the statistics to autovacuum. */
   private async refreshStatistics(applied: {
-    written: number;
+    stagedCount: number;
     evaluatedCount: number;
   }) {
     try {

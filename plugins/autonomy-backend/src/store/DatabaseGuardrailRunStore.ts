@@ -454,7 +454,12 @@ export class DatabaseGuardrailRunStore {
         .select('aggregate', 'rows_written', 'status', 'run_started_at');
       if (!shards.length || shards.some(s => s.status !== 'done'))
         throw new Error(`Run ${runId} is not complete and cannot be applied`);
-      let written = shards.reduce((n, s) => n + Number(s.rows_written), 0);
+      // The entity rows the run changed and removed, as the shards staged them.
+      const stagedCount = shards.reduce(
+        (n, s) => n + Number(s.rows_written),
+        0,
+      );
+      let written = stagedCount;
 
       const staged = tx('autonomy_staged_scores').where({ run_id: runId });
       const stagedRefs = staged.clone().select('entity_ref');
@@ -544,7 +549,7 @@ export class DatabaseGuardrailRunStore {
       if (this.isPg) await tx.raw('TRUNCATE autonomy_staged_scores');
       else await staged.clone().delete();
       await tx('autonomy_analysis_shards').where({ run_id: runId }).delete();
-      return { written: written + 1, evaluatedCount };
+      return { written: written + 1, evaluatedCount, stagedCount };
     });
   }
 
@@ -552,23 +557,23 @@ export class DatabaseGuardrailRunStore {
    * PostgreSQL: brings the planner's statistics of the tables a run rewrote up to date. Until
    * autovacuum analyzes them (a minute or more later), a table filled by a first run is planned as
    * the empty table it was: a page of team roll-ups then scanned the whole heat map (90,000 rows,
-   * 30 ms) instead of its teams' cells (5 ms), measured on the 2-core machine. Only worth it after
-   * a run that rewrote a large share of the rows; does nothing on SQLite.
+   * 30 ms) instead of its teams' cells (5 ms), measured on the 2-core machine. Only after a run
+   * that changed or removed a tenth of the entities or more; does nothing on SQLite.
    */
   async refreshStatistics(applied: {
-    written: number;
+    stagedCount: number;
     evaluatedCount: number;
   }) {
     if (
       !this.isPg ||
-      applied.written < Math.max(1000, applied.evaluatedCount / 10)
+      applied.stagedCount < Math.max(1000, applied.evaluatedCount / 10)
     )
       return false;
-    // The entity rows' columns that reads filter and sort by: sampling their results (kilobytes
-    // each) would cost more than the rest.
+    // The entity rows' columns that reads filter and sort by, not their results (kilobytes each,
+    // which sampling would read for nothing).
     await this.db.raw(
-      `ANALYZE autonomy_entity_scores (entity_ref, kind, owner_ref, system_ref, domain_ref, level,
-         score, title), autonomy_heatmap, autonomy_rollups, autonomy_score_history`,
+      `ANALYZE autonomy_entity_scores (entity_ref, kind, title, owner_ref, system_ref, domain_ref,
+         level, score, bucket, states), autonomy_heatmap, autonomy_rollups, autonomy_score_history`,
     );
     return true;
   }

@@ -9,6 +9,7 @@ import { resolveMissions } from '../domain/missions/resolveMissions';
 import { entity, generateCatalog, mission } from '../testUtils/catalogFixtures';
 import type { DatabaseMissionStore } from './DatabaseMissionStore';
 import { createStores } from './createStores';
+import { recordUnchangedRuns } from './analysisRuns';
 
 jest.setTimeout(60_000);
 
@@ -133,12 +134,33 @@ describe.each(databases.eachSupportedId())(
             resolveMissions(buildSnapshot(catalog)),
             new Date('2026-11-21T11:00:00Z'),
           );
+        const missionStatements = () =>
+          statements.filter(s => /autonomy_(entity_)?mission/.test(s));
         // Only the run is recorded, with its new time.
         expect(await again()).toBe(1);
-        expect(
-          statements.filter(s => /autonomy_(entity_)?mission/.test(s)),
-        ).toEqual([]);
+        expect(missionStatements()).toEqual([]);
         expect(await store.getEvaluatedAt()).toBe('2026-11-21T11:00:00.000Z');
+        // A run over an unchanged catalog moves the time, and the fingerprint with it.
+        await recordUnchangedRuns(
+          knex,
+          ['missions'],
+          new Date('2026-11-21T11:30:00Z'),
+        );
+        expect(await again()).toBe(1);
+        expect(missionStatements()).toEqual([]);
+
+        // A run recorded without the fingerprint (an older release during a rolling upgrade,
+        // which may have rewritten the tables): every row is compared again.
+        await knex('autonomy_analysis_runs')
+          .where({ name: 'missions' })
+          .update({ evaluated_at: '2026-11-21T11:45:00.000Z' });
+        await knex('autonomy_entity_missions')
+          .where({ entity_ref: 'component:default/typo' })
+          .delete();
+        expect(await again()).toBe(2);
+        expect(
+          await store.getEntityMission('component:default/typo'),
+        ).toBeDefined();
 
         // One entity moves to another team: its row is compared and rewritten.
         statements.length = 0;

@@ -50,6 +50,8 @@ export class DatabasePreviewStore {
    * Makes the table hold exactly these inputs, writing only rows whose content changed (by hash)
    * and deleting those of entities that left the catalog. Returns the rows written and each
    * entity's input hash (a run compares them to skip entities whose catalog side is unchanged).
+   * `inputs` holds an entity once (a run's come from its snapshot): a new entity's row is inserted
+   * without a merge, and on PostgreSQL a second one would fail the transaction.
    */
   async replaceInputs(
     inputs: Iterable<PreviewInput>,

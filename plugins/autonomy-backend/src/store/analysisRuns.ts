@@ -13,36 +13,41 @@ export const batchSize = (db: Knex) =>
 export type AnalysisName = 'missions' | 'guardrails' | 'boundaries';
 
 /**
- * Records, inside the run's transaction, that an analysis completed; `rowsFingerprint` is that
- * of the rows it stored (see syncAnalysis), none when it does not keep one.
+ * Records, inside the run's transaction, that an analysis completed; `fingerprint` is what it
+ * keeps of the rows it stored (see syncAnalysis), none when it keeps nothing.
  */
 export async function recordRun(
   tx: Knex.Transaction,
   name: AnalysisName,
   evaluatedAt: Date,
   entityCount: number,
-  rowsFingerprint?: string,
+  fingerprint?: string,
 ) {
   await tx('autonomy_analysis_runs')
     .insert({
       name,
       evaluated_at: evaluatedAt.toISOString(),
       entity_count: entityCount,
-      fingerprint: rowsFingerprint ?? null,
+      fingerprint: fingerprint ?? null,
     })
     .onConflict('name')
     .merge();
 }
 
-/** The fingerprint recorded with an analysis's last run, if any. */
-export async function lastRunFingerprint(
+/** An analysis's last run: when it completed and the fingerprint recorded with it. */
+export async function lastRunOf(
   db: Knex | Knex.Transaction,
   name: AnalysisName,
-): Promise<string | undefined> {
+): Promise<{ evaluatedAt: string; fingerprint?: string } | undefined> {
   const row = await db('autonomy_analysis_runs')
     .where({ name })
-    .first('fingerprint');
-  return row?.fingerprint ?? undefined;
+    .first('evaluated_at', 'fingerprint');
+  return (
+    row && {
+      evaluatedAt: row.evaluated_at,
+      fingerprint: row.fingerprint ?? undefined,
+    }
+  );
 }
 
 /** When an analysis last completed (ISO timestamp), if it ever did. */
@@ -83,15 +88,31 @@ export async function recordCatalogFingerprint(
     .merge();
 }
 
-/** Marks analyses as completed again at `at` when they found what they found last time. */
+/** Length of a rows hash (SHA-1 in base64, see rowsFingerprint) in a run's fingerprint. */
+const ROWS_HASH_LENGTH = 28;
+
+/**
+ * Marks analyses as completed again at `at` when they found what they found last time. A rows
+ * fingerprint names the completion time it was recorded with (see syncAnalysis): it moves with
+ * it, and one that no longer matches its time is cleared.
+ */
 export async function recordUnchangedRuns(
   db: Knex,
   names: AnalysisName[],
   at: Date,
 ) {
+  const time = at.toISOString();
+  // The right-hand sides read the row as it was before this update, on both databases.
   await db('autonomy_analysis_runs')
     .whereIn('name', names)
-    .update({ evaluated_at: at.toISOString() });
+    .update({
+      fingerprint: db.raw(
+        `CASE WHEN fingerprint = substr(fingerprint, 1, ?) || ' ' || evaluated_at
+           THEN substr(fingerprint, 1, ?) || ' ' || ? ELSE NULL END`,
+        [ROWS_HASH_LENGTH, ROWS_HASH_LENGTH, time],
+      ),
+      evaluated_at: time,
+    });
 }
 
 /**
@@ -112,8 +133,8 @@ export function whereAnyOf(
 /**
  * Inserts rows (all with the same columns), or on a conflict over `conflict` updates them. On
  * PostgreSQL rows without `conflict` go by COPY (copyRows.ts); the others travel as one JSON
- * parameter per batch that the database expands: binding every value of thousands of rows made
- * large writes spend more time binding than writing.
+ * parameter per batch that the database expands (binding every value of thousands of rows made
+ * large writes spend more time binding than writing), where `jsonColumns` and UNSPLICEABLE apply.
  */
 export async function insertRows(
   db: Knex | Knex.Transaction,

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { Knex } from 'knex';
 import {
   insertRows,
-  lastRunFingerprint,
+  lastRunOf,
   recordRun,
   type AnalysisName,
 } from './analysisRuns';
@@ -122,7 +122,10 @@ export interface AnalysisTable {
   key?: string[];
 }
 
-/** A fingerprint of the rows of an analysis's tables, table by table in order. */
+/**
+ * A hash of the rows of an analysis's tables, table by table in order: SHA-1 in base64, whose
+ * length recordUnchangedRuns relies on (ROWS_HASH_LENGTH).
+ */
 export function rowsFingerprint(tables: AnalysisTable[]): string {
   const hash = createHash('sha1');
   for (const { table, rows, key } of tables) {
@@ -134,11 +137,13 @@ export function rowsFingerprint(tables: AnalysisTable[]): string {
 
 /**
  * Makes an analysis's tables hold exactly these rows and records its run, inside the caller's
- * transaction; returns the rows written, the run's included. The rows' fingerprint is recorded
- * with the run: when it equals the last one, the tables hold these rows already and are not read
- * at all. A catalog change that moves no mission or boundary (an annotation, a tag) then costs
- * no read of the 100,000 rows of the mission analysis, which took about a second on 2 cores.
- * Only these analyses write their tables, so the fingerprint cannot go out of step with them.
+ * transaction; returns the rows written, the run's included. The rows' hash is recorded with the
+ * run, and with the run's time: when both equal the last run's, the tables hold these rows
+ * already and are not read at all. A catalog change that moves no mission or boundary (an
+ * annotation, a tag) then costs no read of the 100,000 rows of the mission analysis, which took
+ * about a second on 2 cores. Anything else that records a run of the analysis moves its time
+ * without the hash (an older release during a rolling upgrade, say), so the next run compares
+ * every row again.
  */
 export async function syncAnalysis(
   tx: Knex.Transaction,
@@ -146,11 +151,13 @@ export async function syncAnalysis(
   tables: AnalysisTable[],
   run: { evaluatedAt: Date; entityCount: number },
 ): Promise<number> {
-  const fingerprint = rowsFingerprint(tables);
+  const hash = rowsFingerprint(tables);
+  const last = await lastRunOf(tx, name);
   let written = 1;
-  if (fingerprint !== (await lastRunFingerprint(tx, name)))
+  if (!last || last.fingerprint !== `${hash} ${last.evaluatedAt}`)
     for (const { table, rows, key } of tables)
       written += await syncRows(tx, table, rows, { key });
-  await recordRun(tx, name, run.evaluatedAt, run.entityCount, fingerprint);
+  const at = run.evaluatedAt;
+  await recordRun(tx, name, at, run.entityCount, `${hash} ${at.toISOString()}`);
   return written;
 }

@@ -1,0 +1,104 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+import { copyRows, isUniqueViolation } from './copyRows';
+
+// COPY is PostgreSQL's; SQLite inserts through insertRows' other path (see insertRows.test.ts).
+const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+describe('copyRows on PostgreSQL', () => {
+  let knex: Knex;
+
+  beforeAll(async () => {
+    knex = await databases.init('POSTGRES_15');
+    await knex.schema.createTable('copied', table => {
+      table.string('id').primary();
+      table.text('note').nullable();
+      table.integer('n').nullable();
+      table.double('x').nullable();
+      table.boolean('flag').nullable();
+      table.specificType('tokens', 'text[]').nullable();
+    });
+  });
+
+  beforeEach(async () => {
+    await knex('copied').delete();
+  });
+
+  it('writes every kind of value as the database reads it back', async () => {
+    const odd = 'tab\there, new\nline, cr\r, back\\slash \\N "q" {a,b} é 💥';
+    const rows = [
+      {
+        id: 'a',
+        note: odd,
+        n: -3,
+        x: 0.1,
+        flag: true,
+        tokens: ['owner:pass', 'run"book\\x:fail', 'a,b {c}'],
+      },
+      { id: 'b', note: '', n: 0, x: null, flag: false, tokens: [] },
+      { id: 'c', note: null, n: null, x: 1e21, flag: null, tokens: null },
+      {
+        id: 'd',
+        note: { nested: [odd] },
+        n: 1,
+        x: 2,
+        flag: true,
+        tokens: ['x', null],
+      },
+      {
+        id: 'e',
+        note: new Date('2026-11-27T03:00:00Z'),
+        n: 2,
+        x: 3,
+        flag: false,
+        tokens: ['\\N'],
+      },
+    ];
+    expect(await copyRows(knex, 'copied', rows)).toBe(5);
+    expect(await knex('copied').orderBy('id')).toEqual([
+      rows[0],
+      rows[1],
+      rows[2],
+      { ...rows[3], note: JSON.stringify({ nested: [odd] }) },
+      { ...rows[4], note: '2026-11-27T03:00:00.000Z' },
+    ]);
+  });
+
+  it('refuses what has no text form, naming the column, and writes nothing', async () => {
+    const good = { id: 'a', note: 'fine', n: 1 };
+    await expect(
+      copyRows(knex, 'copied', [good, { id: 'b', note: 'x', n: NaN }]),
+    ).rejects.toThrow('Column n cannot take NaN');
+    await expect(
+      copyRows(knex, 'copied', [{ id: 'c', note: Buffer.from('x'), n: 1 }]),
+    ).rejects.toThrow('Column note cannot take this value');
+    expect(await knex('copied')).toEqual([]);
+    // The connection is fine for the next statement.
+    await copyRows(knex, 'copied', [good]);
+    expect(await knex('copied').select('id')).toEqual([{ id: 'a' }]);
+  });
+
+  it('fails whole on a duplicate key, as a unique violation, inside a transaction too', async () => {
+    await copyRows(knex, 'copied', [{ id: 'a', n: 1 }]);
+    const error = await copyRows(knex, 'copied', [
+      { id: 'b', n: 2 },
+      { id: 'a', n: 3 },
+    ]).catch(e => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    await expect(
+      knex.transaction(tx => copyRows(tx, 'copied', [{ id: 'a', n: 4 }])),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await knex('copied').select('id', 'n')).toEqual([{ id: 'a', n: 1 }]);
+    // A transaction's rows go on its own connection and commit with it.
+    await knex.transaction(async tx => {
+      await copyRows(tx, 'copied', [{ id: 't', n: 5 }]);
+      expect(await tx('copied').where({ id: 't' }).first('n')).toEqual({
+        n: 5,
+      });
+    });
+    expect(await knex('copied').orderBy('id').select('id')).toEqual([
+      { id: 'a' },
+      { id: 't' },
+    ]);
+  });
+});
