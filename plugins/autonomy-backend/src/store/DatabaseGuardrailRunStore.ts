@@ -18,7 +18,6 @@ import {
   syncHeatmap,
   HeatmapTally,
 } from './aggregates';
-import { copyRows, isUniqueViolation } from './copyRows';
 import {
   historyRows,
   pruneHistory,
@@ -360,8 +359,17 @@ export class DatabaseGuardrailRunStore {
         removed: true,
       })),
     ];
-    // Rows of one statement must have the same columns.
-    await this.stageRows(rows.filter(r => !r.removed));
+    // Rows of one statement must have the same columns. A row staged again (a shard taken over)
+    // replaces the earlier one. Not by COPY (copyRows.ts), unlike conflict-free inserts: the
+    // shards keep Node busy, COPY's text cost Node more than the JSON batch, and alternating runs
+    // showed no gain in the shards while one run's peak memory rose to 1.5 GB.
+    await insertRows(
+      this.db,
+      'autonomy_staged_scores',
+      rows.filter(r => !r.removed),
+      ['run_id', 'entity_ref'],
+      ['results'],
+    );
     await insertRows(
       this.db,
       'autonomy_staged_scores',
@@ -369,29 +377,6 @@ export class DatabaseGuardrailRunStore {
       ['run_id', 'entity_ref'],
     );
     return rows.length;
-  }
-
-  /**
-   * Inserts staged rows; a row staged again (a shard taken over from a replica that seemed dead)
-   * replaces the earlier one. On PostgreSQL the rows go by COPY (see copyRows.ts), which cannot
-   * merge: only the first attempt at a shard is free of earlier rows, and a COPY that meets one
-   * inserts nothing, so the batch is sent again as an insert that merges.
-   */
-  private async stageRows(rows: Record<string, unknown>[]) {
-    if (this.isPg) {
-      try {
-        return await copyRows(this.db, 'autonomy_staged_scores', rows);
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
-    }
-    return insertRows(
-      this.db,
-      'autonomy_staged_scores',
-      rows,
-      ['run_id', 'entity_ref'],
-      ['results'],
-    );
   }
 
   /** Marks a shard done with its heat-map counts; false when another replica took it over. */
@@ -570,10 +555,11 @@ export class DatabaseGuardrailRunStore {
     )
       return false;
     // The entity rows' columns that reads filter and sort by, not their results (kilobytes each,
-    // which sampling would read for nothing).
+    // which sampling would read for nothing) nor their state tokens (the GIN index is the only
+    // plan for a state filter, and sampling them cost about half a second more).
     await this.db.raw(
       `ANALYZE autonomy_entity_scores (entity_ref, kind, title, owner_ref, system_ref, domain_ref,
-         level, score, bucket, states), autonomy_heatmap, autonomy_rollups, autonomy_score_history`,
+         level, score, bucket), autonomy_heatmap, autonomy_rollups, autonomy_score_history`,
     );
     return true;
   }

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
-import { copyRows, isUniqueViolation } from './copyRows';
+import { copyRows } from './copyRows';
 
 // COPY is PostgreSQL's; SQLite inserts through insertRows' other path (see insertRows.test.ts).
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
@@ -80,11 +80,12 @@ describe('copyRows on PostgreSQL', () => {
 
   it('fails whole on a duplicate key, as a unique violation, inside a transaction too', async () => {
     await copyRows(knex, 'copied', [{ id: 'a', n: 1 }]);
-    const error = await copyRows(knex, 'copied', [
-      { id: 'b', n: 2 },
-      { id: 'a', n: 3 },
-    ]).catch(e => e);
-    expect(isUniqueViolation(error)).toBe(true);
+    await expect(
+      copyRows(knex, 'copied', [
+        { id: 'b', n: 2 },
+        { id: 'a', n: 3 },
+      ]),
+    ).rejects.toMatchObject({ code: '23505' });
     await expect(
       knex.transaction(tx => copyRows(tx, 'copied', [{ id: 'a', n: 4 }])),
     ).rejects.toMatchObject({ code: '23505' });

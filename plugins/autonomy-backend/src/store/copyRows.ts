@@ -64,8 +64,7 @@ function* copyText(rows: Record<string, unknown>[], columns: string[]) {
  * took 1.4–1.8 s this way and 4.0–4.3 s through `json_populate_recordset` (measured apart on the
  * 2-core machine), most of it parsing the JSON of each row's results and the array of its states.
  * COPY has no `ON CONFLICT`: a duplicate key fails the whole statement, which then inserts nothing
- * (on a transaction, the failure also aborts the transaction: only a caller on the database itself
- * can catch it and go on).
+ * (on a transaction, the failure also aborts the transaction). Used for rows that cannot conflict.
  */
 export async function copyRows(
   db: Knex | Knex.Transaction,
@@ -86,7 +85,3 @@ export async function copyRows(
   }
   return rows.length;
 }
-
-/** Whether an error is PostgreSQL's unique violation (a duplicate key). */
-export const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string } | undefined)?.code === '23505';
