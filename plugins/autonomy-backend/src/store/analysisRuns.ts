@@ -55,8 +55,7 @@ export async function lastRun(
   db: Knex,
   name: AnalysisName,
 ): Promise<string | undefined> {
-  const row = await db('autonomy_analysis_runs').where({ name }).first();
-  return row?.evaluated_at;
+  return (await lastRunOf(db, name))?.evaluatedAt;
 }
 
 /** The fingerprint of the catalog the stored analyses were made from (see catalogFingerprint.ts). */
@@ -90,6 +89,13 @@ export async function recordCatalogFingerprint(
 
 /** Length of a rows hash (SHA-1 in base64, see rowsFingerprint) in a run's fingerprint. */
 const ROWS_HASH_LENGTH = 28;
+
+/**
+ * A run's fingerprint: the hash of the rows it stored and the time it completed, so that a run
+ * recorded without it (which moves the time) no longer matches. recordUnchangedRuns reads it back.
+ */
+export const runFingerprint = (rowsHash: string, evaluatedAt: string) =>
+  `${rowsHash} ${evaluatedAt}`;
 
 /**
  * Marks analyses as completed again at `at` when they found what they found last time. A rows

@@ -4,6 +4,7 @@ import {
   insertRows,
   lastRunOf,
   recordRun,
+  runFingerprint,
   type AnalysisName,
 } from './analysisRuns';
 
@@ -154,10 +155,16 @@ export async function syncAnalysis(
   const hash = rowsFingerprint(tables);
   const last = await lastRunOf(tx, name);
   let written = 1;
-  if (!last || last.fingerprint !== `${hash} ${last.evaluatedAt}`)
+  if (!last || last.fingerprint !== runFingerprint(hash, last.evaluatedAt))
     for (const { table, rows, key } of tables)
       written += await syncRows(tx, table, rows, { key });
   const at = run.evaluatedAt;
-  await recordRun(tx, name, at, run.entityCount, `${hash} ${at.toISOString()}`);
+  await recordRun(
+    tx,
+    name,
+    at,
+    run.entityCount,
+    runFingerprint(hash, at.toISOString()),
+  );
   return written;
 }
