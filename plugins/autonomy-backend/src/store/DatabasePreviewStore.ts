@@ -68,8 +68,8 @@ export class DatabasePreviewStore {
       let added: PreviewInputRow[] = [];
       let changed: PreviewInputRow[] = [];
       const flush = async () => {
-        await insertRows(tx, 'autonomy_preview_inputs', added as any[]);
-        await insertRows(tx, 'autonomy_preview_inputs', changed as any[], [
+        await insertRows(tx, 'autonomy_preview_inputs', added);
+        await insertRows(tx, 'autonomy_preview_inputs', changed, [
           'entity_ref',
         ]);
         written += added.length + changed.length;

@@ -145,15 +145,16 @@ export function whereAnyOf(
 export async function insertRows(
   db: Knex | Knex.Transaction,
   table: string,
-  rows: Record<string, unknown>[],
+  rows: readonly object[],
   conflict?: string[],
   /** Text columns whose values are JSON already: sent as they are, not as escaped strings. */
   jsonColumns: string[] = [],
 ) {
   if (!rows.length) return 0;
+  const records = rows as readonly Record<string, unknown>[];
   // Rows that cannot meet a conflict go by COPY, which the database reads fastest.
   if (db.client.config.client === 'pg' && !conflict)
-    return copyRows(db, table, rows);
+    return copyRows(db, table, records);
   if (db.client.config.client === 'pg') {
     const columns = Object.keys(rows[0]);
     const list = columns.map(c => `"${c}"`).join(', ');
@@ -167,7 +168,7 @@ export async function insertRows(
     for (let i = 0; i < rows.length; i += 1000) {
       await db.raw(
         `INSERT INTO ?? (${list}) SELECT ${list} FROM json_populate_recordset(NULL::??, ?::json)${onConflict}`,
-        [table, table, batchJson(rows.slice(i, i + 1000), jsonColumns)],
+        [table, table, batchJson(records.slice(i, i + 1000), jsonColumns)],
       );
     }
     return rows.length;
@@ -192,7 +193,10 @@ const UNSPLICEABLE = /\\u(0000|d[89a-f])/i;
  * escaping kilobytes of results per row as a string cost more than the rest of the batch. Each
  * row is written column by column: copying rows to stringify them cost as much as the writes.
  */
-function batchJson(rows: Record<string, unknown>[], jsonColumns: string[]) {
+function batchJson(
+  rows: readonly Record<string, unknown>[],
+  jsonColumns: string[],
+) {
   if (!jsonColumns.length) return JSON.stringify(rows);
   const columns = Object.keys(rows[0]);
   const keys = columns.map(c => `${JSON.stringify(c)}:`);

@@ -49,7 +49,10 @@ function copyValue(value: unknown, column: string): string {
 /** Rows per chunk of the stream: a chunk is one string, a few hundred kilobytes. */
 const CHUNK_ROWS = 200;
 
-function* copyText(rows: Record<string, unknown>[], columns: string[]) {
+function* copyText(
+  rows: readonly Record<string, unknown>[],
+  columns: string[],
+) {
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     let chunk = '';
     for (const row of rows.slice(i, i + CHUNK_ROWS))
@@ -69,7 +72,7 @@ function* copyText(rows: Record<string, unknown>[], columns: string[]) {
 export async function copyRows(
   db: Knex | Knex.Transaction,
   table: string,
-  rows: Record<string, unknown>[],
+  rows: readonly Record<string, unknown>[],
 ) {
   if (!rows.length) return 0;
   const columns = Object.keys(rows[0]);

@@ -134,6 +134,39 @@ export function toScoreRow(
   );
 }
 
+/** The columns of a row before its results, in order: what a row's own hash covers. */
+const HEADER_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'title',
+  'owner_ref',
+  'system_ref',
+  'domain_ref',
+  'level',
+  'level_rank',
+  'score',
+  'pass_count',
+  'fail_count',
+  'warning_count',
+  'exempt_count',
+  'unknown_count',
+  'error_count',
+  'failing_guardrail_ids',
+  'blocking_next',
+] as const;
+
+/** Every column of an entity's row, in order. */
+export const SCORE_COLUMNS = [
+  ...HEADER_COLUMNS,
+  'evaluated_at',
+  'results',
+  'content_hash',
+  'bucket',
+  'states',
+  'input_key',
+  'recheck_at',
+] as const;
+
 /**
  * The stored row of an entity whose results are stored as its outcome (storedOutcome.ts): `results`
  * is that text and `tokens` its scorecard filter tokens.
@@ -147,7 +180,9 @@ export function rowOf(
   hash?: string,
   inputs?: EvaluatedInputs,
 ): EntityScoreRow {
-  const row = {
+  // One literal with every column: spreading the header's 17 columns into a row of 24 cost about
+  // 25 µs a row in V8 (the copy ends up a slow object), over two seconds of a 100,000-entity run.
+  const row: EntityScoreRow = {
     entity_ref: e.entityRef,
     kind: e.kind,
     title: e.title,
@@ -165,23 +200,22 @@ export function rowOf(
     error_count: e.counts.error,
     failing_guardrail_ids: JSON.stringify(e.failingGuardrailIds),
     blocking_next: JSON.stringify(e.blockingNext),
-  };
-  return {
-    ...row,
     evaluated_at: evaluatedAt,
     results,
-    // Without an outcome's hash (an entity given as results), the hash of the row itself.
-    content_hash:
-      hash ??
-      createHash('sha1')
-        .update(JSON.stringify(row))
-        .update(results)
-        .digest('base64'),
+    content_hash: hash ?? null,
     bucket: bucketOf(e.entityRef),
     states: arrays ? tokens : `|${tokens.join('|')}|`,
     input_key: inputs?.inputKey ?? null,
     recheck_at: recheckText(inputs?.recheckAt),
   };
+  // Without an outcome's hash (an entity given as results), the hash of the row itself: its
+  // columns up to `blocking_next`, then its results.
+  if (hash === undefined)
+    row.content_hash = createHash('sha1')
+      .update(JSON.stringify(row, [...HEADER_COLUMNS]))
+      .update(results)
+      .digest('base64');
+  return row;
 }
 
 export function countsOf(row: Record<string, unknown>): StateCounts {
