@@ -35,6 +35,7 @@ import {
   type EvaluatedInputs,
 } from './scoreRows';
 import { recordAppliedSet } from './DatabaseGuardrailSetStore';
+import { bulkLoadsInto, withIndexesBuiltAfter } from './bulkIndexes';
 import {
   failingCells,
   levelChangeOf,
@@ -449,10 +450,18 @@ export class DatabaseGuardrailRunStore {
       );
       written += await deleted.delete();
       const columns = SCORE_COLUMNS.join(', ');
-      const inserted = await tx.raw(
-        `INSERT INTO autonomy_entity_scores (${columns}) SELECT ${columns} FROM autonomy_staged_scores s WHERE s.run_id = ? AND s.removed = ? AND NOT EXISTS (SELECT 1 FROM autonomy_entity_scores e WHERE e.entity_ref = s.entity_ref)`,
-        [runId, false],
-      );
+      const insert = () =>
+        tx.raw(
+          `INSERT INTO autonomy_entity_scores (${columns}) SELECT ${columns} FROM autonomy_staged_scores s WHERE s.run_id = ? AND s.removed = ? AND NOT EXISTS (SELECT 1 FROM autonomy_entity_scores e WHERE e.entity_ref = s.entity_ref)`,
+          [runId, false],
+        );
+      const inserted = (await bulkLoadsInto(
+        tx,
+        'autonomy_entity_scores',
+        stagedCount,
+      ))
+        ? await withIndexesBuiltAfter(tx, 'autonomy_entity_scores', insert)
+        : await insert();
       const insertedCount = Number(inserted.rowCount ?? inserted.changes ?? 0);
       written += insertedCount;
 

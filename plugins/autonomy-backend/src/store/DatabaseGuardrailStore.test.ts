@@ -14,6 +14,7 @@ import {
 import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { storeEvaluation } from '../testUtils/storeEvaluation';
 import { HeatmapTally } from './aggregates';
+import { BULK_ROWS } from './bulkIndexes';
 import type { Stores } from './createStores';
 import { openStores } from '../testUtils/openStores';
 
@@ -438,6 +439,73 @@ describe.each(databases.eachSupportedId())(
         ['d', '2026-11-24', null, 0, {}],
         ['d', '2026-11-25', 66.7, 1, { bronze: 1 }],
       ]);
+    });
+
+    it('applies a first run of many rows as it applies a few, every index there after it', async () => {
+      for (const table of [
+        'autonomy_entity_scores',
+        'autonomy_heatmap',
+        'autonomy_rollups',
+        'autonomy_score_history',
+      ])
+        await knex(table).delete();
+      // On PostgreSQL a run of this many rows into the empty table builds the indexes after it.
+      const indexes = async () =>
+        id.startsWith('POSTGRES')
+          ? (
+              await knex.raw(
+                `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'autonomy_entity_scores' ORDER BY indexname`,
+              )
+            ).rows
+          : await knex.raw(
+              `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'autonomy_entity_scores' ORDER BY name`,
+            );
+      const before = await indexes();
+      const passing = {
+        counts: { ...emptyStateCounts(), pass: 1 },
+        failingGuardrailIds: [],
+        results: [
+          { guardrailId: 'runbook', state: 'pass' as const, facts: [] },
+        ],
+      };
+      const many = Array.from({ length: BULK_ROWS }, (_, i) =>
+        scored(`bulk-${i}`, i % 2 ? {} : passing),
+      );
+      await stores.runs.planRun(
+        'r',
+        LATER,
+        planShards(
+          many.map(e => e.entityRef),
+          1,
+        ),
+      );
+      const shard = (await stores.runs.claimShard('w', LATER, LATER))!;
+      const staged = await stores.runs.stage(
+        shard.runId,
+        many.map(e => stores.runs.row(e, LATER.toISOString())),
+        [],
+      );
+      await stores.runs.completeShard(shard, new HeatmapTally(), staged);
+      const applied = await stores.runs.applyRun('r', LATER, {
+        day: '2026-11-21',
+        pruneBeforeDay: '2000-01-01',
+      });
+
+      expect(applied.evaluatedCount).toBe(BULK_ROWS);
+      expect(await indexes()).toEqual(before);
+      const failing = await stores.guardrails.listScores({
+        orderBy: 'title',
+        order: 'asc',
+        limit: 1,
+        offset: 0,
+        guardrailId: 'runbook',
+        state: ['fail'],
+      });
+      expect(failing.total).toBe(BULK_ROWS / 2);
+      expect(
+        (await stores.guardrails.getScore('component:default/bulk-1'))
+          ?.failingGuardrailIds,
+      ).toEqual(['runbook']);
     });
 
     it('keeps a row written after the run started, and closes the history of a team left without entities', async () => {

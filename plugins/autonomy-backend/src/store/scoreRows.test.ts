@@ -10,7 +10,15 @@ const header = {
   level: 'silver',
   levelIndex: 1,
   score: 0.75,
-  counts: { pass: 3, fail: 1, warning: 0, exempt: 0, unknown: 0, error: 0 },
+  counts: {
+    pass: 3,
+    fail: 1,
+    warning: 0,
+    exempt: 0,
+    unknown: 0,
+    error: 0,
+    'not-applicable': 0,
+  },
   failingGuardrailIds: ['has-owner'],
   blockingNext: ['has-docs'],
 };
