@@ -171,16 +171,13 @@ export class AnalysisPipeline {
     );
   }
 
-  /** After a large apply; a failure only leaves the statistics to autovacuum. */
-  private async refreshStatistics(applied: {
-    stagedCount: number;
-    evaluatedCount: number;
-  }) {
+  /** Statistics for the planner; a failure only leaves them to autovacuum. */
+  private async refreshStatistics(analyze: () => Promise<unknown>) {
     try {
-      await this.options.stores.runs.refreshStatistics(applied);
+      await analyze();
     } catch (e) {
       this.options.logger.warn(
-        `Analyzing the rewritten tables failed, autovacuum will: ${e}`,
+        `Analyzing the plugin's tables failed, autovacuum will: ${e}`,
       );
     }
   }
@@ -283,6 +280,9 @@ export class AnalysisPipeline {
         started,
       );
       phase('guardrail set');
+      // Before any shard reads them: facts pushed in bulk, the inputs this run stored.
+      await this.refreshStatistics(() => stores.runs.analyzeLookups());
+      phase('lookup statistics');
       written += await stores.runs.planRun(
         runId,
         started,
@@ -321,7 +321,9 @@ export class AnalysisPipeline {
       );
       await this.sendNotifications();
       phase('apply');
-      await this.refreshStatistics(applied);
+      await this.refreshStatistics(() =>
+        stores.runs.refreshStatistics(applied),
+      );
       phase('statistics');
       written += await recordCampaignProgress({
         stores,

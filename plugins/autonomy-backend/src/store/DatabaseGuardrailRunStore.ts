@@ -36,6 +36,7 @@ import {
 } from './scoreRows';
 import { recordAppliedSet } from './DatabaseGuardrailSetStore';
 import { bulkLoadsInto, withIndexesBuiltAfter } from './bulkIndexes';
+import { analyzeChangedTables, LOOKED_UP_BY_REF } from './staleStatistics';
 import {
   failingCells,
   levelChangeOf,
@@ -552,6 +553,11 @@ export class DatabaseGuardrailRunStore {
          level, score, bucket), autonomy_heatmap, autonomy_rollups, autonomy_score_history`,
     );
     return true;
+  }
+
+  /** PostgreSQL: fresh statistics for the tables shards look up by ref, where many rows changed. */
+  analyzeLookups() {
+    return analyzeChangedTables(this.db, LOOKED_UP_BY_REF);
   }
 
   /**
