@@ -281,7 +281,9 @@ export class AnalysisPipeline {
       );
       phase('guardrail set');
       // Before any shard reads them: facts pushed in bulk, the inputs this run stored.
-      await this.refreshStatistics(() => stores.runs.analyzeLookups());
+      await this.refreshStatistics(() =>
+        stores.runs.analyzeLookups(analysed.rewritten),
+      );
       phase('lookup statistics');
       written += await stores.runs.planRun(
         runId,
@@ -381,22 +383,32 @@ export class AnalysisPipeline {
       return {
         snapshot,
         written: 0,
+        rewritten: [],
         source,
         campaigns: await stores.campaigns.definitions(),
       };
     }
     // Cleared first: a run that stops half-way must not look like one that stored it all.
     await stores.runs.recordCatalogFingerprint(undefined, started, read.size);
+    // The tables shards look up that this run rewrote much of: analyzed before the shards.
+    const rewritten: string[] = [];
+    const rewrote = (table: string, rows: number) => {
+      if (rows > 1000 + read.size / 10) rewritten.push(table);
+      return rows;
+    };
     const missionAnalysis = resolveMissions(read);
-    let written = await stores.missions.replaceAnalysis(
-      missionAnalysis,
-      started,
+    let written = rewrote(
+      'autonomy_entity_missions',
+      await stores.missions.replaceAnalysis(missionAnalysis, started),
     );
     phase('missions');
     const boundaries = analyzeBoundaries(read, day);
-    written += await stores.boundaries.replaceAnalysis(boundaries, started);
-    // Only the boundary analysis reads relations, and they are over half of the catalog's memory:
-    // the rest of the run holds the nodes without them, and the catalog as read can be collected.
+    written += rewrote(
+      'autonomy_dependencies',
+      await stores.boundaries.replaceAnalysis(boundaries, started),
+    );
+    // Only the boundary analysis reads relations: the rest of the run holds the nodes without
+    // them, and the catalog as read can be collected.
     const snapshot = withoutRelations(read);
     phase('boundaries');
     // Stored before the shards are planned: every replica evaluates with the same campaigns.
@@ -411,7 +423,7 @@ export class AnalysisPipeline {
     const inputs = await stores.preview.replaceInputs(
       previewInputsOf(snapshot, missions, derived),
     );
-    written += inputs.written;
+    written += rewrote('autonomy_preview_inputs', inputs.written);
     await stores.runs.recordCatalogFingerprint(
       fingerprint,
       started,
@@ -425,7 +437,7 @@ export class AnalysisPipeline {
       campaigns: compileCampaigns(campaigns),
       inputHashes: inputs.hashes,
     });
-    return { snapshot, written, source, campaigns };
+    return { snapshot, written, rewritten, source, campaigns };
   }
 
   /** The entity and its owner and system from the catalog; a NotFoundError when it is not there. */

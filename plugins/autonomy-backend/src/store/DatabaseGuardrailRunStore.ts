@@ -428,6 +428,13 @@ export class DatabaseGuardrailRunStore {
         0,
       );
       let written = stagedCount;
+      // Decided before this transaction deletes any stored row: a run that restages every entity
+      // (a changed guardrail set) empties the table too, but readers have rows to read meanwhile.
+      const bulk = await bulkLoadsInto(
+        tx,
+        'autonomy_entity_scores',
+        stagedCount,
+      );
 
       const staged = tx('autonomy_staged_scores').where({ run_id: runId });
       const stagedRefs = staged.clone().select('entity_ref');
@@ -456,11 +463,7 @@ export class DatabaseGuardrailRunStore {
           `INSERT INTO autonomy_entity_scores (${columns}) SELECT ${columns} FROM autonomy_staged_scores s WHERE s.run_id = ? AND s.removed = ? AND NOT EXISTS (SELECT 1 FROM autonomy_entity_scores e WHERE e.entity_ref = s.entity_ref)`,
           [runId, false],
         );
-      const inserted = (await bulkLoadsInto(
-        tx,
-        'autonomy_entity_scores',
-        stagedCount,
-      ))
+      const inserted = bulk
         ? await withIndexesBuiltAfter(tx, 'autonomy_entity_scores', insert)
         : await insert();
       const insertedCount = Number(inserted.rowCount ?? inserted.changes ?? 0);
@@ -555,9 +558,12 @@ export class DatabaseGuardrailRunStore {
     return true;
   }
 
-  /** PostgreSQL: fresh statistics for the tables shards look up by ref, where many rows changed. */
-  analyzeLookups() {
-    return analyzeChangedTables(this.db, LOOKED_UP_BY_REF);
+  /**
+   * PostgreSQL: fresh statistics for the tables shards look up by ref where many rows changed, and
+   * for those of them the run has just `rewritten` (PostgreSQL may not count its changes yet).
+   */
+  analyzeLookups(rewritten: string[] = []) {
+    return analyzeChangedTables(this.db, LOOKED_UP_BY_REF, rewritten);
   }
 
   /**

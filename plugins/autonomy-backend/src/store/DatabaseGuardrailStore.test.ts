@@ -441,7 +441,7 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('applies a first run of many rows as it applies a few, every index there after it', async () => {
+    it('applies a first run of many rows as it applies a few, every index there after it, and keeps the indexes of a full table', async () => {
       for (const table of [
         'autonomy_entity_scores',
         'autonomy_heatmap',
@@ -471,28 +471,43 @@ describe.each(databases.eachSupportedId())(
       const many = Array.from({ length: BULK_ROWS }, (_, i) =>
         scored(`bulk-${i}`, i % 2 ? {} : passing),
       );
-      await stores.runs.planRun(
-        'r',
-        LATER,
-        planShards(
-          many.map(e => e.entityRef),
-          1,
-        ),
-      );
-      const shard = (await stores.runs.claimShard('w', LATER, LATER))!;
-      const staged = await stores.runs.stage(
-        shard.runId,
-        many.map(e => stores.runs.row(e, LATER.toISOString())),
-        [],
-      );
-      await stores.runs.completeShard(shard, new HeatmapTally(), staged);
-      const applied = await stores.runs.applyRun('r', LATER, {
-        day: '2026-11-21',
-        pruneBeforeDay: '2000-01-01',
-      });
+      // An index built again is a new object: its identity tells which way a run went.
+      const indexIds = async () =>
+        id.startsWith('POSTGRES')
+          ? (
+              await knex.raw(
+                `SELECT indexrelid::bigint AS id FROM pg_index WHERE indrelid = 'autonomy_entity_scores'::regclass ORDER BY 1`,
+              )
+            ).rows.map((r: { id: string }) => r.id)
+          : [];
+      const run = async (runId: string, at: Date, entities: ScoredEntity[]) => {
+        await stores.runs.planRun(
+          runId,
+          at,
+          planShards(
+            entities.map(e => e.entityRef),
+            1,
+          ),
+        );
+        const shard = (await stores.runs.claimShard('w', at, at))!;
+        const staged = await stores.runs.stage(
+          shard.runId,
+          entities.map(e => stores.runs.row(e, at.toISOString())),
+          [],
+        );
+        await stores.runs.completeShard(shard, new HeatmapTally(), staged);
+        return stores.runs.applyRun(runId, at, {
+          day: at.toISOString().slice(0, 10),
+          pruneBeforeDay: '2000-01-01',
+        });
+      };
+      const idsBefore = await indexIds();
+      const applied = await run('r', LATER, many);
 
       expect(applied.evaluatedCount).toBe(BULK_ROWS);
       expect(await indexes()).toEqual(before);
+      const idsAfter = await indexIds();
+      if (id.startsWith('POSTGRES')) expect(idsAfter).not.toEqual(idsBefore);
       const failing = await stores.guardrails.listScores({
         orderBy: 'title',
         order: 'asc',
@@ -506,6 +521,20 @@ describe.each(databases.eachSupportedId())(
         (await stores.guardrails.getScore('component:default/bulk-1'))
           ?.failingGuardrailIds,
       ).toEqual(['runbook']);
+
+      // A run that restages every entity (a changed guardrail set) empties the table in its
+      // transaction too, but readers still read the stored rows: the indexes stay as they are.
+      const next = new Date(LATER.getTime() + 86_400_000);
+      await run(
+        'r2',
+        next,
+        many.map(e => ({ ...e, score: 12.5 })),
+      );
+      expect(await indexIds()).toEqual(idsAfter);
+      expect(await indexes()).toEqual(before);
+      expect(
+        (await stores.guardrails.getScore('component:default/bulk-2'))?.score,
+      ).toBe(12.5);
     });
 
     it('keeps a row written after the run started, and closes the history of a team left without entities', async () => {

@@ -6,8 +6,9 @@ export const BULK_ROWS = 10_000;
 /**
  * PostgreSQL: whether an insert of `rows` rows into `table` goes faster with the table's secondary
  * indexes built after it ({@link withIndexesBuiltAfter}): only a table that is empty, as before
- * a first run. Dropping an index locks the table against readers until the transaction ends,
- * which is harmless only where they have nothing to read yet.
+ * a first run, and that the database role owns (dropping an index takes that). Dropping an index
+ * locks the table against readers until the transaction ends, which is harmless only where they
+ * have nothing to read yet: ask before deleting anything in the same transaction.
  */
 export async function bulkLoadsInto(
   tx: Knex.Transaction,
@@ -16,10 +17,11 @@ export async function bulkLoadsInto(
 ) {
   if (tx.client.config.client !== 'pg' || rows < BULK_ROWS) return false;
   const { rows: found } = await tx.raw(
-    'SELECT NOT EXISTS (SELECT 1 FROM ??) AS empty',
-    [table],
+    `SELECT NOT EXISTS (SELECT 1 FROM ??)
+       AND pg_has_role((SELECT relowner FROM pg_class WHERE oid = ?::regclass), 'USAGE') AS bulk`,
+    [table, table],
   );
-  return found[0].empty === true;
+  return found[0].bulk === true;
 }
 
 /**

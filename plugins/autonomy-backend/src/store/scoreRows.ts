@@ -154,6 +154,8 @@ const HEADER_COLUMNS = [
   'failing_guardrail_ids',
   'blocking_next',
 ] as const;
+/** The same, as JSON.stringify's list of the properties it writes. */
+const HEADER_KEYS: string[] = [...HEADER_COLUMNS];
 
 /** Every column of an entity's row, in order. */
 export const SCORE_COLUMNS = [
@@ -212,7 +214,7 @@ export function rowOf(
   // columns up to `blocking_next`, then its results.
   if (hash === undefined)
     row.content_hash = createHash('sha1')
-      .update(JSON.stringify(row, [...HEADER_COLUMNS]))
+      .update(JSON.stringify(row, HEADER_KEYS))
       .update(results)
       .digest('base64');
   return row;
