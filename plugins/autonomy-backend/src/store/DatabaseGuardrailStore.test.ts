@@ -507,7 +507,10 @@ describe.each(databases.eachSupportedId())(
       expect(applied.evaluatedCount).toBe(BULK_ROWS);
       expect(await indexes()).toEqual(before);
       const idsAfter = await indexIds();
-      if (id.startsWith('POSTGRES')) expect(idsAfter).not.toEqual(idsBefore);
+      // On PostgreSQL every index but the primary key's was built again, as a new object.
+      expect(
+        idsAfter.filter((i: string) => !idsBefore.includes(i)),
+      ).toHaveLength(id.startsWith('POSTGRES') ? idsAfter.length - 1 : 0);
       const failing = await stores.guardrails.listScores({
         orderBy: 'title',
         order: 'asc',
