@@ -480,29 +480,8 @@ describe.each(databases.eachSupportedId())(
               )
             ).rows.map((r: { id: string }) => r.id)
           : [];
-      const run = async (runId: string, at: Date, entities: ScoredEntity[]) => {
-        await stores.runs.planRun(
-          runId,
-          at,
-          planShards(
-            entities.map(e => e.entityRef),
-            1,
-          ),
-        );
-        const shard = (await stores.runs.claimShard('w', at, at))!;
-        const staged = await stores.runs.stage(
-          shard.runId,
-          entities.map(e => stores.runs.row(e, at.toISOString())),
-          [],
-        );
-        await stores.runs.completeShard(shard, new HeatmapTally(), staged);
-        return stores.runs.applyRun(runId, at, {
-          day: at.toISOString().slice(0, 10),
-          pruneBeforeDay: '2000-01-01',
-        });
-      };
       const idsBefore = await indexIds();
-      const applied = await run('r', LATER, many);
+      const applied = await storeEvaluation(stores, many, LATER);
 
       expect(applied.evaluatedCount).toBe(BULK_ROWS);
       expect(await indexes()).toEqual(before);
@@ -528,10 +507,10 @@ describe.each(databases.eachSupportedId())(
       // A run that restages every entity (a changed guardrail set) empties the table in its
       // transaction too, but readers still read the stored rows: the indexes stay as they are.
       const next = new Date(LATER.getTime() + 86_400_000);
-      await run(
-        'r2',
-        next,
+      await storeEvaluation(
+        stores,
         many.map(e => ({ ...e, score: 12.5 })),
+        next,
       );
       expect(await indexIds()).toEqual(idsAfter);
       expect(await indexes()).toEqual(before);
