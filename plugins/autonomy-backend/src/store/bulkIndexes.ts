@@ -37,18 +37,18 @@ export async function withIndexesBuiltAfter<T>(
   table: string,
   write: () => Promise<T>,
 ): Promise<T> {
-  const { rows: indexes } = await tx.raw(
-    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
-     FROM pg_index i
-     WHERE i.indrelid = ?::regclass
-     AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
-    [table],
-  );
+  const indexes: { name: string; definition: string }[] = (
+    await tx.raw(
+      `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i
+       WHERE i.indrelid = ?::regclass
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+      [table],
+    )
+  ).rows;
   // The name as regclass writes it: quoted and qualified as the search path needs.
-  for (const index of indexes as { name: string }[])
-    await tx.raw(`DROP INDEX ${index.name}`);
+  for (const { name } of indexes) await tx.raw(`DROP INDEX ${name}`);
   const result = await write();
-  for (const index of indexes as { definition: string }[])
-    await tx.raw(index.definition);
+  for (const { definition } of indexes) await tx.raw(definition);
   return result;
 }
