@@ -190,30 +190,36 @@ const UNSPLICEABLE = /\\u(0000|d[89a-f])/i;
 /**
  * Rows as one JSON array. A JSON text column is spliced in as the JSON it is: PostgreSQL's
  * `json_populate_recordset` hands a nested value to a text column as its text, verbatim, and
- * escaping kilobytes of results per row as a string cost more than the rest of the batch. Each
- * row is written column by column: copying rows to stringify them cost as much as the writes.
+ * escaping kilobytes of results per row as a string cost more than the rest of the batch. The
+ * rest of each row goes through the native JSON.stringify with the spliced columns set aside for
+ * that call (and put back before anything else can run): building each row's text column by
+ * column in JavaScript took 40% longer and allocated a string per column.
  */
 function batchJson(
   rows: readonly Record<string, unknown>[],
   jsonColumns: string[],
 ) {
   if (!jsonColumns.length) return JSON.stringify(rows);
-  const columns = Object.keys(rows[0]);
-  const keys = columns.map(c => `${JSON.stringify(c)}:`);
-  const spliced = columns.map(c => jsonColumns.includes(c));
+  const keys = jsonColumns.map(c => `,${JSON.stringify(c)}:`);
+  const aside: unknown[] = new Array(jsonColumns.length);
   const parts = rows.map(row => {
-    let json = '';
-    for (let i = 0; i < columns.length; i++) {
-      const value = row[columns[i]];
+    let spliced = '';
+    for (let i = 0; i < jsonColumns.length; i++) {
+      const text = row[jsonColumns[i]];
+      aside[i] = undefined;
+      if (typeof text !== 'string' || UNSPLICEABLE.test(text)) continue;
+      aside[i] = text;
+      spliced += `${keys[i]}${text}`;
       // As JSON.stringify does with an object: an undefined property is left out.
-      if (value === undefined) continue;
-      const text =
-        spliced[i] && typeof value === 'string' && !UNSPLICEABLE.test(value)
-          ? value
-          : JSON.stringify(value);
-      json += `${json ? ',' : ''}${keys[i]}${text}`;
+      row[jsonColumns[i]] = undefined;
     }
-    return `{${json}}`;
+    const json = JSON.stringify(row);
+    for (let i = 0; i < jsonColumns.length; i++)
+      if (aside[i] !== undefined) row[jsonColumns[i]] = aside[i];
+    if (!spliced) return json;
+    return json === '{}'
+      ? `{${spliced.slice(1)}}`
+      : `${json.slice(0, -1)}${spliced}}`;
   });
   return `[${parts.join(',')}]`;
 }

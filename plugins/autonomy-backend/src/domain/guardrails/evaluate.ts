@@ -1,7 +1,8 @@
-import type {
-  FactObservation,
-  GuardrailResult,
-  GuardrailState,
+import {
+  GUARDRAIL_STATES,
+  type FactObservation,
+  type GuardrailResult,
+  type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type {
   CompiledGuardrail,
@@ -97,6 +98,25 @@ export function anyGuardrailChecks(
   return false;
 }
 
+/** `${index}${state};` of each guardrail and state, the signature's usual pieces, made once per set. */
+const signatureTexts = new WeakMap<
+  CompiledGuardrails,
+  Record<GuardrailState, string>[]
+>();
+function stateSignatures(compiled: CompiledGuardrails) {
+  let texts = signatureTexts.get(compiled);
+  if (!texts) {
+    texts = compiled.guardrails.map(
+      (_, i) =>
+        Object.fromEntries(
+          GUARDRAIL_STATES.map(state => [state, `${i}${state};`]),
+        ) as Record<GuardrailState, string>,
+    );
+    signatureTexts.set(compiled, texts);
+  }
+  return texts;
+}
+
 /**
  * Decides every guardrail for one entity; undefined when none applies. `campaigns` maps the ids
  * of guardrails that campaigns roll out to this entity to the campaign that governs each.
@@ -115,7 +135,9 @@ export function evaluateOutcome(
   let governed: EntityOutcome['campaigns'];
   let optedOut: EntityOutcome['optedOut'];
   const tally = new LevelTally(compiled.levels.length);
-  let signature = '';
+  // Joined once at the end: concatenating the pieces one by one allocated a string per piece.
+  const signature: string[] = [];
+  const stateTexts = stateSignatures(compiled);
   const guardrails = compiled.guardrails;
   for (let i = 0; i < guardrails.length; i++) {
     const g = guardrails[i];
@@ -128,10 +150,10 @@ export function evaluateOutcome(
       if (decided.optOut) {
         optedOut ??= [];
         optedOut.push(i);
-        signature += `${i}o;`;
+        signature.push(`${i}o;`);
         continue;
       }
-      if (decided.tightening) signature += `${i}t;`;
+      if (decided.tightening) signature.push(`${i}t;`);
       rule = decided.rule;
     }
     const exemption = exemptions?.get(g.definition.id);
@@ -142,17 +164,17 @@ export function evaluateOutcome(
     if (exemption) {
       exempted ??= [];
       exempted[applicable.length] = exemption;
-      signature += `${i}x${exemption.id}${exemption.expiresAt};`;
+      signature.push(`${i}x${exemption.id}${exemption.expiresAt};`);
     }
     if (campaign) {
       // The campaign and its deadline are in the stored message: a changed campaign rewrites it.
       governed ??= [];
       governed[applicable.length] = campaign;
-      signature += `${i}c${campaign.campaignRef}@${campaign.deadline};`;
+      signature.push(`${i}c${campaign.campaignRef}@${campaign.deadline};`);
     }
     applicable.push(i);
     states.push(state);
-    signature += `${i}${state};`;
+    signature.push(stateTexts[i][state]);
     for (const slot of g.factSlots) {
       if (read[slot]) continue;
       read[slot] = true;
@@ -164,14 +186,15 @@ export function evaluateOutcome(
   // Fact values as JSON, the slots read as unknown or absent (both null in JSON), and when pushed
   // facts were observed (the same for every field of a source, so once per source).
   const valuesJson = JSON.stringify(values);
-  signature += valuesJson;
+  signature.push(valuesJson);
   for (let slot = 0; slot < values.length; slot++) {
-    if (values[slot] === UNKNOWN) signature += `u${slot}`;
-    else if (read[slot] && values[slot] === undefined) signature += `n${slot}`;
+    if (values[slot] === UNKNOWN) signature.push(`u${slot}`);
+    else if (read[slot] && values[slot] === undefined)
+      signature.push(`n${slot}`);
   }
   if (ctx.pushed)
     for (const source of [...ctx.pushed.keys()].sort())
-      signature += `${source}@${ctx.pushed.get(source)!.observedAt}`;
+      signature.push(`${source}@${ctx.pushed.get(source)!.observedAt}`);
   return {
     entityRef: ctx.node.ref,
     applicable,
@@ -181,7 +204,7 @@ export function evaluateOutcome(
     optedOut,
     values,
     valuesJson,
-    signature,
+    signature: signature.join(''),
     ...tally.result(),
   };
 }

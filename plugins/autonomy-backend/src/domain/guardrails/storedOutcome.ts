@@ -1,7 +1,8 @@
-import type {
-  GuardrailOptOut,
-  GuardrailResult,
-  GuardrailState,
+import {
+  GUARDRAIL_STATES,
+  type GuardrailOptOut,
+  type GuardrailResult,
+  type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { CatalogNode } from '../catalogSnapshot';
 import type { CompiledGuardrails } from './compileGuardrails';
@@ -12,7 +13,6 @@ import {
 } from './evaluate';
 import { entityGuardrail } from './entityGuardrail';
 import { UNKNOWN, type FactContext, type FactValue } from './facts';
-import { stateTokens } from './storedEvaluation';
 
 /**
  * An entity's results as a run stores them: what was decided and every fact value read, not the
@@ -55,23 +55,43 @@ export interface StoredDecision {
 export const isStoredOutcome = (stored: object): stored is StoredOutcome =>
   'fp' in stored;
 
+/** Texts of one guardrail in one state, made once per set: a run writes them for every entity. */
+type TextByState = Record<GuardrailState, string>;
+
 /** What writing and reading stored outcomes looks up in a compiled set, made once per set. */
 interface SetLookups {
   /** The JSON prefix of each guardrail's stored decision. */
   prefixes: string[];
+  /** Each guardrail's whole stored decision per state, without an exemption or a campaign. */
+  decisions: TextByState[];
+  /** Each guardrail's scorecard filter token per state (see stateTokens). */
+  tokens: TextByState[];
+  /** The stored text up to its results. */
+  head: string;
   /** Guardrail id → index, fact id → slot. */
   guardrailIndex: Map<string, number>;
   factSlot: Map<string, number>;
 }
 
+const byState = (text: (state: GuardrailState) => string) =>
+  Object.fromEntries(GUARDRAIL_STATES.map(s => [s, text(s)])) as TextByState;
+
 const lookups = new WeakMap<CompiledGuardrails, SetLookups>();
 function lookupsOf(compiled: CompiledGuardrails): SetLookups {
   let found = lookups.get(compiled);
   if (!found) {
+    const prefixes = compiled.guardrails.map(
+      g => `{"g":${JSON.stringify(g.definition.id)},"s":`,
+    );
     found = {
-      prefixes: compiled.guardrails.map(
-        g => `{"g":${JSON.stringify(g.definition.id)},"s":`,
+      prefixes,
+      decisions: prefixes.map(prefix => byState(s => `${prefix}"${s}"}`)),
+      tokens: compiled.guardrails.map(g =>
+        byState(s => `${g.definition.id}:${s}`),
       ),
+      head: `{"fp":${JSON.stringify(compiled.fingerprint)},"l":${JSON.stringify(
+        compiled.layout,
+      )},"results":[`,
       guardrailIndex: new Map(
         compiled.guardrails.map((g, i) => [g.definition.id, i]),
       ),
@@ -92,40 +112,50 @@ export function storedOutcomeText(
   outcome: EntityOutcome,
   ctx: FactContext,
 ): string {
-  const prefix = lookupsOf(compiled).prefixes;
+  const { prefixes, decisions, head } = lookupsOf(compiled);
   // The slots read, in the order first read: a mark per slot costs less than a Set.
   const marked = new Uint8Array(compiled.facts.length);
   const read: number[] = [];
-  let results = '';
-  outcome.applicable.forEach((index, k) => {
+  // Most decisions are one of a guardrail's few texts, joined once: concatenating them one by one
+  // made most of what a run allocates per entity.
+  const results: string[] = [];
+  const { applicable, states } = outcome;
+  for (let k = 0; k < applicable.length; k++) {
+    const index = applicable[k];
     for (const slot of compiled.guardrails[index].factSlots)
       if (!marked[slot]) {
         marked[slot] = 1;
         read.push(slot);
       }
-    let decision = `${prefix[index]}"${outcome.states[k]}"`;
     const exemption = outcome.exemptions?.[k];
+    const campaign = outcome.campaigns?.[k];
+    if (!exemption && !campaign) {
+      results.push(decisions[index][states[k]]);
+      continue;
+    }
+    let decision = `${prefixes[index]}"${states[k]}"`;
     if (exemption)
       decision += `,"x":${JSON.stringify(exemption.id)},"e":${JSON.stringify(
         exemption.expiresAt,
       )}`;
-    const campaign = outcome.campaigns?.[k];
     if (campaign)
       decision += `,"c":${JSON.stringify({
         r: campaign.campaignRef,
         t: campaign.title,
         d: campaign.deadline,
       })}`;
-    results += `${results ? ',' : ''}${decision}}`;
-  });
+    results.push(`${decision}}`);
+  }
   for (const index of outcome.optedOut ?? []) {
     const optOut = entityGuardrail(
       compiled.guardrails[index],
       ctx.node,
     )?.optOut;
-    results += `${results ? ',' : ''}${prefix[index]}"not-applicable"${
-      optOut ? `,"o":${JSON.stringify(optOut)}` : ''
-    }}`;
+    results.push(
+      optOut
+        ? `${prefixes[index]}"not-applicable","o":${JSON.stringify(optOut)}}`
+        : decisions[index]['not-applicable'],
+    );
   }
   const unknown: number[] = [];
   const absent: number[] = [];
@@ -141,11 +171,7 @@ export function storedOutcomeText(
     else observed.set(at, [slot]);
   }
   // UNKNOWN (a symbol) and unread slots become null; `u` and `n` tell them apart.
-  let text = `{"fp":${JSON.stringify(
-    compiled.fingerprint,
-  )},"l":${JSON.stringify(compiled.layout)},"results":[${results}],"v":${
-    outcome.valuesJson
-  }`;
+  let text = `${head}${results.join(',')}],"v":${outcome.valuesJson}`;
   if (unknown.length) text += `,"u":[${unknown.join(',')}]`;
   if (absent.length) text += `,"n":[${absent.join(',')}]`;
   if (observed.size)
@@ -160,14 +186,19 @@ export function outcomeTokens(
   compiled: CompiledGuardrails,
   outcome: EntityOutcome,
 ): string[] {
-  const id = (i: number) => compiled.guardrails[i].definition.id;
-  return stateTokens([
-    ...outcome.applicable.map((i, k) => ({ g: id(i), s: outcome.states[k] })),
-    ...(outcome.optedOut ?? []).map(i => ({
-      g: id(i),
-      s: 'not-applicable' as const,
-    })),
-  ]);
+  // stateTokens' order, from texts made once per set: results in order, then each state once.
+  const { tokens } = lookupsOf(compiled);
+  const result: string[] = [];
+  const seen: GuardrailState[] = [];
+  const add = (index: number, state: GuardrailState) => {
+    if (!seen.includes(state)) seen.push(state);
+    if (state !== 'pass') result.push(tokens[index][state]);
+  };
+  const { applicable, states } = outcome;
+  for (let k = 0; k < applicable.length; k++) add(applicable[k], states[k]);
+  for (const index of outcome.optedOut ?? []) add(index, 'not-applicable');
+  for (const state of seen) result.push(`*:${state}`);
+  return result;
 }
 
 /** The entity a stored outcome belongs to, as its row has it. */
