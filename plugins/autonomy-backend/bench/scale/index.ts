@@ -26,7 +26,7 @@ const log = (message: string) =>
 
 /** Runs `fn` on a fresh PostgreSQL database with the pushed facts in place, then drops it. */
 async function onFreshPostgres<T>(
-  job: Job,
+  job: Omit<Job, 'target'>,
   fn: (db: BenchDatabase, job: Job) => Promise<T>,
 ) {
   const db = await createPostgres(POSTGRES);
@@ -43,7 +43,7 @@ async function onFreshPostgres<T>(
  * First runs on two fresh databases, back to back so that both meet the same machine: one
  * process alone, then a coordinator and a replica started together.
  */
-async function twoReplicas(job: Job): Promise<{
+async function twoReplicas(job: Omit<Job, 'target'>): Promise<{
   result?: {
     oneSeconds: number;
     seconds: number;
@@ -142,6 +142,26 @@ async function onDatabase(db: BenchDatabase): Promise<DatabaseFigures> {
 }
 
 async function main() {
+  // BENCH_SCALE_REPLICAS_ONLY=1: the two-replica comparison alone (PostgreSQL), for quick A/B runs.
+  if (env.BENCH_SCALE_REPLICAS_ONLY) {
+    const { result, note } = await twoReplicas({
+      entities: ENTITIES,
+      guardrails: GUARDRAILS,
+      generation: 0,
+    });
+    log(
+      result
+        ? `postgres: one ${result.oneSeconds.toFixed(
+            1,
+          )} s, two ${result.seconds.toFixed(
+            1,
+          )} s, speedup ${result.speedup.toFixed(2)}, the replica took ${
+            result.replicaShards
+          } shards`
+        : `postgres: two replicas ${note}`,
+    );
+    return;
+  }
   log(
     `scale benchmark: ${ENTITIES} entities, ${GUARDRAILS} guardrails on ${machine()}`,
   );

@@ -221,5 +221,8 @@ function batchJson(
       ? `{${spliced.slice(1)}}`
       : `${json.slice(0, -1)}${spliced}}`;
   });
-  return `[${parts.join(',')}]`;
+  // The brackets go inside the join: around it they made a string the driver copied again whole.
+  parts[0] = `[${parts[0]}`;
+  parts[parts.length - 1] += ']';
+  return parts.join(',');
 }
