@@ -6,41 +6,30 @@ import {
   catalogFingerprintOf,
   insertRows,
   recordCatalogFingerprint,
-  recordRun,
   recordUnchangedRuns,
 } from './analysisRuns';
 import {
   countHeatmap,
-  heatOfRows,
-  moveHeatmap,
   NO_ENTITIES,
   refreshRollups,
   syncHeatmap,
   HeatmapTally,
 } from './aggregates';
-import {
-  historyRows,
-  pruneHistory,
-  writeHistory,
-  writeStagedEntityHistory,
-} from './scoreHistory';
+import { historyRows, writeHistory } from './scoreHistory';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import {
   hasArrays,
   toScoreRow,
   rowOf,
-  SCORE_COLUMNS,
   type ScoredHeader,
   type EntityScoreRow,
   type EvaluatedInputs,
 } from './scoreRows';
-import { recordAppliedSet } from './DatabaseGuardrailSetStore';
-import { bulkLoadsInto, withIndexesBuiltAfter } from './bulkIndexes';
+import { applyStagedRun, type ApplyHistory } from './applyStagedRun';
 import { analyzeChangedTables, LOOKED_UP_BY_REF } from './staleStatistics';
 import {
   failingCells,
   levelChangeOf,
-  stagedLevelChanges,
   type ResultChangeListener,
 } from './resultChanges';
 
@@ -83,68 +72,6 @@ const entityTotals = (
   scoredCount: row.score === null ? 0 : 1,
   levelCounts: { [row.level ?? 'none']: 1 },
 });
-
-/** The row of `autonomy_analysis_runs` that records when the heat map was last counted whole. */
-const HEATMAP_RECOUNT = 'heatmap-recount';
-
-/**
- * Whether this apply counts the heat map again over every stored row instead of moving it: once
- * a day (so a drift, from a shard taken over that decided otherwise the second time, say, lasts
- * a day at most), and whenever a shard counted the older way (a replica not yet upgraded).
- * Records the recount.
- */
-async function heatmapRecountDue(
-  tx: Knex.Transaction,
-  day: string,
-  tallies: string[],
-) {
-  const last = await tx('autonomy_analysis_runs')
-    .where({ name: HEATMAP_RECOUNT })
-    .first('evaluated_at');
-  const due =
-    (last !== undefined && String(last.evaluated_at).slice(0, 10) !== day) ||
-    tallies.some(t => !HeatmapTally.countsStaged(t));
-  // Without a record (the first run, or the first since the map is moved) the map is exact: it
-  // is empty, or was counted whole by every run before.
-  if (due || !last)
-    await tx('autonomy_analysis_runs')
-      .insert({ name: HEATMAP_RECOUNT, evaluated_at: day, entity_count: 0 })
-      .onConflict('name')
-      .merge();
-  return due;
-}
-
-/** The rows a run staged for entities it evaluated (not those it found removed). */
-async function countStaged(tx: Knex.Transaction, runId: string) {
-  const row = await tx('autonomy_staged_scores')
-    .where({ run_id: runId, removed: false })
-    .count({ count: '*' })
-    .first();
-  return Number(row?.count ?? 0);
-}
-
-/** Owners of the stored rows newer than a run, and of those rows' staged versions. */
-async function ownersOfNewerRows(
-  tx: Knex.Transaction,
-  runId: string,
-  startedAt: string,
-) {
-  const newer = tx('autonomy_entity_scores')
-    .where('evaluated_at', '>', startedAt)
-    .whereNotNull('owner_ref');
-  const rows = await newer
-    .clone()
-    .distinct('owner_ref')
-    .union(q =>
-      q
-        .from('autonomy_staged_scores')
-        .where({ run_id: runId })
-        .whereIn('entity_ref', newer.clone().select('entity_ref'))
-        .whereNotNull('owner_ref')
-        .distinct('owner_ref'),
-    );
-  return [...new Set(rows.map(r => r.owner_ref as string))];
-}
 
 /**
  * The writes of guardrail evaluation. A full run is planned as shards that any replica claims;
@@ -400,135 +327,18 @@ export class DatabaseGuardrailRunStore {
   }
 
   /**
-   * Applies a finished run in one transaction: staged rows replace the stored ones, the heat map
-   * is the sum of the shards', roll-ups and history catch up, and the run is recorded. Returns
-   * the rows written, staging included. `onChanges` hears, in the same transaction, which levels
-   * changed and which team × guardrail cells fail before and after.
+   * Applies a finished run in one transaction (see applyStagedRun.ts): readers see the previous
+   * complete analysis or this one. Returns the rows written, staging included.
    */
   async applyRun(
     runId: string,
     evaluatedAt: Date,
-    history: { day: string; pruneBeforeDay: string; guardrailSet?: string },
+    history: ApplyHistory,
     onChanges?: ResultChangeListener,
   ) {
     return this.db.transaction(async tx => {
       await this.lock(tx);
-      // A replica still at work on a shard that was taken over may stage rows late: the staged
-      // rows stay as they are now until this apply ends, so that every step below reads the same.
-      if (this.isPg)
-        await tx.raw('LOCK TABLE autonomy_staged_scores IN EXCLUSIVE MODE');
-      const shards = await tx('autonomy_analysis_shards')
-        .where({ run_id: runId })
-        .select('aggregate', 'rows_written', 'status', 'run_started_at');
-      if (!shards.length || shards.some(s => s.status !== 'done'))
-        throw new Error(`Run ${runId} is not complete and cannot be applied`);
-      // The entity rows the run changed and removed, as the shards staged them.
-      const stagedCount = shards.reduce(
-        (n, s) => n + Number(s.rows_written),
-        0,
-      );
-      let written = stagedCount;
-      // Decided before this transaction deletes any stored row: a run that restages every entity
-      // (a changed guardrail set) empties the table too, but readers have rows to read meanwhile.
-      const bulk = await bulkLoadsInto(
-        tx,
-        'autonomy_entity_scores',
-        stagedCount,
-      );
-
-      const staged = tx('autonomy_staged_scores').where({ run_id: runId });
-      const stagedRefs = staged.clone().select('entity_ref');
-      // A row written after the run started (a fact pushed meanwhile, an entity added) is newer
-      // than what the run evaluated: it stays.
-      const startedAt = shards[0].run_started_at as string;
-      const levelChanges = onChanges
-        ? await stagedLevelChanges(tx, runId, startedAt)
-        : [];
-      const failingBefore = onChanges ? await failingCells(tx) : [];
-      // The heat map moves by what this apply replaces: minus the stored rows it deletes, plus
-      // the staged rows it inserts (the shards counted those as they staged them). Unchanged
-      // entities cost nothing.
-      const deleted = tx('autonomy_entity_scores')
-        .whereIn('entity_ref', stagedRefs)
-        .andWhere('evaluated_at', '<=', startedAt);
-      const heatDeleted = await heatOfRows(tx, 'autonomy_entity_scores', q =>
-        q
-          .whereIn('s.entity_ref', stagedRefs.clone())
-          .andWhere('s.evaluated_at', '<=', startedAt),
-      );
-      written += await deleted.delete();
-      const columns = SCORE_COLUMNS.join(', ');
-      const insert = () =>
-        tx.raw(
-          `INSERT INTO autonomy_entity_scores (${columns}) SELECT ${columns} FROM autonomy_staged_scores s WHERE s.run_id = ? AND s.removed = ? AND NOT EXISTS (SELECT 1 FROM autonomy_entity_scores e WHERE e.entity_ref = s.entity_ref)`,
-          [runId, false],
-        );
-      const inserted = bulk
-        ? await withIndexesBuiltAfter(tx, 'autonomy_entity_scores', insert)
-        : await insert();
-      const insertedCount = Number(inserted.rowCount ?? inserted.changes ?? 0);
-      written += insertedCount;
-
-      const tallies = shards.map(sh => sh.aggregate ?? '{"v":2,"g":[],"o":{}}');
-      if (await heatmapRecountDue(tx, history.day, tallies)) {
-        written += await syncHeatmap(
-          tx,
-          await heatOfRows(tx, 'autonomy_entity_scores', () => {}),
-        );
-      } else {
-        written += await moveHeatmap(tx, HeatmapTally.merge(tallies), [
-          heatDeleted,
-        ]);
-        // A row newer than the run stays, and the staged row of its entity does not go in: the
-        // teams of both are counted again from their stored rows. When every staged row went
-        // in, no stored row was newer than the run where it mattered.
-        const newer =
-          insertedCount < (await countStaged(tx, runId))
-            ? await ownersOfNewerRows(tx, runId, startedAt)
-            : [];
-        if (newer.length)
-          written += await syncHeatmap(
-            tx,
-            await countHeatmap(tx, newer),
-            newer,
-          );
-      }
-      await onChanges?.(tx, {
-        levelChanges,
-        failingBefore,
-        failingAfter: await failingCells(tx),
-      });
-
-      const rollups = await refreshRollups(tx);
-      written += rollups.written;
-      // Teams and the organisation from their totals; the entities inside the database.
-      written += await writeHistory(
-        tx,
-        historyRows(rollups.totals, history.day),
-      );
-      written += await writeStagedEntityHistory(
-        tx,
-        runId,
-        history.day,
-        startedAt,
-      );
-      written += await pruneHistory(tx, history.pruneBeforeDay);
-      // Readers on every replica now see the set these results were evaluated with.
-      written += await recordAppliedSet(
-        tx,
-        history.guardrailSet,
-        evaluatedAt,
-        history.day,
-      );
-
-      const evaluatedCount = rollups.totals.get('org\norg')?.entityCount ?? 0;
-      await recordRun(tx, 'guardrails', evaluatedAt, evaluatedCount);
-      // Only this run's rows are staged (planning dropped the others, and no run is planned
-      // while this lock is held): PostgreSQL empties the table without deleting row by row.
-      if (this.isPg) await tx.raw('TRUNCATE autonomy_staged_scores');
-      else await staged.clone().delete();
-      await tx('autonomy_analysis_shards').where({ run_id: runId }).delete();
-      return { written: written + 1, evaluatedCount, stagedCount };
+      return applyStagedRun(tx, runId, evaluatedAt, history, onChanges);
     });
   }
 

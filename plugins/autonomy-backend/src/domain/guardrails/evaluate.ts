@@ -98,20 +98,18 @@ export function anyGuardrailChecks(
   return false;
 }
 
-/** `${index}${state};` of each guardrail and state, the signature's usual pieces, made once per set. */
-const signatureTexts = new WeakMap<
-  CompiledGuardrails,
-  Record<GuardrailState, string>[]
->();
+/** A text per guardrail state, made once per guardrail set: a run writes them for every entity. */
+export type TextByState = Record<GuardrailState, string>;
+
+export const textByState = (text: (state: GuardrailState) => string) =>
+  Object.fromEntries(GUARDRAIL_STATES.map(s => [s, text(s)])) as TextByState;
+
+/** `${index}${state};` of each guardrail and state, the signature's usual pieces. */
+const signatureTexts = new WeakMap<CompiledGuardrails, TextByState[]>();
 function stateSignatures(compiled: CompiledGuardrails) {
   let texts = signatureTexts.get(compiled);
   if (!texts) {
-    texts = compiled.guardrails.map(
-      (_, i) =>
-        Object.fromEntries(
-          GUARDRAIL_STATES.map(state => [state, `${i}${state};`]),
-        ) as Record<GuardrailState, string>,
-    );
+    texts = compiled.guardrails.map((_, i) => textByState(s => `${i}${s};`));
     signatureTexts.set(compiled, texts);
   }
   return texts;

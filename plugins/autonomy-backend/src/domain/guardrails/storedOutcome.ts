@@ -1,15 +1,16 @@
-import {
-  GUARDRAIL_STATES,
-  type GuardrailOptOut,
-  type GuardrailResult,
-  type GuardrailState,
+import type {
+  GuardrailOptOut,
+  GuardrailResult,
+  GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { CatalogNode } from '../catalogSnapshot';
 import type { CompiledGuardrails } from './compileGuardrails';
 import {
   explainResults,
+  textByState,
   type DecidedResults,
   type EntityOutcome,
+  type TextByState,
 } from './evaluate';
 import { entityGuardrail } from './entityGuardrail';
 import { UNKNOWN, type FactContext, type FactValue } from './facts';
@@ -55,9 +56,6 @@ export interface StoredDecision {
 export const isStoredOutcome = (stored: object): stored is StoredOutcome =>
   'fp' in stored;
 
-/** Texts of one guardrail in one state, made once per set: a run writes them for every entity. */
-type TextByState = Record<GuardrailState, string>;
-
 /** What writing and reading stored outcomes looks up in a compiled set, made once per set. */
 interface SetLookups {
   /** The JSON prefix of each guardrail's stored decision. */
@@ -73,9 +71,6 @@ interface SetLookups {
   factSlot: Map<string, number>;
 }
 
-const byState = (text: (state: GuardrailState) => string) =>
-  Object.fromEntries(GUARDRAIL_STATES.map(s => [s, text(s)])) as TextByState;
-
 const lookups = new WeakMap<CompiledGuardrails, SetLookups>();
 function lookupsOf(compiled: CompiledGuardrails): SetLookups {
   let found = lookups.get(compiled);
@@ -85,9 +80,9 @@ function lookupsOf(compiled: CompiledGuardrails): SetLookups {
     );
     found = {
       prefixes,
-      decisions: prefixes.map(prefix => byState(s => `${prefix}"${s}"}`)),
+      decisions: prefixes.map(prefix => textByState(s => `${prefix}"${s}"}`)),
       tokens: compiled.guardrails.map(g =>
-        byState(s => `${g.definition.id}:${s}`),
+        textByState(s => `${g.definition.id}:${s}`),
       ),
       head: `{"fp":${JSON.stringify(compiled.fingerprint)},"l":${JSON.stringify(
         compiled.layout,
