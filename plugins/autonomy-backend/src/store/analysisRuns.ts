@@ -195,11 +195,11 @@ const UNSPLICEABLE = /\\u(0000|d[89a-f])/i;
  * that call (and put back before anything else can run): building each row's text column by
  * column in JavaScript took 40% longer and allocated a string per column.
  */
-function batchJson(
+export function batchJson(
   rows: readonly Record<string, unknown>[],
   jsonColumns: string[],
 ) {
-  if (!jsonColumns.length) return JSON.stringify(rows);
+  if (!jsonColumns.length || !rows.length) return JSON.stringify(rows);
   const keys = jsonColumns.map(c => `,${JSON.stringify(c)}:`);
   const aside: unknown[] = new Array(jsonColumns.length);
   const parts = rows.map(row => {
@@ -213,9 +213,14 @@ function batchJson(
       // As JSON.stringify does with an object: an undefined property is left out.
       row[jsonColumns[i]] = undefined;
     }
-    const json = JSON.stringify(row);
-    for (let i = 0; i < jsonColumns.length; i++)
-      if (aside[i] !== undefined) row[jsonColumns[i]] = aside[i];
+    let json: string;
+    try {
+      json = JSON.stringify(row);
+    } finally {
+      // Put back even when a value cannot be serialized: the caller's rows stay as given.
+      for (let i = 0; i < jsonColumns.length; i++)
+        if (aside[i] !== undefined) row[jsonColumns[i]] = aside[i];
+    }
     if (!spliced) return json;
     return json === '{}'
       ? `{${spliced.slice(1)}}`
