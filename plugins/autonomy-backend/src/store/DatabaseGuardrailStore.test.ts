@@ -198,6 +198,16 @@ describe.each(databases.eachSupportedId())(
           averageScore: 83.4,
         }),
       ]);
+      // With each page, how many there are and when the last run completed; past the end too.
+      const last = { total: 2, evaluatedAt: NOW.toISOString() };
+      for (const offset of [1, 2, 5])
+        expect(
+          await stores.guardrails.rollups('owner', LEVELS, {
+            limit: 1,
+            offset,
+          }),
+        ).toMatchObject({ ...last, items: offset === 1 ? [{}] : [] });
+      expect(teams).toMatchObject(last);
     });
 
     it('tallies teams’ halves from the heat map as teamHalves does over the cells', async () => {
