@@ -227,12 +227,15 @@ export class GuardrailReadService {
   async rollups(query: GetRollupsQuery): Promise<RollupListResponse> {
     const { guardrails } = this.deps.stores;
     const { compiled } = await this.effective();
-    const result = await guardrails.rollups(
-      ROLLUP_COLUMNS[query.scope],
-      compiled.levels,
-      { limit: query.limit ?? 50, offset: query.offset ?? 0 },
-    );
-    if (query.scope !== 'team' || !result.items.length) return result;
+    const [result, evaluatedAt] = await Promise.all([
+      guardrails.rollups(ROLLUP_COLUMNS[query.scope], compiled.levels, {
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+      }),
+      guardrails.getEvaluatedAt(),
+    ]);
+    if (query.scope !== 'team' || !result.items.length)
+      return { ...result, evaluatedAt };
     // A team's two halves, tallied from its heat-map cells by the database.
     const tallies = await guardrails.teamHalfTallies(
       result.items.map(i => i.ref),
@@ -248,6 +251,7 @@ export class GuardrailReadService {
           autonomous: teamHalf(tally?.autonomous),
         };
       }),
+      evaluatedAt,
     };
   }
 

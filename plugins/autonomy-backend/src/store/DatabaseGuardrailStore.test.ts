@@ -198,16 +198,14 @@ describe.each(databases.eachSupportedId())(
           averageScore: 83.4,
         }),
       ]);
-      // With each page, how many there are and when the last run completed; past the end too.
-      const last = { total: 2, evaluatedAt: NOW.toISOString() };
+      // With each page, how many there are; past the end too.
       for (const offset of [1, 2, 5])
         expect(
           await stores.guardrails.rollups('owner', LEVELS, {
             limit: 1,
             offset,
           }),
-        ).toMatchObject({ ...last, items: offset === 1 ? [{}] : [] });
-      expect(teams).toMatchObject(last);
+        ).toMatchObject({ total: 2, items: offset === 1 ? [{}] : [] });
     });
 
     it('tallies teams’ halves from the heat map as teamHalves does over the cells', async () => {

@@ -224,11 +224,7 @@ export class DatabaseGuardrailStore {
     return Number(org?.entity_count ?? 0);
   }
 
-  /**
-   * Stored aggregates per owner, system or domain (or for everything without a scope), with how
-   * many there are and when the last run completed. One query: a page of roll-ups is read often,
-   * and under load each round trip to the database cost the backend more than the rows did.
-   */
+  /** Stored aggregates per owner, system or domain (or for everything without a scope). */
   async rollups(
     scope: RollupScope | undefined,
     levels: string[],
@@ -237,32 +233,10 @@ export class DatabaseGuardrailStore {
     const base = this.db<RollupRow>('autonomy_rollups').where({
       scope_type: scope ?? 'org',
     });
-    const rows: (RollupRow & {
-      total_count: number | string;
-      last_run_at: string | null;
-    })[] = await base
-      .clone()
-      .select(
-        'autonomy_rollups.*',
-        this.db.raw('COUNT(*) OVER () AS total_count'),
-        this.db('autonomy_analysis_runs')
-          .select('evaluated_at')
-          .where({ name: 'guardrails' })
-          .as('last_run_at'),
-      )
-      .orderBy('scope_ref')
-      .limit(page.limit)
-      .offset(page.offset);
-    // A page past the end has no row to carry the total and the last run.
-    const [total, evaluatedAt] = rows.length
-      ? [Number(rows[0].total_count), rows[0].last_run_at ?? undefined]
-      : await Promise.all([
-          base
-            .clone()
-            .count({ count: '*' })
-            .then(([{ count }]) => Number(count)),
-          this.getEvaluatedAt(),
-        ]);
+    const [rows, [{ count }]] = await Promise.all([
+      base.clone().orderBy('scope_ref').limit(page.limit).offset(page.offset),
+      base.clone().count({ count: '*' }),
+    ]);
     const items: Rollup[] = rows
       .filter(r => Number(r.entity_count) > 0)
       .map(r => {
@@ -290,7 +264,7 @@ export class DatabaseGuardrailStore {
           },
         };
       });
-    return { items, total, evaluatedAt };
+    return { items, total: Number(count) };
   }
 
   /** Daily scores of several entities since a day, for sparklines in a list: one query. */
