@@ -18,6 +18,7 @@ import type {
 import type { CatalogNode } from '../domain/catalogSnapshot';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import { buildHeatmap } from '../domain/guardrails/heatmap';
+import { fillDaily, lastHistoryDay } from '../domain/guardrails/history';
 import { nextLevelOf } from '../domain/guardrails/nextLevel';
 import { CSV_HEADER, scoreToCsvRow } from '../domain/guardrails/toCsv';
 import { entityGuardrail } from '../domain/guardrails/entityGuardrail';
@@ -119,18 +120,16 @@ export class GuardrailReadService {
 
   async getScorecard(entityRef: string): Promise<EntityScorecardOrNone> {
     const { stores, now } = this.deps;
-    // Independent reads, in parallel: a scorecard is the most frequent request.
-    const [scorecard, exemptions, trend, { compiled }] = await Promise.all([
+    const since = daysAgo(now(), TREND_DAYS);
+    // A scorecard is the most frequent request: three independent queries, in parallel. The
+    // entity's row brings the last run's time and set along, which took two more queries.
+    const [scorecard, exemptions, points] = await Promise.all([
       stores.guardrails.getScorecard(entityRef, this.storedSet),
       stores.exemptions.list({ entityRef: [entityRef] }, now()),
-      stores.guardrails.history(
-        'entity',
-        entityRef,
-        daysAgo(now(), TREND_DAYS),
-      ),
-      this.effective(),
+      stores.guardrails.historyPoints('entity', entityRef, since),
     ]);
     if (!scorecard) return this.withoutScorecard(entityRef);
+    const { compiled } = await this.sets.byFingerprint(scorecard.appliedSet);
     const definitions = compiled.guardrails.map(g => g.definition);
     const { score } = scorecard;
     const stored = new Map(scorecard.results.map(r => [r.guardrailId, r]));
@@ -149,7 +148,7 @@ export class GuardrailReadService {
       ...scorecardHalves(results, new Map(definitions.map(d => [d.id, d]))),
       results,
       exemptions,
-      trend,
+      trend: fillDaily(points, since, lastHistoryDay(scorecard.lastRunAt)),
     };
   }
 

@@ -20,6 +20,17 @@ const parse = (row: SetRow | undefined) =>
   };
 
 /**
+ * The fingerprint of the last applied run's set, as a query: awaited alone or a scalar subquery
+ * of another read (an entity's scorecard reads it with the entity's row).
+ */
+export const appliedFingerprintQuery = (db: Knex) =>
+  db<SetRow>('autonomy_guardrail_sets')
+    .whereNotNull('applied_at')
+    .orderBy('applied_at', 'desc')
+    .limit(1)
+    .select('fingerprint');
+
+/**
  * The effective guardrail sets full runs evaluated with, by fingerprint. The coordinator of a
  * run stores its set before it plans the shards, so every replica evaluates with the same one;
  * the run marks it applied in the transaction that applies its results (see
@@ -80,10 +91,7 @@ export class DatabaseGuardrailSetStore {
 
   /** Fingerprint of the set of the last applied run: one indexed row. */
   async appliedFingerprint(): Promise<string | undefined> {
-    const row = await this.db<SetRow>('autonomy_guardrail_sets')
-      .whereNotNull('applied_at')
-      .orderBy('applied_at', 'desc')
-      .first('fingerprint');
+    const [row] = await appliedFingerprintQuery(this.db);
     return row?.fingerprint;
   }
 

@@ -16,6 +16,7 @@ import { storeEvaluation } from '../testUtils/storeEvaluation';
 import { HeatmapTally } from './aggregates';
 import { BULK_ROWS } from './bulkIndexes';
 import type { Stores } from './createStores';
+import { recordAppliedSet } from './DatabaseGuardrailSetStore';
 import { openStores } from '../testUtils/openStores';
 
 jest.setTimeout(60_000);
@@ -107,6 +108,7 @@ describe.each(databases.eachSupportedId())(
         'autonomy_heatmap',
         'autonomy_score_history',
         'autonomy_analysis_runs',
+        'autonomy_guardrail_sets',
       ]) {
         await knex(table).delete();
       }
@@ -130,6 +132,38 @@ describe.each(databases.eachSupportedId())(
       const results = await stores.guardrails.getResults('component:default/a');
       expect(results).toEqual(scored('a').results);
       expect(await stores.guardrails.getEvaluatedAt()).toBe(NOW.toISOString());
+    });
+
+    it('reads a scorecard with the time of the last run and the set it applied, in one query', async () => {
+      const ref = 'component:default/a';
+      expect(await stores.guardrails.getScorecard(ref)).toMatchObject({
+        results: scored('a').results,
+        lastRunAt: NOW.toISOString(),
+        appliedSet: undefined,
+      });
+      const set = {
+        definitions: [],
+        optOuts: [],
+        tightenings: [],
+        problems: [],
+      };
+      await stores.guardrailSets.save('fp-a', set, LATER);
+      await knex.transaction(tx =>
+        recordAppliedSet(tx, 'fp-a', LATER, '2026-11-21'),
+      );
+      const queries: string[] = [];
+      const record = (query: { sql: string }) => queries.push(query.sql);
+      knex.on('query', record);
+      try {
+        const scorecard = await stores.guardrails.getScorecard(ref);
+        expect(scorecard).toMatchObject({
+          lastRunAt: NOW.toISOString(),
+          appliedSet: 'fp-a',
+        });
+      } finally {
+        knex.off('query', record);
+      }
+      expect(queries).toHaveLength(1);
     });
 
     it('filters, sorts and pages scores on the server', async () => {

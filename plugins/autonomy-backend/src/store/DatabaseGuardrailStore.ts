@@ -5,7 +5,7 @@ import type {
   HistoryPoint,
   Rollup,
 } from '@aligned-autonomy/plugin-autonomy-common';
-import { fillDaily } from '../domain/guardrails/history';
+import { fillDaily, lastHistoryDay } from '../domain/guardrails/history';
 import {
   MET_STATES,
   type Half,
@@ -13,6 +13,7 @@ import {
 } from '../domain/guardrails/halves';
 import { lastRun, whereAnyOf } from './analysisRuns';
 import type { RollupRow } from './aggregates';
+import { appliedFingerprintQuery } from './DatabaseGuardrailSetStore';
 import {
   countsOf,
   hasArrays,
@@ -71,13 +72,18 @@ export class DatabaseGuardrailStore {
     return (await this.getScorecard(entityRef, storedSet))?.results ?? [];
   }
 
-  /** An entity's score and results, and when the last complete run was: one query. */
+  /**
+   * An entity's score and results, when the last complete run was and the fingerprint of the
+   * guardrail set it applied (whose definitions a scorecard lists): one query.
+   */
   async getScorecard(entityRef: string, storedSet?: StoredSetLookup) {
     const row = await this.scoreRow(entityRef);
     return (
       row && {
         score: row.score,
         results: await resultsOf(row.row, storedSet),
+        lastRunAt: row.lastRunAt,
+        appliedSet: (row.row.applied_set as string | null) ?? undefined,
       }
     );
   }
@@ -91,9 +97,11 @@ export class DatabaseGuardrailStore {
           .select('evaluated_at')
           .where({ name: 'guardrails' })
           .as('last_run_at'),
+        appliedFingerprintQuery(this.db).as('applied_set'),
       );
     if (!row) return undefined;
-    return { score: toScore(row, row.last_run_at ?? undefined), row };
+    const lastRunAt: string | undefined = row.last_run_at ?? undefined;
+    return { score: toScore(row, lastRunAt), row, lastRunAt };
   }
 
   /** The entities matching one state filter: `<guardrail>:<state>` or `*:<state>` tokens. */
@@ -426,18 +434,29 @@ export class DatabaseGuardrailStore {
     scopeRef: string,
     sinceDay: string,
   ): Promise<HistoryPoint[]> {
-    const points = await this.points(scopeType, [scopeRef], sinceDay);
     return fillDaily(
-      points.get(scopeRef) ?? [],
+      await this.historyPoints(scopeType, scopeRef, sinceDay),
       sinceDay,
       await this.lastDay(),
     );
   }
 
+  /**
+   * A scope's change points from `sinceDay` on (see {@link points}), not yet carried forward
+   * day by day: for a caller that knows the last run's day already.
+   */
+  async historyPoints(
+    scopeType: string,
+    scopeRef: string,
+    sinceDay: string,
+  ): Promise<HistoryPoint[]> {
+    const points = await this.points(scopeType, [scopeRef], sinceDay);
+    return points.get(scopeRef) ?? [];
+  }
+
   /** The day of the latest complete evaluation: history is carried forward to it. */
   private async lastDay() {
-    const at = await this.getEvaluatedAt();
-    return (at ?? new Date(0).toISOString()).slice(0, 10);
+    return lastHistoryDay(await this.getEvaluatedAt());
   }
 
   /**

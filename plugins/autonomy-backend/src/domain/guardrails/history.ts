@@ -44,6 +44,13 @@ const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /**
+ * The day history is carried forward to: that of the last complete run, or (no run yet) a day
+ * before any point, so nothing is carried.
+ */
+export const lastHistoryDay = (lastRunAt: string | undefined) =>
+  (lastRunAt ?? new Date(0).toISOString()).slice(0, 10);
+
+/**
  * History is stored as change points: a scope gets a point only on days it changed, so a run over
  * an unchanged catalog writes none. This turns the points (ascending, the first may be before
  * `sinceDay` as the value carried into the window) into one point per day from the first known
