@@ -355,11 +355,13 @@ export class DatabaseGuardrailStore {
           aligned,
         )
       : this.db.raw(`'autonomous'`);
-    const query = this.db('autonomy_heatmap')
+    // Summed per team and guardrail first, then per half: each inner row is one guardrail, so
+    // the outer count needs no DISTINCT and PostgreSQL no sort (EXPLAIN ANALYZE, 20 teams of a
+    // 100,000-entity store: 2.2-3.0 ms instead of 2.9-4.5 ms).
+    const perGuardrail = this.db('autonomy_heatmap')
       .select(
         'owner_ref',
         this.db.raw('? AS half', [half]),
-        this.db.raw('COUNT(DISTINCT guardrail_id) AS guardrail_count'),
         this.db.raw('SUM(count) AS result_count'),
         this.db.raw(
           `SUM(CASE WHEN state IN (${list(
@@ -371,8 +373,18 @@ export class DatabaseGuardrailStore {
       .where('count', '>', 0)
       .andWhereNot('state', 'not-applicable')
       .whereIn('guardrail_id', [...aligned, ...autonomous])
+      .groupBy('owner_ref', 'guardrail_id');
+    const query = this.db
+      .from(whereAnyOf(perGuardrail, 'owner_ref', ownerRefs).as('g'))
+      .select(
+        'owner_ref',
+        'half',
+        this.db.raw('COUNT(*) AS guardrail_count'),
+        this.db.raw('SUM(result_count) AS result_count'),
+        this.db.raw('SUM(met_count) AS met_count'),
+      )
       .groupBy('owner_ref', 'half');
-    for (const row of await whereAnyOf(query, 'owner_ref', ownerRefs)) {
+    for (const row of await query) {
       const team = tallies.get(row.owner_ref) ?? {};
       team[row.half as Half] = {
         guardrailCount: Number(row.guardrail_count),
