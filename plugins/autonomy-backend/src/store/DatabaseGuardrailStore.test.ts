@@ -134,7 +134,7 @@ describe.each(databases.eachSupportedId())(
       expect(await stores.guardrails.getEvaluatedAt()).toBe(NOW.toISOString());
     });
 
-    it('reads a scorecard with the time of the last run and the set it applied, in one query', async () => {
+    it('reads a scorecard with the time of the last run and the last applied set, in one query', async () => {
       const ref = 'component:default/a';
       expect(await stores.guardrails.getScorecard(ref)).toMatchObject({
         results: scored('a').results,

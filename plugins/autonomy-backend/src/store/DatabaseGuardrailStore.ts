@@ -74,7 +74,8 @@ export class DatabaseGuardrailStore {
 
   /**
    * An entity's score and results, when the last complete run was and the fingerprint of the
-   * guardrail set it applied (whose definitions a scorecard lists): one query.
+   * last applied guardrail set (whose definitions a scorecard lists; a run applies its set in the
+   * transaction that applies its results): one query.
    */
   async getScorecard(entityRef: string, storedSet?: StoredSetLookup) {
     const row = await this.scoreRow(entityRef);
