@@ -1,8 +1,7 @@
-import {
-  GUARDRAIL_STATES,
-  type FactObservation,
-  type GuardrailResult,
-  type GuardrailState,
+import type {
+  FactObservation,
+  GuardrailResult,
+  GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type {
   CompiledGuardrail,
@@ -13,6 +12,7 @@ import { LevelTally, type LevelAndScore } from './levels';
 import type { CampaignGrace } from '../campaigns/campaigns';
 import type { CompiledRule } from './compileRule';
 import { entityGuardrail } from './entityGuardrail';
+import { perGuardrailSet, textByState } from './perGuardrailSet';
 
 export interface EntityEvaluation extends LevelAndScore {
   entityRef: string;
@@ -98,22 +98,10 @@ export function anyGuardrailChecks(
   return false;
 }
 
-/** A text per guardrail state, made once per guardrail set: a run writes them for every entity. */
-export type TextByState = Record<GuardrailState, string>;
-
-export const textByState = (text: (state: GuardrailState) => string) =>
-  Object.fromEntries(GUARDRAIL_STATES.map(s => [s, text(s)])) as TextByState;
-
 /** `${index}${state};` of each guardrail and state, the signature's usual pieces. */
-const signatureTexts = new WeakMap<CompiledGuardrails, TextByState[]>();
-function stateSignatures(compiled: CompiledGuardrails) {
-  let texts = signatureTexts.get(compiled);
-  if (!texts) {
-    texts = compiled.guardrails.map((_, i) => textByState(s => `${i}${s};`));
-    signatureTexts.set(compiled, texts);
-  }
-  return texts;
-}
+const stateSignatures = perGuardrailSet(compiled =>
+  compiled.guardrails.map((_, i) => textByState(s => `${i}${s};`)),
+);
 
 /**
  * Decides every guardrail for one entity; undefined when none applies. `campaigns` maps the ids

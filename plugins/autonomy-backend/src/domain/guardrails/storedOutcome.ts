@@ -7,11 +7,14 @@ import type { CatalogNode } from '../catalogSnapshot';
 import type { CompiledGuardrails } from './compileGuardrails';
 import {
   explainResults,
-  textByState,
   type DecidedResults,
   type EntityOutcome,
-  type TextByState,
 } from './evaluate';
+import {
+  perGuardrailSet,
+  textByState,
+  type TextByState,
+} from './perGuardrailSet';
 import { entityGuardrail } from './entityGuardrail';
 import { UNKNOWN, type FactContext, type FactValue } from './facts';
 
@@ -71,31 +74,25 @@ interface SetLookups {
   factSlot: Map<string, number>;
 }
 
-const lookups = new WeakMap<CompiledGuardrails, SetLookups>();
-function lookupsOf(compiled: CompiledGuardrails): SetLookups {
-  let found = lookups.get(compiled);
-  if (!found) {
-    const prefixes = compiled.guardrails.map(
-      g => `{"g":${JSON.stringify(g.definition.id)},"s":`,
-    );
-    found = {
-      prefixes,
-      decisions: prefixes.map(prefix => textByState(s => `${prefix}"${s}"}`)),
-      tokens: compiled.guardrails.map(g =>
-        textByState(s => `${g.definition.id}:${s}`),
-      ),
-      head: `{"fp":${JSON.stringify(compiled.fingerprint)},"l":${JSON.stringify(
-        compiled.layout,
-      )},"results":[`,
-      guardrailIndex: new Map(
-        compiled.guardrails.map((g, i) => [g.definition.id, i]),
-      ),
-      factSlot: new Map(compiled.facts.map((f, slot) => [f.id, slot])),
-    };
-    lookups.set(compiled, found);
-  }
-  return found;
-}
+const lookupsOf = perGuardrailSet((compiled): SetLookups => {
+  const prefixes = compiled.guardrails.map(
+    g => `{"g":${JSON.stringify(g.definition.id)},"s":`,
+  );
+  return {
+    prefixes,
+    decisions: prefixes.map(prefix => textByState(s => `${prefix}"${s}"}`)),
+    tokens: compiled.guardrails.map(g =>
+      textByState(s => `${g.definition.id}:${s}`),
+    ),
+    head: `{"fp":${JSON.stringify(compiled.fingerprint)},"l":${JSON.stringify(
+      compiled.layout,
+    )},"results":[`,
+    guardrailIndex: new Map(
+      compiled.guardrails.map((g, i) => [g.definition.id, i]),
+    ),
+    factSlot: new Map(compiled.facts.map((f, slot) => [f.id, slot])),
+  };
+});
 
 /**
  * The stored text of an outcome, written as text directly: a run writes one per changed entity,
