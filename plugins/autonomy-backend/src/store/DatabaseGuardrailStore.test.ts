@@ -166,6 +166,35 @@ describe.each(databases.eachSupportedId())(
       expect(queries).toHaveLength(1);
     });
 
+    it('reads the set applied last when runs apply sets in turn, not one saved since', async () => {
+      const ref = 'component:default/a';
+      const set = {
+        definitions: [],
+        optOuts: [],
+        tightenings: [],
+        problems: [],
+      };
+      const apply = (fingerprint: string, at: Date) =>
+        knex.transaction(tx =>
+          recordAppliedSet(tx, fingerprint, at, at.toISOString().slice(0, 10)),
+        );
+      const minutes = (n: number) => new Date(LATER.getTime() + n * 60_000);
+      await stores.guardrailSets.save('fp-a', set, minutes(0));
+      await stores.guardrailSets.save('fp-b', set, minutes(0));
+      await apply('fp-a', minutes(1));
+      await apply('fp-b', minutes(2));
+      const applied = async () =>
+        (await stores.guardrails.getScorecard(ref))?.appliedSet;
+      expect(await applied()).toBe('fp-b');
+      // A set saved by a run still under way is not what readers see.
+      await stores.guardrailSets.save('fp-c', set, minutes(3));
+      expect(await applied()).toBe('fp-b');
+      // Going back to an earlier set: the one applied last, whenever it was first saved.
+      await apply('fp-a', minutes(4));
+      expect(await applied()).toBe('fp-a');
+      expect(await stores.guardrailSets.appliedFingerprint()).toBe('fp-a');
+    });
+
     it('filters, sorts and pages scores on the server', async () => {
       const page = (query: object) =>
         stores.guardrails.listScores({
@@ -292,6 +321,56 @@ describe.each(databases.eachSupportedId())(
       expect(teamHalf(tallies.get('group:default/team-a')?.autonomous)).toEqual(
         { guardrailCount: 1, resultCount: 2, metCount: 0, metShare: 0 },
       );
+    });
+
+    it('tallies halves of a set with no guardrail in one of them as teamHalves does', async () => {
+      const teamOnly = [
+        guardrailDef('runbook', { fact: 'x', exists: true }, { type: 'team' }),
+      ];
+      const organisationOnly = [
+        guardrailDef(
+          'owner',
+          { fact: 'x', exists: true },
+          { type: 'required' },
+        ),
+        guardrailDef('runbook', { fact: 'x', exists: true }),
+      ];
+      const teams = ['group:default/team-a', 'group:default/team-b'];
+      for (const definitions of [teamOnly, organisationOnly]) {
+        const tallies = await stores.guardrails.teamHalfTallies(
+          teams,
+          guardrailIdsByHalf(definitions),
+        );
+        const byId = new Map(definitions.map(d => [d.id, d]));
+        for (const team of teams) {
+          const cells = await stores.guardrails.heatmapCells({
+            ownerRefs: [team],
+          });
+          expect([
+            team,
+            teamHalf(tallies.get(team)?.aligned),
+            teamHalf(tallies.get(team)?.autonomous),
+          ]).toEqual([team, ...Object.values(teamHalves(cells, byId))]);
+        }
+      }
+      // Team A's runbook results ("a" fails, "c" unknown) in the half each set puts them in.
+      const runbook = { guardrailCount: 1, resultCount: 2, metCount: 0 };
+      const [asTeams, asOrganisation] = await Promise.all(
+        [teamOnly, organisationOnly].map(d =>
+          stores.guardrails.teamHalfTallies(teams, guardrailIdsByHalf(d)),
+        ),
+      );
+      expect(asTeams.get(teams[0])?.autonomous).toEqual(runbook);
+      expect(teamHalf(asTeams.get(teams[0])?.aligned).resultCount).toBe(0);
+      expect(asOrganisation.get(teams[0])?.aligned).toMatchObject({
+        guardrailCount: 2,
+      });
+      expect(teamHalf(asOrganisation.get(teams[0])?.autonomous)).toEqual({
+        guardrailCount: 0,
+        resultCount: 0,
+        metCount: 0,
+        metShare: null,
+      });
     });
 
     it('keeps the heat map per team, guardrail and state', async () => {
