@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { createHash, hash as hashOnce } from 'crypto';
 import { readFileSync } from 'fs';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { CompiledCampaign } from '../domain/campaigns/campaigns';
@@ -50,18 +50,17 @@ export function inputKey(parts: {
   /** Each provider's id and what it said of the entity (a failed provider is absent). */
   provided: [string, Record<string, FactValue> | undefined][];
 }): string {
-  const hash = createHash('sha1')
-    .update(parts.run)
-    .update('\n')
-    .update(parts.catalog ?? '')
-    .update('\n')
-    .update(parts.factVersions ?? '');
+  // One string hashed at once (the same bytes as updating a hash part by part, so the same keys):
+  // every run computes a key per entity, and the one-shot `hash` took half the time.
+  let text = `${parts.run}\n${parts.catalog ?? ''}\n${
+    parts.factVersions ?? ''
+  }`;
   if (parts.exemptions?.size) {
     const exemptions = [...parts.exemptions]
       .map(([guardrail, e]) => `${guardrail}=${e.id}@${e.expiresAt}`)
       .sort();
-    hash.update(`\n${exemptions.join(',')}`);
+    text += `\n${exemptions.join(',')}`;
   }
-  if (parts.provided.length) hash.update(`\n${JSON.stringify(parts.provided)}`);
-  return hash.digest('base64');
+  if (parts.provided.length) text += `\n${JSON.stringify(parts.provided)}`;
+  return hashOnce('sha1', text, 'base64');
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { hash as hashOnce } from 'crypto';
 import type { Knex } from 'knex';
 import {
   NotPassingStates,
@@ -29,9 +29,12 @@ export interface StoredOutcome {
 const DELETE_BATCH = 500;
 const WRITE_CHUNK = 5000;
 
-/** The hash of an entity's preview input, from its JSON. */
+/**
+ * The hash of an entity's preview input, from its JSON. One-shot `hash`, not `createHash`: a run
+ * hashes every entity's input, and the one-shot form took half the time (100,000 inputs).
+ */
 export const previewInputHash = (json: string) =>
-  createHash('sha1').update(json).digest('base64');
+  hashOnce('sha1', json, 'base64');
 
 /**
  * The row of `autonomy_analysis_runs` that names the stored inputs' version: rewritten whenever a

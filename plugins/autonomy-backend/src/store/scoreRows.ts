@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { createHash, hash as hashOnce } from 'crypto';
 import type { Knex } from 'knex';
 import {
   emptyStateCounts,
@@ -89,22 +89,21 @@ export function contentHash(
   signature: string,
   inputs?: EvaluatedInputs,
 ): string {
-  const hash = createHash('sha1');
   // The inputs are part of the row: an entity whose inputs changed gets its new key stored.
-  if (inputs) hash.update(`${inputs.inputKey}@${inputs.recheckAt ?? ''}\n`);
-  return hash
-    .update(fingerprint)
-    .update(
-      JSON.stringify([
-        header.kind,
-        header.title,
-        header.ownerRef,
-        header.systemRef,
-        header.domainRef,
-      ]),
-    )
-    .update(signature)
-    .digest('base64');
+  const key = inputs ? `${inputs.inputKey}@${inputs.recheckAt ?? ''}\n` : '';
+  const grouping = JSON.stringify([
+    header.kind,
+    header.title,
+    header.ownerRef,
+    header.systemRef,
+    header.domainRef,
+  ]);
+  // One-shot, as inputKey: the same bytes as before, so stored hashes stay valid.
+  return hashOnce(
+    'sha1',
+    `${key}${fingerprint}${grouping}${signature}`,
+    'base64',
+  );
 }
 
 /** A recheck instant as stored: ISO text, which compares as the instants it names. */
