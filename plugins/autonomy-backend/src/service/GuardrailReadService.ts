@@ -121,14 +121,15 @@ export class GuardrailReadService {
   async getScorecard(entityRef: string): Promise<EntityScorecardOrNone> {
     const { stores, now } = this.deps;
     const since = daysAgo(now(), TREND_DAYS);
-    // A scorecard is the most frequent request: three independent queries, in parallel. The
-    // entity's row brings the last run's time and set along, which took two more queries.
-    const [scorecard, exemptions, points] = await Promise.all([
-      stores.guardrails.getScorecard(entityRef, this.storedSet),
-      stores.exemptions.list({ entityRef: [entityRef] }, now()),
-      stores.guardrails.historyPoints('entity', entityRef, since),
-    ]);
+    // A scorecard is the most frequent request: the entity's row brings the last run's time and
+    // set, its exemptions and its trend along, in one query instead of five.
+    const scorecard = await stores.guardrails.getScorecard(
+      entityRef,
+      this.storedSet,
+      { now: now(), trendSince: since },
+    );
     if (!scorecard) return this.withoutScorecard(entityRef);
+    const { exemptions, trendPoints } = scorecard;
     const { compiled } = await this.sets.byFingerprint(scorecard.appliedSet);
     const definitions = compiled.guardrails.map(g => g.definition);
     const { score } = scorecard;
@@ -148,7 +149,7 @@ export class GuardrailReadService {
       ...scorecardHalves(results, new Map(definitions.map(d => [d.id, d]))),
       results,
       exemptions,
-      trend: fillDaily(points, since, lastHistoryDay(scorecard.lastRunAt)),
+      trend: fillDaily(trendPoints, since, lastHistoryDay(scorecard.lastRunAt)),
     };
   }
 

@@ -7,8 +7,10 @@ import type {
   Exemption,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { ActiveExemptions } from '../domain/guardrails/evaluate';
+import { jsonRowsColumn } from './jsonRows';
 
-function toExemption(row: any, now: Date): Exemption {
+/** An exemption from its row (its status as of `now`). */
+export function toExemption(row: any, now: Date): Exemption {
   let status: Exemption['status'] = 'active';
   if (row.revoked_at) status = 'revoked';
   else if (row.expires_at <= now.toISOString()) status = 'expired';
@@ -36,6 +38,39 @@ function toExemption(row: any, now: Date): Exemption {
     status,
   };
 }
+
+/** The columns {@link toExemption} reads. */
+const EXEMPTION_COLUMNS = [
+  'id',
+  'entity_ref',
+  'guardrail_id',
+  'reason',
+  'expires_at',
+  'compensating_control',
+  'decision_record_url',
+  'created_by',
+  'created_at',
+  'revoked_by',
+  'revoked_at',
+  'revoke_reason',
+];
+
+/**
+ * An entity's exemptions, newest first as {@link DatabaseExemptionStore.list} gives them, as a
+ * JSON column of another query's row (an entity's scorecard reads them with its row).
+ */
+export const entityExemptionsColumn = (
+  db: Knex,
+  entityRef: string,
+  alias: string,
+) =>
+  jsonRowsColumn(
+    db,
+    db('autonomy_exemptions').where({ entity_ref: entityRef }),
+    EXEMPTION_COLUMNS,
+    { column: 'created_at', desc: true },
+    alias,
+  );
 
 export interface ExemptionQuery {
   entityRef?: string[];

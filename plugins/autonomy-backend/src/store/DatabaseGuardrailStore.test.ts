@@ -166,6 +166,122 @@ describe.each(databases.eachSupportedId())(
       expect(queries).toHaveLength(1);
     });
 
+    it('reads a scorecard with its exemptions and trend in one query, as their own reads give them', async () => {
+      const ref = 'component:default/a';
+      const at = (day: string) => new Date(`${day}T09:00:00Z`);
+      const exempt = async (guardrailId: string, day: string, extra = {}) => {
+        const result = await stores.exemptions.create(
+          {
+            entityRef: ref,
+            guardrailId,
+            reason: `Why “${guardrailId}” waits`,
+            expiresAt: '2026-11-25T00:00:00.000Z',
+            ...extra,
+          },
+          'user:default/maya',
+          at(day),
+        );
+        if (!('created' in result)) throw new Error('not created');
+        return result.created;
+      };
+      await exempt('runbook', '2026-11-10', {
+        compensatingControl: 'Pager rota',
+        decisionRecordUrl: 'https://adr.example/7',
+      });
+      const revoked = await exempt('owner', '2026-11-11');
+      await stores.exemptions.revoke(
+        revoked.id,
+        'user:default/ana',
+        'Done',
+        at('2026-11-12'),
+      );
+      await exempt('owner', '2026-11-13');
+      // Another entity's exemption, and another scope's history: neither is this scorecard's.
+      await stores.exemptions.create(
+        {
+          entityRef: 'component:default/b',
+          guardrailId: 'owner',
+          reason: 'x',
+          expiresAt: '2026-11-25T00:00:00.000Z',
+        },
+        'user:default/maya',
+        at('2026-11-14'),
+      );
+      const point = (scope_ref: string, day: string, score: number | null) => ({
+        day,
+        scope_type: 'entity',
+        scope_ref,
+        score,
+        entity_count: 1,
+        level_counts: '{"bronze":1}',
+      });
+      await knex('autonomy_score_history').delete();
+      await knex('autonomy_score_history').insert([
+        point(ref, '2026-10-01', 10),
+        point(ref, '2026-11-02', 20.5),
+        point(ref, '2026-11-15', null),
+        point(ref, '2026-11-20', 66.7),
+        point('component:default/b', '2026-11-16', 99),
+      ]);
+      const around = { now: at('2026-11-26'), trendSince: '2026-11-10' };
+      const queries: string[] = [];
+      const record = (query: { sql: string }) => queries.push(query.sql);
+      knex.on('query', record);
+      let scorecard;
+      try {
+        scorecard = await stores.guardrails.getScorecard(
+          ref,
+          undefined,
+          around,
+        );
+      } finally {
+        knex.off('query', record);
+      }
+      expect(queries).toHaveLength(1);
+      const exemptions = await stores.exemptions.list(
+        { entityRef: [ref] },
+        around.now,
+      );
+      expect(exemptions.map(e => e.status)).toEqual([
+        'expired',
+        'revoked',
+        'expired',
+      ]);
+      expect(scorecard?.exemptions).toEqual(exemptions);
+      const points = await stores.guardrails.historyPoints(
+        'entity',
+        ref,
+        around.trendSince,
+      );
+      expect(points.map(p => p.day)).toEqual([
+        '2026-11-02',
+        '2026-11-15',
+        '2026-11-20',
+      ]);
+      expect(scorecard?.trendPoints).toEqual(points);
+      // Active ones, as of a day before they expire.
+      const earlier = await stores.guardrails.getScorecard(ref, undefined, {
+        now: at('2026-11-14'),
+        trendSince: '2026-11-21',
+      });
+      expect(earlier?.exemptions.map(e => e.status)).toEqual([
+        'active',
+        'revoked',
+        'active',
+      ]);
+      expect(earlier?.trendPoints.map(p => [p.day, p.score])).toEqual([
+        ['2026-11-20', 66.7],
+      ]);
+      // An entity with neither.
+      expect(
+        await stores.guardrails.getScorecard(
+          'component:default/c',
+          undefined,
+          around,
+        ),
+      ).toMatchObject({ exemptions: [], trendPoints: [] });
+    });
+
     it('reads the set applied last when runs apply sets in turn, not one saved since', async () => {
       const ref = 'component:default/a';
       const set = {

@@ -14,6 +14,13 @@ import {
 import { lastRun, whereAnyOf } from './analysisRuns';
 import type { RollupRow } from './aggregates';
 import { appliedFingerprintQuery } from './DatabaseGuardrailSetStore';
+import { entityExemptionsColumn, toExemption } from './DatabaseExemptionStore';
+import {
+  historyPointRows,
+  historyPointsColumn,
+  toHistoryPoint,
+} from './scoreHistory';
+import { parseJsonRows } from './jsonRows';
 import {
   countsOf,
   hasArrays,
@@ -75,21 +82,44 @@ export class DatabaseGuardrailStore {
   /**
    * An entity's score and results, when the last complete run was and the fingerprint of the
    * last applied guardrail set (whose definitions a scorecard lists; a run applies its set in the
-   * transaction that applies its results): one query.
+   * transaction that applies its results), and with `around` its exemptions (their status as of
+   * `now`) and its trend's change points from `trendSince` on: one query.
    */
-  async getScorecard(entityRef: string, storedSet?: StoredSetLookup) {
-    const row = await this.scoreRow(entityRef);
+  async getScorecard(
+    entityRef: string,
+    storedSet?: StoredSetLookup,
+    around?: { now: Date; trendSince: string },
+  ) {
+    const row = await this.scoreRow(
+      entityRef,
+      around && [
+        entityExemptionsColumn(this.db, entityRef, 'exemptions_json'),
+        historyPointsColumn(
+          this.db,
+          'entity',
+          entityRef,
+          around.trendSince,
+          'trend_json',
+        ),
+      ],
+    );
     return (
       row && {
         score: row.score,
         results: await resultsOf(row.row, storedSet),
         lastRunAt: row.lastRunAt,
         appliedSet: (row.row.applied_set as string | null) ?? undefined,
+        exemptions: around
+          ? parseJsonRows(row.row.exemptions_json).map(e =>
+              toExemption(e, around.now),
+            )
+          : [],
+        trendPoints: parseJsonRows(row.row.trend_json).map(toHistoryPoint),
       }
     );
   }
 
-  private async scoreRow(entityRef: string) {
+  private async scoreRow(entityRef: string, related: Knex.Raw[] = []) {
     const row = await this.db('autonomy_entity_scores')
       .where({ entity_ref: entityRef })
       .first(
@@ -99,6 +129,7 @@ export class DatabaseGuardrailStore {
           .where({ name: 'guardrails' })
           .as('last_run_at'),
         appliedFingerprintQuery(this.db).as('applied_set'),
+        ...related,
       );
     if (!row) return undefined;
     const lastRunAt: string | undefined = row.last_run_at ?? undefined;
@@ -480,31 +511,14 @@ export class DatabaseGuardrailStore {
     const byRef = new Map<string, HistoryPoint[]>();
     for (let i = 0; i < refs.length; i += 500) {
       const chunk = refs.slice(i, i + 500);
-      const rows = await this.db('autonomy_score_history as h')
-        .where('h.scope_type', scopeType)
-        .whereIn('h.scope_ref', chunk)
-        .andWhere(q =>
-          q
-            .where('h.day', '>=', sinceDay)
-            .orWhere(
-              'h.day',
-              '=',
-              this.db('autonomy_score_history as b')
-                .max('b.day')
-                .where('b.scope_type', scopeType)
-                .whereRaw('b.scope_ref = h.scope_ref')
-                .andWhere('b.day', '<', sinceDay),
-            ),
-        )
-        .orderBy(['h.scope_ref', 'h.day']);
-      for (const r of rows) {
+      for (const r of await historyPointRows(
+        this.db,
+        scopeType,
+        chunk,
+        sinceDay,
+      )) {
         const list = byRef.get(r.scope_ref) ?? [];
-        list.push({
-          day: r.day,
-          score: r.score === null ? null : Number(r.score),
-          entityCount: Number(r.entity_count),
-          levelCounts: JSON.parse(r.level_counts),
-        });
+        list.push(toHistoryPoint(r));
         byRef.set(r.scope_ref, list);
       }
     }

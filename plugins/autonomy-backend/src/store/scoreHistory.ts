@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { HistoryPoint } from '@aligned-autonomy/plugin-autonomy-common';
 import {
   historyPoint,
   samePoint,
@@ -7,6 +8,7 @@ import {
 } from '../domain/guardrails/history';
 import { hasArrays } from './scoreRows';
 import { insertRows, whereAnyOf } from './analysisRuns';
+import { jsonRowsColumn } from './jsonRows';
 
 /** History points of entities, teams (owners) and the organisation from their totals. */
 export function historyRows(
@@ -160,3 +162,56 @@ export async function writeStagedEntityHistory(
   );
   return Number(result.rowCount ?? result.changes ?? 0);
 }
+
+/**
+ * The change points of these scopes from `sinceDay` on, each scope's preceded by its last point
+ * before that day (the value carried into the window), by scope and day.
+ */
+export function historyPointRows(
+  db: Knex,
+  scopeType: string,
+  scopeRefs: string[],
+  sinceDay: string,
+) {
+  return db('autonomy_score_history as h')
+    .where('h.scope_type', scopeType)
+    .whereIn('h.scope_ref', scopeRefs)
+    .andWhere(q =>
+      q
+        .where('h.day', '>=', sinceDay)
+        .orWhere(
+          'h.day',
+          '=',
+          db('autonomy_score_history as b')
+            .max('b.day')
+            .where('b.scope_type', scopeType)
+            .whereRaw('b.scope_ref = h.scope_ref')
+            .andWhere('b.day', '<', sinceDay),
+        ),
+    )
+    .orderBy(['h.scope_ref', 'h.day']);
+}
+
+/** A history point from its row (also from its JSON, where numbers may come as numbers). */
+export const toHistoryPoint = (row: any): HistoryPoint => ({
+  day: row.day,
+  score: row.score === null ? null : Number(row.score),
+  entityCount: Number(row.entity_count),
+  levelCounts: JSON.parse(row.level_counts),
+});
+
+/** One scope's {@link historyPointRows} as a JSON column of another query's row. */
+export const historyPointsColumn = (
+  db: Knex,
+  scopeType: string,
+  scopeRef: string,
+  sinceDay: string,
+  alias: string,
+) =>
+  jsonRowsColumn(
+    db,
+    historyPointRows(db, scopeType, [scopeRef], sinceDay),
+    ['day', 'score', 'entity_count', 'level_counts'],
+    { column: 'day' },
+    alias,
+  );
