@@ -3,7 +3,10 @@ import {
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
-import { emptyStateCounts } from '@aligned-autonomy/plugin-autonomy-common';
+import {
+  emptyStateCounts,
+  type GuardrailDefinition,
+} from '@aligned-autonomy/plugin-autonomy-common';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
 import {
@@ -114,6 +117,29 @@ describe.each(databases.eachSupportedId())(
       }
       await storeEvaluation(stores, world(), NOW);
     });
+
+    /** The teams' half tallies of a set, each checked against teamHalves over its cells. */
+    async function talliesAsTeamHalves(
+      definitions: GuardrailDefinition[],
+      teams: string[],
+    ) {
+      const tallies = await stores.guardrails.teamHalfTallies(
+        teams,
+        guardrailIdsByHalf(definitions),
+      );
+      const byId = new Map(definitions.map(d => [d.id, d]));
+      for (const team of teams) {
+        const cells = await stores.guardrails.heatmapCells({
+          ownerRefs: [team],
+        });
+        expect([
+          team,
+          teamHalf(tallies.get(team)?.aligned),
+          teamHalf(tallies.get(team)?.autonomous),
+        ]).toEqual([team, ...Object.values(teamHalves(cells, byId))]);
+      }
+      return tallies;
+    }
 
     it('reads back an entity’s score and results, each fact once per entity', async () => {
       const score = await stores.guardrails.getScore('component:default/a');
@@ -418,21 +444,7 @@ describe.each(databases.eachSupportedId())(
         'group:default/team-b',
         'group:default/nobody',
       ];
-      const tallies = await stores.guardrails.teamHalfTallies(
-        teams,
-        guardrailIdsByHalf(definitions),
-      );
-      const byId = new Map(definitions.map(d => [d.id, d]));
-      for (const team of teams) {
-        const cells = await stores.guardrails.heatmapCells({
-          ownerRefs: [team],
-        });
-        expect([
-          team,
-          teamHalf(tallies.get(team)?.aligned),
-          teamHalf(tallies.get(team)?.autonomous),
-        ]).toEqual([team, ...Object.values(teamHalves(cells, byId))]);
-      }
+      const tallies = await talliesAsTeamHalves(definitions, teams);
       // The runbook's results of "a" (fail) and "c" (unknown).
       expect(teamHalf(tallies.get('group:default/team-a')?.autonomous)).toEqual(
         { guardrailCount: 1, resultCount: 2, metCount: 0, metShare: 0 },
@@ -452,30 +464,10 @@ describe.each(databases.eachSupportedId())(
         guardrailDef('runbook', { fact: 'x', exists: true }),
       ];
       const teams = ['group:default/team-a', 'group:default/team-b'];
-      for (const definitions of [teamOnly, organisationOnly]) {
-        const tallies = await stores.guardrails.teamHalfTallies(
-          teams,
-          guardrailIdsByHalf(definitions),
-        );
-        const byId = new Map(definitions.map(d => [d.id, d]));
-        for (const team of teams) {
-          const cells = await stores.guardrails.heatmapCells({
-            ownerRefs: [team],
-          });
-          expect([
-            team,
-            teamHalf(tallies.get(team)?.aligned),
-            teamHalf(tallies.get(team)?.autonomous),
-          ]).toEqual([team, ...Object.values(teamHalves(cells, byId))]);
-        }
-      }
+      const asTeams = await talliesAsTeamHalves(teamOnly, teams);
+      const asOrganisation = await talliesAsTeamHalves(organisationOnly, teams);
       // Team A's runbook results ("a" fails, "c" unknown) in the half each set puts them in.
       const runbook = { guardrailCount: 1, resultCount: 2, metCount: 0 };
-      const [asTeams, asOrganisation] = await Promise.all(
-        [teamOnly, organisationOnly].map(d =>
-          stores.guardrails.teamHalfTallies(teams, guardrailIdsByHalf(d)),
-        ),
-      );
       expect(asTeams.get(teams[0])?.autonomous).toEqual(runbook);
       expect(teamHalf(asTeams.get(teams[0])?.aligned).resultCount).toBe(0);
       expect(asOrganisation.get(teams[0])?.aligned).toMatchObject({
