@@ -118,6 +118,18 @@ describe.each(databases.eachSupportedId())(
       await storeEvaluation(stores, world(), NOW);
     });
 
+    /** What `read` returns, with the SQL of every query it sent. */
+    async function withQueries<T>(read: () => Promise<T>) {
+      const queries: string[] = [];
+      const record = (query: { sql: string }) => queries.push(query.sql);
+      knex.on('query', record);
+      try {
+        return { result: await read(), queries };
+      } finally {
+        knex.off('query', record);
+      }
+    }
+
     /** The teams' half tallies of a set, each checked against teamHalves over its cells. */
     async function talliesAsTeamHalves(
       definitions: GuardrailDefinition[],
@@ -177,18 +189,13 @@ describe.each(databases.eachSupportedId())(
       await knex.transaction(tx =>
         recordAppliedSet(tx, 'fp-a', LATER, '2026-11-21'),
       );
-      const queries: string[] = [];
-      const record = (query: { sql: string }) => queries.push(query.sql);
-      knex.on('query', record);
-      try {
-        const scorecard = await stores.guardrails.getScorecard(ref);
-        expect(scorecard).toMatchObject({
-          lastRunAt: NOW.toISOString(),
-          appliedSet: 'fp-a',
-        });
-      } finally {
-        knex.off('query', record);
-      }
+      const { result: scorecard, queries } = await withQueries(() =>
+        stores.guardrails.getScorecard(ref),
+      );
+      expect(scorecard).toMatchObject({
+        lastRunAt: NOW.toISOString(),
+        appliedSet: 'fp-a',
+      });
       expect(queries).toHaveLength(1);
     });
 
@@ -250,19 +257,9 @@ describe.each(databases.eachSupportedId())(
         point('component:default/b', '2026-11-16', 99),
       ]);
       const around = { now: at('2026-11-26'), trendSince: '2026-11-10' };
-      const queries: string[] = [];
-      const record = (query: { sql: string }) => queries.push(query.sql);
-      knex.on('query', record);
-      let scorecard;
-      try {
-        scorecard = await stores.guardrails.getScorecard(
-          ref,
-          undefined,
-          around,
-        );
-      } finally {
-        knex.off('query', record);
-      }
+      const { result: scorecard, queries } = await withQueries(() =>
+        stores.guardrails.getScorecard(ref, undefined, around),
+      );
       expect(queries).toHaveLength(1);
       const exemptions = await stores.exemptions.list(
         { entityRef: [ref] },
