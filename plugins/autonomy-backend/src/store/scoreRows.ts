@@ -1,4 +1,5 @@
-import { createHash, hash as hashOnce } from 'crypto';
+import { createHash } from 'crypto';
+import { sha1Base64 } from './sha1';
 import type { Knex } from 'knex';
 import {
   emptyStateCounts,
@@ -98,12 +99,8 @@ export function contentHash(
     header.systemRef,
     header.domainRef,
   ]);
-  // One-shot, as inputKey: the same bytes as before, so stored hashes stay valid.
-  return hashOnce(
-    'sha1',
-    `${key}${fingerprint}${grouping}${signature}`,
-    'base64',
-  );
+  // One text, as in inputKey: the same bytes as before, so stored hashes stay valid.
+  return sha1Base64(`${key}${fingerprint}${grouping}${signature}`);
 }
 
 /** A recheck instant as stored: ISO text, which compares as the instants it names. */
