@@ -377,6 +377,40 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('sorts every way with unscored entities lowest and ties by ref, descending as the exact reverse', async () => {
+      const unscored = { level: null, levelIndex: -1, score: null };
+      await storeEvaluation(
+        stores,
+        [...world(), scored('d'), scored('e', unscored)],
+        LATER,
+      );
+      const titles = async (orderBy: string, order: string) =>
+        (
+          await stores.guardrails.listScores({
+            orderBy,
+            order,
+            limit: 10,
+            offset: 0,
+          } as Parameters<typeof stores.guardrails.listScores>[0])
+        ).items.map(i => i.title);
+      const ascending = {
+        score: ['c', 'e', 'a', 'd', 'b'],
+        title: ['a', 'b', 'c', 'd', 'e'],
+        level: ['c', 'e', 'a', 'd', 'b'],
+        failing: ['b', 'a', 'c', 'd', 'e'],
+      };
+      for (const [orderBy, expected] of Object.entries(ascending)) {
+        expect([orderBy, await titles(orderBy, 'asc')]).toEqual([
+          orderBy,
+          expected,
+        ]);
+        expect([orderBy, await titles(orderBy, 'desc')]).toEqual([
+          orderBy,
+          [...expected].reverse(),
+        ]);
+      }
+    });
+
     it('keeps roll-ups per team, system and the organisation', async () => {
       const page = { limit: 10, offset: 0 };
       const teams = await stores.guardrails.rollups('owner', LEVELS, page);
@@ -917,6 +951,28 @@ describe.each(databases.eachSupportedId())(
           ? ['autonomy_entity_scores', 'autonomy_heatmap', 'autonomy_rollups']
           : [],
       );
+      if (!isPg) return;
+      // The state tokens too, which a state filter's plan depends on, from their smaller sample;
+      // the entities' results are left out.
+      const { rows } = await knex.raw(
+        `SELECT a.attname, a.attstattarget,
+           EXISTS (SELECT 1 FROM pg_stats s WHERE s.tablename = 'autonomy_entity_scores'
+             AND s.attname = a.attname) AS sampled
+         FROM pg_attribute a
+         WHERE a.attrelid = 'autonomy_entity_scores'::regclass
+           AND a.attname IN ('states', 'score', 'results')
+         ORDER BY a.attname`,
+      );
+      // The default target reads -1 up to PostgreSQL 16 and NULL from 17.
+      const target = (t: number | null) =>
+        t === null || Number(t) < 0 ? 'default' : Number(t);
+      expect(
+        rows.map((r: any) => [r.attname, target(r.attstattarget), r.sampled]),
+      ).toEqual([
+        ['results', 'default', false],
+        ['score', 'default', true],
+        ['states', 10, true],
+      ]);
     });
 
     it('keeps the previous complete analysis when a run dies before it is applied', async () => {

@@ -217,6 +217,11 @@ export class DatabaseGuardrailStore {
       level: 's.level_rank',
       failing: 's.fail_count',
     }[query.orderBy];
+    const desc = query.order === 'desc';
+    // Only the score can be missing; a NULLS clause on another column would keep PostgreSQL from
+    // reading its index in order.
+    let nulls = '';
+    if (column === 's.score') nulls = desc ? ' NULLS LAST' : ' NULLS FIRST';
     const [rows, lastRunAt] = await Promise.all([
       base
         .clone()
@@ -240,12 +245,11 @@ export class DatabaseGuardrailStore {
           's.blocking_next',
           's.evaluated_at',
         )
-        .orderByRaw(
-          `${column} ${query.order === 'desc' ? 'DESC' : 'ASC'} ${
-            query.order === 'desc' ? 'NULLS LAST' : 'NULLS FIRST'
-          }`,
-        )
-        .orderBy('s.entity_ref')
+        // Entities without a score sort lowest, and the ref breaks ties in the same direction:
+        // each order is then an index read forwards or backwards (see the migration
+        // 20261127140000_scorecard_sort_indexes), not a sort of every matching row.
+        .orderByRaw(`${column} ${desc ? 'DESC' : 'ASC'}${nulls}`)
+        .orderBy('s.entity_ref', desc ? 'desc' : 'asc')
         .limit(query.limit)
         .offset(query.offset),
       this.getEvaluatedAt(),
