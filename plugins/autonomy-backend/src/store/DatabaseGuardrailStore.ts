@@ -114,7 +114,9 @@ export class DatabaseGuardrailStore {
               toExemption(e, around.now),
             )
           : [],
-        trendPoints: parseJsonRows(row.row.trend_json).map(toHistoryPoint),
+        trendPoints: around
+          ? parseJsonRows(row.row.trend_json).map(toHistoryPoint)
+          : [],
       }
     );
   }
@@ -491,7 +493,7 @@ export class DatabaseGuardrailStore {
 
   /**
    * A scope's change points from `sinceDay` on (see {@link points}), not yet carried forward
-   * day by day: for a caller that knows the last run's day already.
+   * day by day. An entity's scorecard reads the same points with its row (`getScorecard`).
    */
   async historyPoints(
     scopeType: string,
