@@ -22,11 +22,7 @@ import { fillDaily, lastHistoryDay } from '../domain/guardrails/history';
 import { nextLevelOf } from '../domain/guardrails/nextLevel';
 import { CSV_HEADER, scoreToCsvRow } from '../domain/guardrails/toCsv';
 import { entityGuardrail } from '../domain/guardrails/entityGuardrail';
-import {
-  guardrailIdsByHalf,
-  scorecardHalves,
-  teamHalf,
-} from '../domain/guardrails/halves';
+import { halvesOfTallies, scorecardHalves } from '../domain/guardrails/halves';
 import {
   fixedGuardrailSet,
   storedSetLookup,
@@ -225,33 +221,29 @@ export class GuardrailReadService {
   }
 
   async rollups(query: GetRollupsQuery): Promise<RollupListResponse> {
-    const { guardrails } = this.deps.stores;
-    const { compiled } = await this.effective();
-    const [result, evaluatedAt] = await Promise.all([
-      guardrails.rollups(ROLLUP_COLUMNS[query.scope], compiled.levels, {
-        limit: query.limit ?? 50,
-        offset: query.offset ?? 0,
-      }),
-      guardrails.getEvaluatedAt(),
-    ]);
-    if (query.scope !== 'team' || !result.items.length)
-      return { ...result, evaluatedAt };
-    // A team's two halves, tallied from its heat-map cells by the database.
-    const tallies = await guardrails.teamHalfTallies(
-      result.items.map(i => i.ref),
-      guardrailIdsByHalf(compiled.guardrails.map(g => g.definition)),
+    // Levels are app-config's, the same in every set: the page's one query brings the set.
+    const { levels } = this.deps.guardrails;
+    const page = await this.deps.stores.guardrails.rollups(
+      ROLLUP_COLUMNS[query.scope],
+      levels,
+      { limit: query.limit ?? 50, offset: query.offset ?? 0 },
     );
+    const team = query.scope === 'team';
+    const definitions = team
+      ? new Map(
+          (
+            await this.sets.byFingerprint(page.appliedSet)
+          ).compiled.guardrails.map(g => [g.definition.id, g.definition]),
+        )
+      : undefined;
     return {
-      ...result,
-      items: result.items.map(item => {
-        const tally = tallies.get(item.ref);
-        return {
-          ...item,
-          aligned: teamHalf(tally?.aligned),
-          autonomous: teamHalf(tally?.autonomous),
-        };
-      }),
-      evaluatedAt,
+      items: page.items.map(({ guardrailTallies, ...item }) =>
+        definitions
+          ? { ...item, ...halvesOfTallies(guardrailTallies, definitions) }
+          : item,
+      ),
+      total: page.total,
+      evaluatedAt: page.evaluatedAt,
     };
   }
 

@@ -9,11 +9,7 @@ import {
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
-import {
-  guardrailIdsByHalf,
-  teamHalf,
-  teamHalves,
-} from '../domain/guardrails/halves';
+import { halvesOfTallies, teamHalves } from '../domain/guardrails/halves';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { storeEvaluation } from '../testUtils/storeEvaluation';
 import { HeatmapTally } from './aggregates';
@@ -21,6 +17,7 @@ import { BULK_ROWS } from './bulkIndexes';
 import type { Stores } from './createStores';
 import { recordAppliedSet } from './DatabaseGuardrailSetStore';
 import { openStores } from '../testUtils/openStores';
+import { syncTeamTallies } from './teamTallies';
 
 jest.setTimeout(60_000);
 
@@ -109,6 +106,7 @@ describe.each(databases.eachSupportedId())(
         'autonomy_analysis_shards',
         'autonomy_rollups',
         'autonomy_heatmap',
+        'autonomy_team_tallies',
         'autonomy_score_history',
         'autonomy_analysis_runs',
         'autonomy_guardrail_sets',
@@ -130,27 +128,29 @@ describe.each(databases.eachSupportedId())(
       }
     }
 
-    /** The teams' half tallies of a set, each checked against teamHalves over its cells. */
-    async function talliesAsTeamHalves(
+    /** The listed teams' halves of a set from their stored tallies, each checked against teamHalves over its cells. */
+    async function halvesAsTeamHalves(
       definitions: GuardrailDefinition[],
       teams: string[],
     ) {
-      const tallies = await stores.guardrails.teamHalfTallies(
-        teams,
-        guardrailIdsByHalf(definitions),
-      );
       const byId = new Map(definitions.map(d => [d.id, d]));
+      const page = await stores.guardrails.rollups('owner', LEVELS, {
+        limit: 50,
+        offset: 0,
+      });
+      const halves = new Map(
+        page.items.map(i => [i.ref, halvesOfTallies(i.guardrailTallies, byId)]),
+      );
       for (const team of teams) {
         const cells = await stores.guardrails.heatmapCells({
           ownerRefs: [team],
         });
-        expect([
+        expect([team, halves.get(team) ?? teamHalves([], byId)]).toEqual([
           team,
-          teamHalf(tallies.get(team)?.aligned),
-          teamHalf(tallies.get(team)?.autonomous),
-        ]).toEqual([team, ...Object.values(teamHalves(cells, byId))]);
+          teamHalves(cells, byId),
+        ]);
       }
-      return tallies;
+      return halves;
     }
 
     it('reads back an entity’s score and results, each fact once per entity', async () => {
@@ -413,8 +413,30 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps roll-ups per team, system and the organisation', async () => {
       const page = { limit: 10, offset: 0 };
-      const teams = await stores.guardrails.rollups('owner', LEVELS, page);
-      expect(teams.total).toBe(2);
+      await stores.guardrailSets.save(
+        'fp-a',
+        { definitions: [], optOuts: [], tightenings: [], problems: [] },
+        LATER,
+      );
+      await knex.transaction(tx =>
+        recordAppliedSet(tx, 'fp-a', LATER, '2026-11-21'),
+      );
+      // One query brings the page, how many there are, the last run's time and set, and the
+      // teams' tallies.
+      const { result: teams, queries } = await withQueries(() =>
+        stores.guardrails.rollups('owner', LEVELS, page),
+      );
+      expect(queries).toHaveLength(1);
+      expect(teams).toMatchObject({
+        total: 2,
+        evaluatedAt: NOW.toISOString(),
+        appliedSet: 'fp-a',
+      });
+      expect(teams.items[0].guardrailTallies).toEqual({
+        mission: [1, 1],
+        owner: [1, 1],
+        runbook: [2, 0],
+      });
       expect(teams.items[0]).toMatchObject({
         ref: 'group:default/team-a',
         entityCount: 2,
@@ -444,7 +466,7 @@ describe.each(databases.eachSupportedId())(
         ).toMatchObject({ total: 2, items: offset === 1 ? [{}] : [] });
     });
 
-    it('tallies teams’ halves from the heat map as teamHalves does over the cells', async () => {
+    it('keeps each team’s tallies with its heat map, split into halves as teamHalves splits the cells', async () => {
       // A cell of a guardrail no longer in the set, and an empty cell: neither counts.
       await knex('autonomy_heatmap').insert([
         {
@@ -460,6 +482,7 @@ describe.each(databases.eachSupportedId())(
           count: 0,
         },
       ]);
+      await knex.transaction(tx => syncTeamTallies(tx));
       const definitions = [
         guardrailDef(
           'owner',
@@ -475,14 +498,17 @@ describe.each(databases.eachSupportedId())(
         'group:default/team-b',
         'group:default/nobody',
       ];
-      const tallies = await talliesAsTeamHalves(definitions, teams);
+      const halves = await halvesAsTeamHalves(definitions, teams);
       // The runbook's results of "a" (fail) and "c" (unknown).
-      expect(teamHalf(tallies.get('group:default/team-a')?.autonomous)).toEqual(
-        { guardrailCount: 1, resultCount: 2, metCount: 0, metShare: 0 },
-      );
+      expect(halves.get('group:default/team-a')?.autonomous).toEqual({
+        guardrailCount: 1,
+        resultCount: 2,
+        metCount: 0,
+        metShare: 0,
+      });
     });
 
-    it('tallies halves of a set with no guardrail in one of them as teamHalves does', async () => {
+    it('splits tallies of a set with no guardrail in one half as teamHalves does', async () => {
       const teamOnly = [
         guardrailDef('runbook', { fact: 'x', exists: true }, { type: 'team' }),
       ];
@@ -495,21 +521,29 @@ describe.each(databases.eachSupportedId())(
         guardrailDef('runbook', { fact: 'x', exists: true }),
       ];
       const teams = ['group:default/team-a', 'group:default/team-b'];
-      const asTeams = await talliesAsTeamHalves(teamOnly, teams);
-      const asOrganisation = await talliesAsTeamHalves(organisationOnly, teams);
+      const asTeams = await halvesAsTeamHalves(teamOnly, teams);
+      const asOrganisation = await halvesAsTeamHalves(organisationOnly, teams);
       // Team A's runbook results ("a" fails, "c" unknown) in the half each set puts them in.
-      const runbook = { guardrailCount: 1, resultCount: 2, metCount: 0 };
-      expect(asTeams.get(teams[0])?.autonomous).toEqual(runbook);
-      expect(teamHalf(asTeams.get(teams[0])?.aligned).resultCount).toBe(0);
-      expect(asOrganisation.get(teams[0])?.aligned).toMatchObject({
-        guardrailCount: 2,
-      });
-      expect(teamHalf(asOrganisation.get(teams[0])?.autonomous)).toEqual({
+      const runbook = {
+        guardrailCount: 1,
+        resultCount: 2,
+        metCount: 0,
+        metShare: 0,
+      };
+      const none = {
         guardrailCount: 0,
         resultCount: 0,
         metCount: 0,
         metShare: null,
+      };
+      expect(asTeams.get(teams[0])).toEqual({
+        autonomous: runbook,
+        aligned: none,
       });
+      expect(asOrganisation.get(teams[0])?.aligned).toMatchObject({
+        guardrailCount: 2,
+      });
+      expect(asOrganisation.get(teams[0])?.autonomous).toEqual(none);
     });
 
     it('keeps the heat map per team, guardrail and state', async () => {
@@ -1042,6 +1076,11 @@ describe.each(databases.eachSupportedId())(
           c => c.ownerRef === 'group:default/team-a',
         ),
       ).toEqual([cell('owner', 'pass'), cell('runbook', 'unknown')]);
+      // The team's tallies moved with its cells.
+      expect(teams.items[0].guardrailTallies).toEqual({
+        owner: [1, 1],
+        runbook: [1, 0],
+      });
       const org = await stores.guardrails.history('org', 'org', '2026-11-01');
       expect(org.map(p => p.score)).toEqual([95]);
 

@@ -6,12 +6,8 @@ import type {
   Rollup,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { fillDaily, lastHistoryDay } from '../domain/guardrails/history';
-import {
-  MET_STATES,
-  type Half,
-  type HalfTally,
-} from '../domain/guardrails/halves';
-import { lastRun, whereAnyOf } from './analysisRuns';
+import type { GuardrailTallies } from '../domain/guardrails/halves';
+import { lastRun, lastRunQuery, whereAnyOf } from './analysisRuns';
 import type { RollupRow } from './aggregates';
 import { appliedFingerprintQuery } from './DatabaseGuardrailSetStore';
 import { entityExemptionsColumn, toExemption } from './DatabaseExemptionStore';
@@ -21,6 +17,7 @@ import {
   toHistoryPoint,
 } from './scoreHistory';
 import { parseJsonRows } from './jsonRows';
+import { parseTallies } from './teamTallies';
 import {
   countsOf,
   hasArrays,
@@ -31,6 +28,15 @@ import {
 } from './scoreRows';
 
 export type RollupScope = 'owner' | 'system' | 'domain';
+
+/** A page of roll-ups as stored: each with its team's tallies (none outside team scope). */
+export interface RollupPage {
+  items: (Rollup & { guardrailTallies: GuardrailTallies })[];
+  total: number;
+  evaluatedAt?: string;
+  /** The fingerprint of the set the last applied run evaluated with. */
+  appliedSet?: string;
+}
 export type ScoreSort = 'score' | 'title' | 'level' | 'failing';
 
 export interface ScoreQuery {
@@ -126,10 +132,7 @@ export class DatabaseGuardrailStore {
       .where({ entity_ref: entityRef })
       .first(
         'autonomy_entity_scores.*',
-        this.db('autonomy_analysis_runs')
-          .select('evaluated_at')
-          .where({ name: 'guardrails' })
-          .as('last_run_at'),
+        lastRunQuery(this.db, 'guardrails').as('last_run_at'),
         appliedFingerprintQuery(this.db).as('applied_set'),
         ...related,
       );
@@ -270,20 +273,43 @@ export class DatabaseGuardrailStore {
     return Number(org?.entity_count ?? 0);
   }
 
-  /** Stored aggregates per owner, system or domain (or for everything without a scope). */
+  /**
+   * Stored aggregates per owner, system or domain (or for everything without a scope), with how
+   * many there are, the last run's time and set, and each team's tallies: one query.
+   */
   async rollups(
     scope: RollupScope | undefined,
     levels: string[],
     page: { limit: number; offset: number },
-  ) {
-    const base = this.db<RollupRow>('autonomy_rollups').where({
-      scope_type: scope ?? 'org',
-    });
-    const [rows, [{ count }]] = await Promise.all([
-      base.clone().orderBy('scope_ref').limit(page.limit).offset(page.offset),
-      base.clone().count({ count: '*' }),
-    ]);
-    const items: Rollup[] = rows
+  ): Promise<RollupPage> {
+    const scopeType = scope ?? 'org';
+    const about = [
+      this.db('autonomy_rollups')
+        .where({ scope_type: scopeType })
+        .count('*')
+        .as('total'),
+      lastRunQuery(this.db, 'guardrails').as('last_run_at'),
+      appliedFingerprintQuery(this.db).as('applied_set'),
+    ];
+    // The page first, then its teams' tallies: joined before the limit, PostgreSQL joined and
+    // sorted every team of the scope for a page of 20.
+    const pageRows = this.db('autonomy_rollups')
+      .where({ scope_type: scopeType })
+      .orderBy('scope_ref')
+      .limit(page.limit)
+      .offset(page.offset);
+    const query = this.db
+      .from(pageRows.as('r'))
+      .select('r.*', ...about)
+      .orderBy('r.scope_ref');
+    if (scopeType === 'owner')
+      query
+        .leftJoin('autonomy_team_tallies as t', 't.owner_ref', 'r.scope_ref')
+        .select('t.tallies');
+    const rows = await query;
+    // Past the last page there is no row to bring the rest along.
+    const [head] = rows.length ? rows : await this.db.select(...about);
+    const items = rows
       .filter(r => Number(r.entity_count) > 0)
       .map(r => {
         const levelCounts = JSON.parse(r.level_counts);
@@ -308,9 +334,15 @@ export class DatabaseGuardrailStore {
             ),
             'not-applicable': 0,
           },
+          guardrailTallies: parseTallies(r.tallies),
         };
       });
-    return { items, total: Number(count) };
+    return {
+      items,
+      total: Number(head.total),
+      evaluatedAt: head.last_run_at ?? undefined,
+      appliedSet: head.applied_set ?? undefined,
+    };
   }
 
   /** Daily scores of several entities since a day, for sparklines in a list: one query. */
@@ -367,71 +399,6 @@ export class DatabaseGuardrailStore {
       state: r.state as string,
       count: Number(r.count),
     }));
-  }
-
-  /**
-   * The halves of these teams' records, tallied from their heat-map cells inside the database as
-   * `teamHalves` tallies them over cells: a page of 20 teams reads 40 rows, not their 2,000
-   * cells (which made a page of team roll-ups spend most of its time parsing rows). Teams without
-   * results are absent.
-   */
-  async teamHalfTallies(
-    ownerRefs: string[],
-    idsByHalf: Record<Half, string[]>,
-  ): Promise<Map<string, Partial<Record<Half, HalfTally>>>> {
-    const tallies = new Map<string, Partial<Record<Half, HalfTally>>>();
-    const { aligned, autonomous } = idsByHalf;
-    if (!ownerRefs.length || aligned.length + autonomous.length === 0)
-      return tallies;
-    const list = (ids: string[]) => ids.map(() => '?').join(', ');
-    // Ids of a guardrail no longer in the set count in neither half.
-    const half = aligned.length
-      ? this.db.raw(
-          `CASE WHEN guardrail_id IN (${list(
-            aligned,
-          )}) THEN 'aligned' ELSE 'autonomous' END`,
-          aligned,
-        )
-      : this.db.raw(`'autonomous'`);
-    // Summed per team and guardrail first, then per half: each inner row is one guardrail, so
-    // the outer count needs no DISTINCT and PostgreSQL no sort (EXPLAIN ANALYZE, 20 teams of a
-    // 100,000-entity store: 2.2-3.0 ms instead of 2.9-4.5 ms).
-    const perGuardrail = this.db('autonomy_heatmap')
-      .select(
-        'owner_ref',
-        this.db.raw('? AS half', [half]),
-        this.db.raw('SUM(count) AS result_count'),
-        this.db.raw(
-          `SUM(CASE WHEN state IN (${list(
-            MET_STATES,
-          )}) THEN count ELSE 0 END) AS met_count`,
-          MET_STATES,
-        ),
-      )
-      .where('count', '>', 0)
-      .andWhereNot('state', 'not-applicable')
-      .whereIn('guardrail_id', [...aligned, ...autonomous])
-      .groupBy('owner_ref', 'guardrail_id');
-    const query = this.db
-      .from(whereAnyOf(perGuardrail, 'owner_ref', ownerRefs).as('g'))
-      .select(
-        'owner_ref',
-        'half',
-        this.db.raw('COUNT(*) AS guardrail_count'),
-        this.db.raw('SUM(result_count) AS result_count'),
-        this.db.raw('SUM(met_count) AS met_count'),
-      )
-      .groupBy('owner_ref', 'half');
-    for (const row of await query) {
-      const team = tallies.get(row.owner_ref) ?? {};
-      team[row.half as Half] = {
-        guardrailCount: Number(row.guardrail_count),
-        resultCount: Number(row.result_count),
-        metCount: Number(row.met_count),
-      };
-      tallies.set(row.owner_ref, team);
-    }
-    return tallies;
   }
 
   /** The stored results of these entities with their titles and owners (for campaign progress). */

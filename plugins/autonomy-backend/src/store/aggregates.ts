@@ -4,6 +4,7 @@ import type { ScopeTotals } from '../domain/guardrails/history';
 import { COUNTED, hasArrays } from './scoreRows';
 import { syncRows } from './syncRows';
 import { whereAnyOf } from './analysisRuns';
+import { syncTeamTallies } from './teamTallies';
 
 export type ScopeType = 'owner' | 'system' | 'domain' | 'org';
 const SCOPE_COLUMN: Record<ScopeType, string | undefined> = {
@@ -147,16 +148,20 @@ const heatmapRows = (counts: HeatmapCounts) =>
     return { owner_ref, guardrail_id, state, count };
   });
 
-/** Makes the stored heat map equal to `counts` (for these owners only, when given). */
-export function syncHeatmap(
+/**
+ * Makes the stored heat map equal to `counts` (for these owners only, when given), and the
+ * teams' tallies with it when a cell changed.
+ */
+export async function syncHeatmap(
   tx: Knex.Transaction,
   counts: HeatmapCounts,
   ownerRefs?: string[],
 ) {
-  return syncRows(tx, 'autonomy_heatmap', heatmapRows(counts), {
+  const written = await syncRows(tx, 'autonomy_heatmap', heatmapRows(counts), {
     key: ['owner_ref', 'guardrail_id', 'state'],
     scope: ownerRefs ? q => q.whereIn('owner_ref', ownerRefs) : undefined,
   });
+  return written ? written + (await syncTeamTallies(tx, ownerRefs)) : 0;
 }
 
 /**

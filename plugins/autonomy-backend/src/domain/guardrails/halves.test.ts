@@ -1,5 +1,5 @@
 import { guardrailDef } from '../../testUtils/guardrailFixtures';
-import { scorecardHalves, teamHalves } from './halves';
+import { scorecardHalves, tallyCells, teamHalves } from './halves';
 
 const definitions = new Map(
   [
@@ -90,5 +90,18 @@ describe('halves', () => {
         metShare: 1,
       },
     });
+  });
+
+  it('tallies a team’s cells per guardrail: results and those met, opted-out and empty cells left out', () => {
+    expect(
+      tallyCells([
+        { guardrailId: 'org-a', state: 'pass', count: 3 },
+        { guardrailId: 'org-a', state: 'fail', count: 1 },
+        { guardrailId: 'org-a', state: 'exempt', count: 2 },
+        { guardrailId: 'org-a', state: 'not-applicable', count: 5 },
+        { guardrailId: 'own-a', state: 'unknown', count: 2 },
+        { guardrailId: 'own-b', state: 'pass', count: 0 },
+      ]),
+    ).toEqual({ 'org-a': [6, 5], 'own-a': [2, 0] });
   });
 });

@@ -84,41 +84,53 @@ export const teamHalf = (
 });
 
 /**
- * The halves of a team's record over everything it owns, from its heat-map cells: results of
- * the organisation's guardrails and of its own standards, and the share met.
+ * A team's results per guardrail, whatever set it is read with: guardrail id → [results, met].
+ * Stored with its roll-up (see aggregates.ts), so a page of teams reads one row per team.
  */
-export function teamHalves(
-  cells: TeamCell[],
-  definitions: Map<string, GuardrailDefinition>,
-): Record<Half, TeamHalf> {
-  const tally = {
-    aligned: { ids: new Set<string>(), resultCount: 0, metCount: 0 },
-    autonomous: { ids: new Set<string>(), resultCount: 0, metCount: 0 },
-  };
+export type GuardrailTallies = Record<string, [number, number]>;
+
+/** The tallies of a team's heat-map cells; opted-out results (not applicable) do not count. */
+export function tallyCells(cells: TeamCell[]): GuardrailTallies {
+  const tallies: GuardrailTallies = {};
   for (const cell of cells) {
     if (cell.count <= 0 || cell.state === 'not-applicable') continue;
-    const definition = definitions.get(cell.guardrailId);
-    // A guardrail no longer in the set (removed since) counts in neither half.
-    if (!definition) continue;
-    const half = tally[halfOf(definition)];
-    half.ids.add(cell.guardrailId);
-    half.resultCount += cell.count;
-    if (MET.has(cell.state)) half.metCount += cell.count;
+    const tally = (tallies[cell.guardrailId] ??= [0, 0]);
+    tally[0] += cell.count;
+    if (MET.has(cell.state)) tally[1] += cell.count;
   }
-  const done = ({ ids, resultCount, metCount }: (typeof tally)[Half]) =>
-    teamHalf({ guardrailCount: ids.size, resultCount, metCount });
-  return { aligned: done(tally.aligned), autonomous: done(tally.autonomous) };
+  return tallies;
 }
 
 /**
- * The ids of the guardrails of each half, for tallying many teams' halves where their heat-map
- * cells are (the store does it in SQL, as {@link teamHalves} does it over cells).
+ * The halves of a team's record from its tallies: results of the organisation's guardrails
+ * and of its own standards, and the share met. A guardrail no longer in the set (removed
+ * since) counts in neither half.
  */
-export function guardrailIdsByHalf(
-  definitions: Iterable<GuardrailDefinition>,
-): Record<Half, string[]> {
-  const ids: Record<Half, string[]> = { aligned: [], autonomous: [] };
-  for (const definition of definitions)
-    ids[halfOf(definition)].push(definition.id);
-  return ids;
+export function halvesOfTallies(
+  tallies: GuardrailTallies,
+  definitions: Map<string, GuardrailDefinition>,
+): Record<Half, TeamHalf> {
+  const empty = () => ({ guardrailCount: 0, resultCount: 0, metCount: 0 });
+  const tally: Record<Half, HalfTally> = {
+    aligned: empty(),
+    autonomous: empty(),
+  };
+  for (const [guardrailId, [results, met]] of Object.entries(tallies)) {
+    const definition = definitions.get(guardrailId);
+    if (!definition || results <= 0) continue;
+    const half = tally[halfOf(definition)];
+    half.guardrailCount++;
+    half.resultCount += results;
+    half.metCount += met;
+  }
+  return {
+    aligned: teamHalf(tally.aligned),
+    autonomous: teamHalf(tally.autonomous),
+  };
 }
+
+/** The halves of a team's record over everything it owns, from its heat-map cells. */
+export const teamHalves = (
+  cells: TeamCell[],
+  definitions: Map<string, GuardrailDefinition>,
+): Record<Half, TeamHalf> => halvesOfTallies(tallyCells(cells), definitions);
