@@ -56,6 +56,7 @@ async function main() {
       ['any guardrail unknown', { ...first, state: ['unknown'] }],
       [`${guardrail} in any state`, { ...first, guardrailId: guardrail }],
       ['text "service-12"', { ...first, text: 'service-12' }],
+      ['text "svc-123"', { ...first, text: 'svc-123' }],
     ];
     for (const [name, query] of pages) {
       const times: number[] = [];

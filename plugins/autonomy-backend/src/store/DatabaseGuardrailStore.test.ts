@@ -334,6 +334,57 @@ describe.each(databases.eachSupportedId())(
       expect(await stores.guardrailSets.appliedFingerprint()).toBe('fp-a');
     });
 
+    it('searches titles and refs, through the trigram index on PostgreSQL', async () => {
+      const search = (text: string) =>
+        stores.guardrails.listScores({
+          text,
+          orderBy: 'title',
+          order: 'asc',
+          limit: 10,
+          offset: 0,
+        });
+      expect(await search('DEFAULT/B')).toMatchObject({
+        total: 1,
+        items: [{ title: 'b' }],
+      });
+      if (!id.startsWith('POSTGRES')) return;
+      await knex.raw(
+        `INSERT INTO autonomy_entity_scores (entity_ref, kind, title, level_rank, pass_count,
+           fail_count, warning_count, exempt_count, unknown_count, error_count,
+           failing_guardrail_ids, blocking_next, evaluated_at, bucket, results)
+         SELECT 'component:default/many-' || i, 'component', 'Many ' || i, 0, 0, 0, 0, 0, 0, 0,
+           '[]', '[]', ?, 0,
+           (SELECT string_agg(md5(i || '/' || k), '') FROM generate_series(1, 40) AS k)
+         FROM generate_series(1, 5000) AS i`,
+        [NOW.toISOString()],
+      );
+      // As after a run's bulk load: the index built, not its pending list.
+      await knex.raw('VACUUM ANALYZE autonomy_entity_scores');
+      const sent: { sql: string; bindings: unknown[] }[] = [];
+      const record = (q: { sql: string; bindings: unknown[] }) => sent.push(q);
+      knex.on('query', record);
+      const found = await search('many 4242').finally(() =>
+        knex.off('query', record),
+      );
+      expect(found).toMatchObject({
+        total: 1,
+        items: [{ title: 'Many 4242' }],
+      });
+      const searches = sent.filter(q => q.sql.includes('LIKE'));
+      expect(searches).toHaveLength(2); // the count and the page
+      // Among entities whose rows are as wide as a run writes them (their results inline), each
+      // query the search sent reads the index: its expressions are the ones the query filters by.
+      for (const { sql, bindings } of searches) {
+        const { rows } = await knex.raw(
+          `EXPLAIN ${sql.replace(/\$\d+/g, '?')}`,
+          bindings as Knex.RawBinding[],
+        );
+        expect(
+          rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n'),
+        ).toContain('autonomy_entity_scores_search_idx');
+      }
+    });
+
     it('filters, sorts and pages scores on the server', async () => {
       const page = (query: object) =>
         stores.guardrails.listScores({
