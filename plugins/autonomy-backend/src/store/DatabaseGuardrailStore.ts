@@ -213,9 +213,14 @@ export class DatabaseGuardrailStore {
         )},%`,
       ]);
     }
+    // Counted while the page is read (on PostgreSQL each on a connection of its own): a page of
+    // a large match waits for the longer of the two, not for both.
     const total = filtered
-      ? Number((await base.clone().count({ count: '*' }))[0].count)
-      : await this.evaluatedCount();
+      ? base
+          .clone()
+          .count({ count: '*' })
+          .then(([row]) => Number(row.count))
+      : this.evaluatedCount();
     const column = {
       score: 's.score',
       title: 's.title',
@@ -227,7 +232,8 @@ export class DatabaseGuardrailStore {
     // reading its index in order.
     let nulls = '';
     if (column === 's.score') nulls = desc ? ' NULLS LAST' : ' NULLS FIRST';
-    const [rows, lastRunAt] = await Promise.all([
+    const [count, rows, lastRunAt] = await Promise.all([
+      total,
       base
         .clone()
         .select(
@@ -261,7 +267,7 @@ export class DatabaseGuardrailStore {
     ]);
     return {
       items: rows.map((r: EntityScoreRow) => toScore(r, lastRunAt)),
-      total,
+      total: count,
     };
   }
 
