@@ -2,15 +2,11 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { MIGRATIONS_DIRECTORY as directory } from '../testUtils/migrations';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-const directory = resolvePackagePath(
-  '@aligned-autonomy/plugin-autonomy-backend',
-  'migrations',
-);
 const name = '20261126200000_exemption_active_key.js';
 
 const exemption = (

@@ -2,16 +2,12 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { MIGRATIONS_DIRECTORY as directory } from '../testUtils/migrations';
 import { createStores } from './createStores';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-const directory = resolvePackagePath(
-  '@aligned-autonomy/plugin-autonomy-backend',
-  'migrations',
-);
 
 const score = (name: string) => ({
   entity_ref: `component:default/${name}`,
