@@ -17,6 +17,7 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment('JSON: guardrail id -> [results, met], not-applicable left out');
   });
+  // As src/store/teamTallies.ts tallies them, written out here: a migration keeps its own code.
   const rows = await knex('autonomy_heatmap')
     .select(
       'owner_ref',
@@ -33,7 +34,7 @@ exports.up = async function up(knex) {
   /** @type {Map<string, Record<string, [number, number]>>} */
   const byOwner = new Map();
   for (const row of rows) {
-    const tallies = byOwner.get(row.owner_ref) ?? {};
+    const tallies = byOwner.get(row.owner_ref) ?? Object.create(null);
     tallies[row.guardrail_id] = [Number(row.results), Number(row.met)];
     byOwner.set(row.owner_ref, tallies);
   }

@@ -16,12 +16,19 @@ exports.up = async function up(knex) {
     // A nested transaction is a savepoint: a refusal here leaves the migration's own intact.
     await knex.transaction(async trx => {
       await trx.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+      // Where the extension is already, which need not be on this plugin's search path (a
+      // schema per plugin).
+      const { rows } = await trx.raw(
+        `SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'pg_trgm'`,
+      );
+      const ops = `${rows[0].schema}.gin_trgm_ops`;
       await trx.raw(
-        'CREATE INDEX autonomy_entity_scores_search_idx ON autonomy_entity_scores USING gin (lower(title) gin_trgm_ops, lower(entity_ref) gin_trgm_ops)',
+        `CREATE INDEX autonomy_entity_scores_search_idx ON autonomy_entity_scores USING gin (lower(title) ${ops}, lower(entity_ref) ${ops})`,
       );
     });
   } catch {
-    // Search without the index: slower at scale, the same results.
+    // Search without the index: slower at scale, the same results. The plugin says so at
+    // start-up (DatabaseGuardrailStore.searchIndexed).
   }
 };
 

@@ -91,6 +91,10 @@ export const autonomyPlugin = createBackendPlugin({
 
         const now = () => new Date();
         const stores = await createStores(deps.database);
+        if (await stores.guardrails.searchIndexMissing())
+          logger.warn(
+            'The scorecard search reads every row: the database did not let this plugin create the pg_trgm extension (README, "Scorecard search on PostgreSQL")',
+          );
         // app-config's guardrails and the catalog's Guardrail entities, as each run found them.
         const guardrailSets = new StoredGuardrailSets({
           store: stores.guardrailSets,

@@ -99,6 +99,17 @@ export class GuardrailReadService {
     return this.sets.current();
   }
 
+  /** The set stored results name by fingerprint, with its definitions in order and by id. */
+  private async setOf(fingerprint: string | undefined) {
+    const { compiled } = await this.sets.byFingerprint(fingerprint);
+    const definitions = compiled.guardrails.map(g => g.definition);
+    return {
+      compiled,
+      definitions,
+      byId: new Map(definitions.map(d => [d.id, d])),
+    };
+  }
+
   private async definitions() {
     const { compiled } = await this.effective();
     return compiled.guardrails.map(g => g.definition);
@@ -126,8 +137,9 @@ export class GuardrailReadService {
     );
     if (!scorecard) return this.withoutScorecard(entityRef);
     const { exemptions, trendPoints } = scorecard;
-    const { compiled } = await this.sets.byFingerprint(scorecard.appliedSet);
-    const definitions = compiled.guardrails.map(g => g.definition);
+    const { compiled, definitions, byId } = await this.setOf(
+      scorecard.appliedSet,
+    );
     const { score } = scorecard;
     const stored = new Map(scorecard.results.map(r => [r.guardrailId, r]));
     const results: GuardrailResult[] = definitions.map(
@@ -142,7 +154,7 @@ export class GuardrailReadService {
     return {
       ...rest,
       nextLevel: nextLevelOf(scorecard.results, definitions, compiled.levels),
-      ...scorecardHalves(results, new Map(definitions.map(d => [d.id, d]))),
+      ...scorecardHalves(results, byId),
       results,
       exemptions,
       trend: fillDaily(trendPoints, since, lastHistoryDay(scorecard.lastRunAt)),
@@ -228,14 +240,10 @@ export class GuardrailReadService {
       levels,
       { limit: query.limit ?? 50, offset: query.offset ?? 0 },
     );
-    const team = query.scope === 'team';
-    const definitions = team
-      ? new Map(
-          (
-            await this.sets.byFingerprint(page.appliedSet)
-          ).compiled.guardrails.map(g => [g.definition.id, g.definition]),
-        )
-      : undefined;
+    const definitions =
+      query.scope === 'team'
+        ? (await this.setOf(page.appliedSet)).byId
+        : undefined;
     return {
       items: page.items.map(({ guardrailTallies, ...item }) =>
         definitions

@@ -363,7 +363,7 @@ export class DatabaseGuardrailRunStore {
     await this.db.raw(
       `ANALYZE autonomy_entity_scores (entity_ref, kind, title, owner_ref, system_ref, domain_ref,
          level, level_rank, score, fail_count, bucket), autonomy_heatmap, autonomy_rollups,
-         autonomy_score_history`,
+         autonomy_team_tallies, autonomy_score_history`,
     );
     // The state tokens apart, from a tenth of the sample (their statistics target, see the
     // migration 20261127140000_scorecard_sort_indexes): 0.1 s, where sampling them with the

@@ -9,7 +9,11 @@ import {
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
-import { halvesOfTallies, teamHalves } from '../domain/guardrails/halves';
+import {
+  halvesOfTallies,
+  tallyCells,
+  teamHalves,
+} from '../domain/guardrails/halves';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { storeEvaluation } from '../testUtils/storeEvaluation';
 import { HeatmapTally } from './aggregates';
@@ -128,7 +132,25 @@ describe.each(databases.eachSupportedId())(
       }
     }
 
-    /** The listed teams' halves of a set from their stored tallies, each checked against teamHalves over its cells. */
+    /** Every team's stored tallies are what its heat-map cells add up to. */
+    async function expectTalliesOfHeatmap() {
+      const page = await stores.guardrails.rollups('owner', LEVELS, {
+        limit: 50,
+        offset: 0,
+      });
+      expect(page.items.length).toBeGreaterThan(0);
+      for (const { ref, guardrailTallies } of page.items) {
+        const cells = await stores.guardrails.heatmapCells({
+          ownerRefs: [ref],
+        });
+        expect([ref, guardrailTallies]).toEqual([ref, tallyCells(cells)]);
+      }
+    }
+
+    /**
+     * The listed teams' halves of a set from their stored tallies, each checked against
+     * teamHalves over its cells.
+     */
     async function halvesAsTeamHalves(
       definitions: GuardrailDefinition[],
       teams: string[],
@@ -347,6 +369,7 @@ describe.each(databases.eachSupportedId())(
         total: 1,
         items: [{ title: 'b' }],
       });
+      expect(await stores.guardrails.searchIndexMissing()).toBe(false);
       if (!id.startsWith('POSTGRES')) return;
       await knex.raw(
         `INSERT INTO autonomy_entity_scores (entity_ref, kind, title, level_rank, pass_count,
@@ -516,10 +539,15 @@ describe.each(databases.eachSupportedId())(
             limit: 1,
             offset,
           }),
-        ).toMatchObject({ total: 2, items: offset === 1 ? [{}] : [] });
+        ).toMatchObject({
+          total: 2,
+          items: offset === 1 ? [{}] : [],
+          evaluatedAt: NOW.toISOString(),
+          appliedSet: 'fp-a',
+        });
     });
 
-    it('keeps each team’s tallies with its heat map, split into halves as teamHalves splits the cells', async () => {
+    it('tallies each team’s cells as tallyCells does, and splits them as teamHalves splits the cells', async () => {
       // A cell of a guardrail no longer in the set, and an empty cell: neither counts.
       await knex('autonomy_heatmap').insert([
         {
@@ -597,6 +625,34 @@ describe.each(databases.eachSupportedId())(
         guardrailCount: 2,
       });
       expect(asOrganisation.get(teams[0])?.autonomous).toEqual(none);
+    });
+
+    it('reads an empty page of roll-ups from a store no run has filled', async () => {
+      for (const table of ['autonomy_rollups', 'autonomy_analysis_runs'])
+        await knex(table).delete();
+      const page = await stores.guardrails.rollups('owner', LEVELS, {
+        limit: 10,
+        offset: 0,
+      });
+      expect(page).toEqual({
+        items: [],
+        total: 0,
+        evaluatedAt: undefined,
+        appliedSet: undefined,
+      });
+    });
+
+    it('mends teams’ tallies on the daily recount of the heat map, cells unchanged', async () => {
+      // A replica of an older version moved the heat map and not the tallies.
+      await knex('autonomy_team_tallies')
+        .where({ owner_ref: 'group:default/team-a' })
+        .update({ tallies: '{"owner":[9,9]}' });
+      await knex('autonomy_team_tallies')
+        .where({ owner_ref: 'group:default/team-b' })
+        .delete();
+      // The first run of the next day counts the map whole; it finds every cell as stored.
+      await storeEvaluation(stores, world(), new Date('2026-11-22T12:00:00Z'));
+      await expectTalliesOfHeatmap();
     });
 
     it('keeps the heat map per team, guardrail and state', async () => {
@@ -915,6 +971,7 @@ describe.each(databases.eachSupportedId())(
         cell('owner', 'pass'),
         cell('runbook', 'fail'),
       ]);
+      await expectTalliesOfHeatmap();
 
       const [, b] = world();
       await storeEvaluation(stores, [b], new Date('2026-11-22T12:00:00Z'));
@@ -1134,6 +1191,7 @@ describe.each(databases.eachSupportedId())(
         owner: [1, 1],
         runbook: [1, 0],
       });
+      await expectTalliesOfHeatmap();
       const org = await stores.guardrails.history('org', 'org', '2026-11-01');
       expect(org.map(p => p.score)).toEqual([95]);
 

@@ -213,8 +213,8 @@ export class DatabaseGuardrailStore {
         )},%`,
       ]);
     }
-    // Counted while the page is read (on PostgreSQL each on a connection of its own): a page of
-    // a large match waits for the longer of the two, not for both.
+    // Counted while the page is read (on PostgreSQL on a second connection): a page of a large
+    // match waits for the longer of the two, not for both.
     const total = filtered
       ? base
           .clone()
@@ -232,7 +232,7 @@ export class DatabaseGuardrailStore {
     // reading its index in order.
     let nulls = '';
     if (column === 's.score') nulls = desc ? ' NULLS LAST' : ' NULLS FIRST';
-    const [count, rows, lastRunAt] = await Promise.all([
+    const [count, rows] = await Promise.all([
       total,
       base
         .clone()
@@ -255,6 +255,7 @@ export class DatabaseGuardrailStore {
           's.failing_guardrail_ids',
           's.blocking_next',
           's.evaluated_at',
+          lastRunQuery(this.db, 'guardrails').as('last_run_at'),
         )
         // Entities without a score sort lowest, and the ref breaks ties in the same direction:
         // each order is then an index read forwards or backwards (see the migration
@@ -263,12 +264,25 @@ export class DatabaseGuardrailStore {
         .orderBy('s.entity_ref', desc ? 'desc' : 'asc')
         .limit(query.limit)
         .offset(query.offset),
-      this.getEvaluatedAt(),
     ]);
     return {
-      items: rows.map((r: EntityScoreRow) => toScore(r, lastRunAt)),
+      items: rows.map((r: EntityScoreRow & { last_run_at: string | null }) =>
+        toScore(r, r.last_run_at ?? undefined),
+      ),
       total: count,
     };
+  }
+
+  /**
+   * PostgreSQL: whether the scorecard search lacks its trigram index, because the migration
+   * that adds it (20261127170000) was not allowed to create the `pg_trgm` extension.
+   */
+  async searchIndexMissing(): Promise<boolean> {
+    if (!hasArrays(this.db)) return false;
+    const { rows } = await this.db.raw(
+      `SELECT to_regclass('autonomy_entity_scores_search_idx') IS NULL AS missing`,
+    );
+    return rows[0].missing === true;
   }
 
   /** How many entities are evaluated: the organisation roll-up, not a count of the catalog. */

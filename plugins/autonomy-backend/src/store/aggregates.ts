@@ -150,7 +150,8 @@ const heatmapRows = (counts: HeatmapCounts) =>
 
 /**
  * Makes the stored heat map equal to `counts` (for these owners only, when given), and the
- * teams' tallies with it when a cell changed.
+ * teams' tallies with it: for these owners when a cell changed, and always on a whole count
+ * (a run's daily recount), which mends tallies a replica of an older version left behind.
  */
 export async function syncHeatmap(
   tx: Knex.Transaction,
@@ -161,7 +162,8 @@ export async function syncHeatmap(
     key: ['owner_ref', 'guardrail_id', 'state'],
     scope: ownerRefs ? q => q.whereIn('owner_ref', ownerRefs) : undefined,
   });
-  return written ? written + (await syncTeamTallies(tx, ownerRefs)) : 0;
+  if (!written && ownerRefs) return 0;
+  return written + (await syncTeamTallies(tx, ownerRefs));
 }
 
 /**

@@ -50,11 +50,11 @@ export async function lastRunOf(
   );
 }
 
-/** When an analysis last completed (ISO timestamp), if it ever did. */
 /** The time of the last complete run of an analysis, as a subquery of a larger read. */
 export const lastRunQuery = (db: Knex, name: AnalysisName) =>
   db('autonomy_analysis_runs').select('evaluated_at').where({ name });
 
+/** When an analysis last completed (ISO timestamp), if it ever did. */
 export async function lastRun(
   db: Knex,
   name: AnalysisName,

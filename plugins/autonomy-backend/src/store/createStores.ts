@@ -14,7 +14,8 @@ import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseNotificationStore } from './DatabaseNotificationStore';
 import { migrateToLatest } from './migrateToLatest';
 
-const migrationsDir = resolvePackagePath(
+/** The plugin's migrations (tests also take a database to one of them and on from there). */
+export const MIGRATIONS_DIRECTORY = resolvePackagePath(
   '@aligned-autonomy/plugin-autonomy-backend',
   'migrations',
 );
@@ -28,7 +29,7 @@ export type Stores = Awaited<ReturnType<typeof createStores>>;
 export async function createStores(database: DatabaseService) {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
-    await migrateToLatest(client, migrationsDir);
+    await migrateToLatest(client, MIGRATIONS_DIRECTORY);
   }
   return {
     missions: new DatabaseMissionStore(client),

@@ -2,7 +2,7 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import { MIGRATIONS_DIRECTORY as directory } from '../testUtils/migrations';
+import { MIGRATIONS_DIRECTORY as directory } from './createStores';
 
 jest.setTimeout(60_000);
 

@@ -2,8 +2,10 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import { MIGRATIONS_DIRECTORY as directory } from '../testUtils/migrations';
-import { createStores } from './createStores';
+import {
+  createStores,
+  MIGRATIONS_DIRECTORY as directory,
+} from './createStores';
 
 jest.setTimeout(60_000);
 

@@ -31,7 +31,8 @@ export async function syncTeamTallies(
   if (ownerRefs) whereAnyOf(grouped, 'owner_ref', ownerRefs);
   const byOwner = new Map<string, GuardrailTallies>();
   for (const row of await grouped) {
-    const tallies = byOwner.get(row.owner_ref) ?? {};
+    const tallies: GuardrailTallies =
+      byOwner.get(row.owner_ref) ?? Object.create(null);
     tallies[row.guardrail_id] = [Number(row.results), Number(row.met)];
     byOwner.set(row.owner_ref, tallies);
   }

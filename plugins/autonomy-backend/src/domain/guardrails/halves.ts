@@ -91,7 +91,8 @@ export type GuardrailTallies = Record<string, [number, number]>;
 
 /** The tallies of a team's heat-map cells; opted-out results (not applicable) do not count. */
 export function tallyCells(cells: TeamCell[]): GuardrailTallies {
-  const tallies: GuardrailTallies = {};
+  // Without a prototype: a guardrail may be called "constructor".
+  const tallies: GuardrailTallies = Object.create(null);
   for (const cell of cells) {
     if (cell.count <= 0 || cell.state === 'not-applicable') continue;
     const tally = (tallies[cell.guardrailId] ??= [0, 0]);

@@ -1,0 +1,73 @@
+import {
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import knexFactory, { type Knex } from 'knex';
+import { MIGRATIONS_DIRECTORY as directory } from './createStores';
+import { DatabaseGuardrailStore } from './DatabaseGuardrailStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const search = (store: DatabaseGuardrailStore) =>
+  store.listScores({
+    text: 'pay',
+    orderBy: 'title',
+    order: 'asc',
+    limit: 10,
+    offset: 0,
+  });
+
+describe.each(databases.eachSupportedId())(
+  'the scorecard search index migration on %p',
+  (id: TestDatabaseId) => {
+    it('migrates, and the search works, where the plugin may not create pg_trgm too', async () => {
+      const knex = await databases.init(id);
+      if (!id.startsWith('POSTGRES')) {
+        await knex.migrate.latest({ directory });
+        const store = new DatabaseGuardrailStore(knex);
+        expect(await store.searchIndexMissing()).toBe(false);
+        expect((await search(store)).total).toBe(0);
+        return;
+      }
+      // A role that owns its tables but may not create an extension in the database, as a
+      // managed PostgreSQL may give a plugin.
+      const role = `autonomy_limited_${process.pid}`;
+      await knex.raw(`CREATE ROLE ${role} NOLOGIN`);
+      await knex.raw(`GRANT USAGE, CREATE ON SCHEMA public TO ${role}`);
+      const limited: Knex = knexFactory({
+        client: 'pg',
+        connection: knex.client.config.connection,
+        pool: {
+          min: 1,
+          max: 1,
+          afterCreate: (connection: any, done: (e?: Error) => void) =>
+            connection.query(`SET ROLE ${role}`, done),
+        },
+      });
+      try {
+        await limited.migrate.latest({ directory });
+        const store = new DatabaseGuardrailStore(limited);
+        expect(await store.searchIndexMissing()).toBe(true);
+        expect((await search(store)).total).toBe(0);
+        // Every migration after it ran too.
+        expect(await limited.migrate.list({ directory })).toEqual([
+          expect.any(Array),
+          [],
+        ]);
+      } finally {
+        await limited.destroy();
+        await knex.raw(`REASSIGN OWNED BY ${role} TO CURRENT_USER`);
+        await knex.raw(`DROP OWNED BY ${role}`);
+        await knex.raw(`DROP ROLE ${role}`);
+      }
+      // The plugin's usual role, which may: the index is there.
+      await knex.migrate.rollback({ directory }, true);
+      await knex.migrate.latest({ directory });
+      expect(await new DatabaseGuardrailStore(knex).searchIndexMissing()).toBe(
+        false,
+      );
+    });
+  },
+);
