@@ -652,6 +652,14 @@ describe.each(databases.eachSupportedId())(
         .delete();
       // The first run of the next day counts the map whole; it finds every cell as stored.
       await storeEvaluation(stores, world(), new Date('2026-11-22T12:00:00Z'));
+      const stored = await knex('autonomy_team_tallies').orderBy('owner_ref');
+      expect(stored.map(r => [r.owner_ref, JSON.parse(r.tallies)])).toEqual([
+        [
+          'group:default/team-a',
+          { mission: [1, 1], owner: [1, 1], runbook: [2, 0] },
+        ],
+        ['group:default/team-b', { owner: [1, 1] }],
+      ]);
       await expectTalliesOfHeatmap();
     });
 
