@@ -28,7 +28,7 @@ exports.up = async function up(knex) {
     });
   } catch {
     // Search without the index: slower at scale, the same results. The plugin says so at
-    // start-up (DatabaseGuardrailStore.searchIndexed).
+    // start-up (DatabaseGuardrailStore.searchIndexMissing).
   }
 };
 

@@ -37,6 +37,7 @@ export interface RollupPage {
   /** The fingerprint of the set the last applied run evaluated with. */
   appliedSet?: string;
 }
+
 export type ScoreSort = 'score' | 'title' | 'level' | 'failing';
 
 export interface ScoreQuery {
