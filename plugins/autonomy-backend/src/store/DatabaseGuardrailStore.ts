@@ -216,7 +216,7 @@ export class DatabaseGuardrailStore {
     }
     // Counted while the page is read (on PostgreSQL on a second connection): a page of a large
     // match waits for the longer of the two, not for both.
-    const total = filtered
+    const counted = filtered
       ? base
           .clone()
           .count({ count: '*' })
@@ -233,8 +233,8 @@ export class DatabaseGuardrailStore {
     // reading its index in order.
     let nulls = '';
     if (column === 's.score') nulls = desc ? ' NULLS LAST' : ' NULLS FIRST';
-    const [count, rows] = await Promise.all([
-      total,
+    const [total, rows] = await Promise.all([
+      counted,
       base
         .clone()
         .select(
@@ -270,7 +270,7 @@ export class DatabaseGuardrailStore {
       items: rows.map((r: EntityScoreRow & { last_run_at: string | null }) =>
         toScore(r, r.last_run_at ?? undefined),
       ),
-      total: count,
+      total,
     };
   }
 
@@ -304,18 +304,16 @@ export class DatabaseGuardrailStore {
     page: { limit: number; offset: number },
   ): Promise<RollupPage> {
     const scopeType = scope ?? 'org';
+    const ofScope = () =>
+      this.db('autonomy_rollups').where({ scope_type: scopeType });
     const about = [
-      this.db('autonomy_rollups')
-        .where({ scope_type: scopeType })
-        .count('*')
-        .as('total'),
+      ofScope().count('*').as('total'),
       lastRunQuery(this.db, 'guardrails').as('last_run_at'),
       appliedFingerprintQuery(this.db).as('applied_set'),
     ];
     // The page first, then its teams' tallies: joined before the limit, PostgreSQL joined and
     // sorted every team of the scope for a page of 20.
-    const pageRows = this.db('autonomy_rollups')
-      .where({ scope_type: scopeType })
+    const pageRows = ofScope()
       .orderBy('scope_ref')
       .limit(page.limit)
       .offset(page.offset);
