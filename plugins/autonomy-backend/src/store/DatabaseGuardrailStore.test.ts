@@ -1127,6 +1127,62 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('reads a shard’s stored state from its index alone once a bulk-writing run has refreshed the statistics (PostgreSQL)', async () => {
+      // Rows as wide as a run writes them (their results inline), over every bucket.
+      const hex = (n: number) => n.toString(16).padStart(32, '0');
+      const rows = Array.from({ length: 6000 }, (_, i) => ({
+        entity_ref: `component:default/wide-${i}`,
+        kind: 'component',
+        title: `Wide ${i}`,
+        level_rank: 0,
+        pass_count: 0,
+        fail_count: 0,
+        warning_count: 0,
+        exempt_count: 0,
+        unknown_count: 0,
+        error_count: 0,
+        failing_guardrail_ids: '[]',
+        blocking_next: '[]',
+        evaluated_at: NOW.toISOString(),
+        bucket: i % 1024,
+        content_hash: hex(i),
+        input_key: hex(i + 1),
+        results: hex(i).repeat(40),
+      }));
+      await knex.batchInsert('autonomy_entity_scores', rows, 200);
+      await stores.runs.refreshStatistics({
+        stagedCount: 6_000,
+        evaluatedCount: 6_000,
+      });
+      const sent: { sql: string; bindings: unknown[] }[] = [];
+      const record = (q: { sql: string; bindings: unknown[] }) => sent.push(q);
+      knex.on('query', record);
+      const state = await stores.runs
+        .storedState(100, 150)
+        .finally(() => knex.off('query', record));
+      // Buckets 100-149 hold 6 of the 6,000 entities each (i % 1024, i from 0).
+      expect(state.size).toBe(300);
+      expect(state.get('component:default/wide-1124')).toEqual({
+        hash: hex(1124),
+        inputKey: hex(1125),
+        recheckAt: null,
+      });
+      if (knex.client.config.client !== 'pg') return;
+      expect(sent).toHaveLength(1);
+      const explained = await knex.raw(
+        `EXPLAIN (ANALYZE, COSTS OFF) ${sent[0].sql.replace(/\$\d+/g, '?')}`,
+        sent[0].bindings as Knex.RawBinding[],
+      );
+      const plan = explained.rows
+        .map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'])
+        .join('\n');
+      // Fails without the covering index (a plain index scan) and without the vacuum (heap fetches).
+      expect(plan).toContain(
+        'Index Only Scan using autonomy_entity_scores_shard_state_idx',
+      );
+      expect(plan).toContain('Heap Fetches: 0');
+    });
+
     it('keeps the previous complete analysis when a run dies before it is applied', async () => {
       // A run that staged a change and a removal, then its replica died.
       await stores.runs.planRun(
