@@ -144,15 +144,15 @@ export function whereAnyOf(
  * Inserts rows (all with the same columns), or on a conflict over `conflict` updates them. On
  * PostgreSQL rows without `conflict` go by COPY (copyRows.ts); the others travel as one JSON
  * parameter per batch that the database expands (binding every value of thousands of rows made
- * large writes spend more time binding than writing), where `jsonColumns` and UNSPLICEABLE apply.
+ * large writes spend more time binding than writing). A text column holding JSON goes as an
+ * escaped string like any other: splicing it in as the JSON it is cost Node three times as much
+ * per batch and PostgreSQL more as well (5,000 staged rows: 546 ms against 395 ms to expand).
  */
 export async function insertRows(
   db: Knex | Knex.Transaction,
   table: string,
   rows: readonly object[],
   conflict?: string[],
-  /** Text columns whose values are JSON already: sent as they are, not as escaped strings. */
-  jsonColumns: string[] = [],
 ) {
   if (!rows.length) return 0;
   const records = rows as readonly Record<string, unknown>[];
@@ -172,7 +172,7 @@ export async function insertRows(
     for (let i = 0; i < rows.length; i += 1000) {
       await db.raw(
         `INSERT INTO ?? (${list}) SELECT ${list} FROM json_populate_recordset(NULL::??, ?::json)${onConflict}`,
-        [table, table, batchJson(records.slice(i, i + 1000), jsonColumns)],
+        [table, table, JSON.stringify(records.slice(i, i + 1000))],
       );
     }
     return rows.length;
@@ -183,55 +183,4 @@ export async function insertRows(
     await (conflict ? insert.onConflict(conflict).merge() : insert);
   }
   return rows.length;
-}
-
-/**
- * Escapes PostgreSQL's JSON parser refuses inside a value it turns into text (NUL, a lone
- * surrogate): a text holding one goes as an escaped string instead, as any other text column.
- */
-const UNSPLICEABLE = /\\u(0000|d[89a-f])/i;
-
-/**
- * Rows as one JSON array. A JSON text column is spliced in as the JSON it is: PostgreSQL's
- * `json_populate_recordset` hands a nested value to a text column as its text, verbatim, and
- * escaping kilobytes of results per row as a string cost more than the rest of the batch. The
- * rest of each row goes through the native JSON.stringify with the spliced columns set aside for
- * that call (and put back before anything else can run): building each row's text column by
- * column in JavaScript took 40% longer and allocated a string per column.
- */
-export function batchJson(
-  rows: readonly Record<string, unknown>[],
-  jsonColumns: string[],
-) {
-  if (!jsonColumns.length || !rows.length) return JSON.stringify(rows);
-  const keys = jsonColumns.map(c => `,${JSON.stringify(c)}:`);
-  const aside: unknown[] = new Array(jsonColumns.length);
-  const parts = rows.map(row => {
-    let spliced = '';
-    for (let i = 0; i < jsonColumns.length; i++) {
-      const text = row[jsonColumns[i]];
-      aside[i] = undefined;
-      if (typeof text !== 'string' || UNSPLICEABLE.test(text)) continue;
-      aside[i] = text;
-      spliced += `${keys[i]}${text}`;
-      // As JSON.stringify does with an object: an undefined property is left out.
-      row[jsonColumns[i]] = undefined;
-    }
-    let json: string;
-    try {
-      json = JSON.stringify(row);
-    } finally {
-      // Put back even when a value cannot be serialized: the caller's rows stay as given.
-      for (let i = 0; i < jsonColumns.length; i++)
-        if (aside[i] !== undefined) row[jsonColumns[i]] = aside[i];
-    }
-    if (!spliced) return json;
-    return json === '{}'
-      ? `{${spliced.slice(1)}}`
-      : `${json.slice(0, -1)}${spliced}}`;
-  });
-  // The brackets go inside the join: around it they made a string the driver copied again whole.
-  parts[0] = `[${parts[0]}`;
-  parts[parts.length - 1] += ']';
-  return parts.join(',');
 }

@@ -53,14 +53,28 @@ describe('copyRows on PostgreSQL', () => {
         flag: false,
         tokens: ['\\N'],
       },
+      // Unquoted where nothing needs quotes; quoted where a string reads as NULL, or is empty.
+      {
+        id: 'f',
+        note: 'f',
+        n: 3,
+        x: 4,
+        flag: true,
+        tokens: ['c-1:fail', '*:ok'],
+      },
+      { id: 'g', note: 'g', n: 4, x: 5, flag: true, tokens: ['NULL', 'null'] },
+      { id: 'h', note: 'h', n: 5, x: 6, flag: true, tokens: ['', 'x'] },
     ];
-    expect(await copyRows(knex, 'copied', rows)).toBe(5);
+    expect(await copyRows(knex, 'copied', rows)).toBe(8);
     expect(await knex('copied').orderBy('id')).toEqual([
       rows[0],
       rows[1],
       rows[2],
       { ...rows[3], note: JSON.stringify({ nested: [odd] }) },
       { ...rows[4], note: '2026-11-27T03:00:00.000Z' },
+      rows[5],
+      rows[6],
+      rows[7],
     ]);
   });
 

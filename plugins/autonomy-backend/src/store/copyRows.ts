@@ -12,6 +12,8 @@ const COPY_ESCAPES: Record<string, string> = {
   '\t': '\\t',
 };
 const ARRAY_SPECIAL = /[\\"]/g;
+/** What makes an element of an array literal need quotes: its syntax, spaces, a backslash. */
+const ARRAY_QUOTED = /[{}",\\\s]/;
 
 /** An element of a PostgreSQL array literal: a string, always quoted, or NULL. */
 function arrayElement(element: unknown, column: string) {
@@ -19,6 +21,26 @@ function arrayElement(element: unknown, column: string) {
   if (typeof element !== 'string')
     throw new TypeError(`Column ${column} takes an array of strings`);
   return `"${element.replace(ARRAY_SPECIAL, '\\$&')}"`;
+}
+
+/**
+ * A PostgreSQL array literal of strings (or nulls), as `text[]` reads it. Strings without
+ * anything the syntax gives a meaning to go unquoted, as the database writes them: a row's
+ * state tokens are about forty such strings, and PostgreSQL read a batch of rows 20% faster
+ * with them as one literal each than as JSON arrays (see DatabaseGuardrailRunStore.stage).
+ */
+export function textArrayLiteral(values: readonly unknown[], column: string) {
+  const plain =
+    values.length > 0 &&
+    values.every(
+      v =>
+        typeof v === 'string' &&
+        v !== '' &&
+        !ARRAY_QUOTED.test(v) &&
+        !(v.length === 4 && v.toUpperCase() === 'NULL'),
+    );
+  if (plain) return `{${values.join(',')}}`;
+  return `{${values.map(e => arrayElement(e, column)).join(',')}}`;
 }
 
 /**
@@ -39,7 +61,7 @@ function copyValue(value: unknown, column: string): string {
   else if (typeof value === 'bigint') return String(value);
   else if (value instanceof Date) return value.toISOString();
   else if (Array.isArray(value))
-    text = `{${value.map(e => arrayElement(e, column)).join(',')}}`;
+    text = textArrayLiteral(value, column);
   else if (Object.getPrototypeOf(value) === Object.prototype)
     text = JSON.stringify(value);
   else throw new TypeError(`Column ${column} cannot take this value`);
