@@ -60,8 +60,7 @@ function copyValue(value: unknown, column: string): string {
   if (typeof value === 'string') text = value;
   else if (typeof value === 'bigint') return String(value);
   else if (value instanceof Date) return value.toISOString();
-  else if (Array.isArray(value))
-    text = textArrayLiteral(value, column);
+  else if (Array.isArray(value)) text = textArrayLiteral(value, column);
   else if (Object.getPrototypeOf(value) === Object.prototype)
     text = JSON.stringify(value);
   else throw new TypeError(`Column ${column} cannot take this value`);
