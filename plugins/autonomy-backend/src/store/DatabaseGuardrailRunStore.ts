@@ -27,7 +27,6 @@ import {
 } from './scoreRows';
 import { applyStagedRun, type ApplyHistory } from './applyStagedRun';
 import { analyzeChangedTables, LOOKED_UP_BY_REF } from './staleStatistics';
-import { textArrayLiteral } from './copyRows';
 import {
   failingCells,
   levelChangeOf,
@@ -269,16 +268,9 @@ export class DatabaseGuardrailRunStore {
     for (const row of staged) {
       row.run_id = runId;
       row.removed = false;
-      // The state tokens as one array literal, not a JSON array: PostgreSQL expanded a batch's
-      // JSON arrays into text[] at about 38 µs a row, a literal at about 17 µs (5,000 rows of
-      // forty tokens each, measured apart on the 2-core machine).
-      if (Array.isArray(row.states))
-        row.states = textArrayLiteral(row.states, 'states');
     }
     // Rows of one statement must have the same columns. A row staged again (a shard taken over)
-    // replaces the earlier one. Not by COPY (copyRows.ts), unlike conflict-free inserts: the
-    // shards keep Node busy, COPY's text cost Node more than the JSON batch, and alternating runs
-    // showed no gain in the shards while one run's peak memory rose to 1.5 GB.
+    // replaces the earlier one.
     await insertRows(this.db, 'autonomy_staged_scores', staged, [
       'run_id',
       'entity_ref',

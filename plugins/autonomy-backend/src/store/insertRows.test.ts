@@ -2,47 +2,104 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
+import knexFactory, { type Knex } from 'knex';
 import { insertRows } from './analysisRuns';
+import { mayCreateTempTables } from './copyRows';
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const postgres = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+/** Inserts odd texts, then upserts over them, checking the stored rows after each. */
+async function insertsAndUpsertsExactly(knex: Knex) {
+  await knex.schema.createTable('rows_under_test', table => {
+    table.string('id').primary();
+    table.text('doc').nullable();
+    table.integer('n');
+    table.boolean('flag');
+  });
+  const docs = [
+    { m: 'expected "production", but it is "retired"' },
+    { m: 'back\\slash, new\nline, tab\t, é, 💥, \\u0041 as text' },
+    [1, null, true, { nested: ['a', 'b'] }],
+    // What PostgreSQL refuses as a JSON escape in text, had it been sent as a JSON value.
+    { m: 'a NUL \u0000 from a fact provider, a lone \ud800 surrogate' },
+  ].map(d => JSON.stringify(d));
+  const rows = [
+    ...docs.map((doc, i) => ({ id: `r${i}`, doc, n: i, flag: i % 2 === 0 })),
+    { id: 'null-doc', doc: null, n: 9, flag: false },
+  ];
+  const read = async () =>
+    (await knex('rows_under_test').orderBy('id')).map(r => ({
+      ...r,
+      flag: Boolean(r.flag),
+    }));
+  const sorted = (list: typeof rows) =>
+    [...list].sort((a, b) => a.id.localeCompare(b.id));
+  await insertRows(knex, 'rows_under_test', rows);
+  expect(await read()).toEqual(sorted(rows));
+  // Updating on a conflict keeps the text exact too, and leaves the rows given as they were;
+  // twice in one transaction, as a run's writes are.
+  const changed = [
+    ...rows.map((row, i) => ({ ...row, n: 10 + i })),
+    { id: 'r0', doc: JSON.stringify({ m: '"again"' }), n: 7, flag: true },
+  ].slice(1);
+  const given = changed.map(row => ({ ...row }));
+  await knex.transaction(async tx => {
+    await insertRows(tx, 'rows_under_test', changed.slice(0, 2), ['id']);
+    await insertRows(tx, 'rows_under_test', changed.slice(2), ['id']);
+  });
+  expect(changed).toStrictEqual(given);
+  expect(await read()).toEqual(sorted(changed));
+  // Outside a transaction as well.
+  const again = changed.map(row => ({ ...row, n: row.n + 100 }));
+  await insertRows(knex, 'rows_under_test', again, ['id']);
+  expect(await read()).toEqual(sorted(again));
+}
 
 describe.each(databases.eachSupportedId())(
   'insertRows on %p',
   (id: TestDatabaseId) => {
-    it('stores JSON text columns exactly as given, whatever they hold', async () => {
+    it('stores texts exactly as given, whatever they hold, and updates them on a conflict', async () => {
       const knex = await databases.init(id);
-      await knex.schema.createTable('rows_under_test', table => {
-        table.string('id').primary();
-        table.text('doc').nullable();
-        table.integer('n');
+      // On PostgreSQL an upsert goes through a temporary table (see the role without one below).
+      const isPg = knex.client.config.client === 'pg';
+      expect(isPg && (await mayCreateTempTables(knex))).toBe(isPg);
+      await insertsAndUpsertsExactly(knex);
+    });
+  },
+);
+
+describe.each(postgres.eachSupportedId())(
+  'insertRows on %p, for a role that may not create temporary tables',
+  (id: TestDatabaseId) => {
+    it('updates on a conflict all the same, through a JSON batch', async () => {
+      const knex = await postgres.init(id);
+      const role = `autonomy_no_temp_${process.pid}`;
+      const { rows } = await knex.raw('SELECT current_database() AS db');
+      await knex.raw(
+        `REVOKE TEMPORARY ON DATABASE "${rows[0].db}" FROM PUBLIC`,
+      );
+      await knex.raw(`CREATE ROLE ${role} NOLOGIN`);
+      await knex.raw(`GRANT USAGE, CREATE ON SCHEMA public TO ${role}`);
+      const limited: Knex = knexFactory({
+        client: 'pg',
+        connection: knex.client.config.connection,
+        pool: {
+          min: 1,
+          max: 1,
+          afterCreate: (connection: any, done: (e?: Error) => void) =>
+            connection.query(`SET ROLE ${role}`, done),
+        },
       });
-      const docs = [
-        { m: 'expected "production", but it is "retired"' },
-        { m: 'back\\slash, new\nline, tab\t, é, 💥, \\u0041 as text' },
-        [1, null, true, { nested: ['a', 'b'] }],
-        // What PostgreSQL refuses as a JSON escape in text, had it been sent as a JSON value.
-        { m: 'a NUL \u0000 from a fact provider, a lone \ud800 surrogate' },
-      ].map(d => JSON.stringify(d));
-      const rows = [
-        ...docs.map((doc, i) => ({ id: `r${i}`, doc, n: i })),
-        { id: 'null-doc', doc: null, n: 9 },
-      ];
-      await insertRows(knex, 'rows_under_test', rows);
-      expect(await knex('rows_under_test').orderBy('id')).toEqual(
-        [...rows].sort((a, b) => a.id.localeCompare(b.id)),
-      );
-      // Updating on a conflict keeps the text exact too (on PostgreSQL a JSON batch, not COPY),
-      // and leaves the rows given as they were.
-      const changed = [
-        ...rows.map((row, i) => ({ ...row, n: 10 + i })),
-        { id: 'r0', doc: JSON.stringify({ m: '"again"' }), n: 7 },
-      ].slice(1);
-      const given = changed.map(row => ({ ...row }));
-      await insertRows(knex, 'rows_under_test', changed, ['id']);
-      expect(changed).toStrictEqual(given);
-      expect(await knex('rows_under_test').orderBy('id')).toEqual(
-        [...changed].sort((a, b) => a.id.localeCompare(b.id)),
-      );
+      try {
+        expect(await mayCreateTempTables(limited)).toBe(false);
+        await insertsAndUpsertsExactly(limited);
+      } finally {
+        await limited.destroy();
+        await knex.raw(`REASSIGN OWNED BY ${role} TO CURRENT_USER`);
+        await knex.raw(`DROP OWNED BY ${role}`);
+        await knex.raw(`DROP ROLE ${role}`);
+      }
     });
   },
 );
