@@ -1075,6 +1075,51 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('stages and applies results compressed the way their column says (PostgreSQL)', async () => {
+      await stores.runs.planRun(
+        'r',
+        LATER,
+        planShards(['component:default/a'], 1),
+      );
+      const shard = (await stores.runs.claimShard('w', LATER, LATER))!;
+      // Results long enough to be compressed, as a catalog's are.
+      const message = 'expected a runbook link, found none; '.repeat(200);
+      const results = [
+        { guardrailId: 'runbook', state: 'fail' as const, message, facts: [] },
+      ];
+      await stores.runs.stage(
+        shard.runId,
+        [stores.runs.row(scored('a', { results }), LATER.toISOString())],
+        [],
+      );
+      if (knex.client.config.client !== 'pg') return;
+      // The migration 20261127130000_results_lz4 sets lz4 where the server has it.
+      const method = async (table: string) => {
+        const { rows } = await knex.raw(
+          `SELECT a.attcompression AS column, pg_column_compression(t.results) AS value
+           FROM ?? t, pg_attribute a
+           WHERE a.attrelid = ?::regclass AND a.attname = 'results'
+             AND t.entity_ref = 'component:default/a'`,
+          [table, table],
+        );
+        return rows;
+      };
+      expect(await method('autonomy_staged_scores')).toEqual([
+        { column: 'l', value: 'lz4' },
+      ]);
+      await stores.runs.completeShard(shard, new HeatmapTally(), 1);
+      await stores.runs.applyRun('r', LATER, {
+        day: '2026-11-21',
+        pruneBeforeDay: '2000-01-01',
+      });
+      expect(await method('autonomy_entity_scores')).toEqual([
+        { column: 'l', value: 'lz4' },
+      ]);
+      expect(await stores.guardrails.getResults('component:default/a')).toEqual(
+        results,
+      );
+    });
+
     it('analyzes the rewritten tables after a run that rewrote a large share of them (PostgreSQL)', async () => {
       // A run that wrote a few rows of a large catalog leaves them to autovacuum.
       expect(
@@ -1127,7 +1172,7 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('reads a shard’s stored state from its index alone once a bulk-writing run has refreshed the statistics (PostgreSQL)', async () => {
+    it('reads a shard’s stored state from its index alone, once a bulk-writing run has vacuumed the rows on PostgreSQL', async () => {
       // Rows as wide as a run writes them (their results inline), over every bucket.
       const hex = (n: number) => n.toString(16).padStart(32, '0');
       const rows = Array.from({ length: 6000 }, (_, i) => ({
@@ -1167,20 +1212,25 @@ describe.each(databases.eachSupportedId())(
         inputKey: hex(1125),
         recheckAt: null,
       });
-      if (knex.client.config.client !== 'pg') return;
       expect(sent).toHaveLength(1);
-      const explained = await knex.raw(
-        `EXPLAIN (ANALYZE, COSTS OFF) ${sent[0].sql.replace(/\$\d+/g, '?')}`,
-        sent[0].bindings as Knex.RawBinding[],
-      );
-      const plan = explained.rows
-        .map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'])
-        .join('\n');
-      // Fails without the covering index (a plain index scan) and without the vacuum (heap fetches).
+      const isPg = knex.client.config.client === 'pg';
+      const sql = sent[0].sql.replace(/\$\d+/g, '?');
+      const bindings = sent[0].bindings as Knex.RawBinding[];
+      const plan = isPg
+        ? (await knex.raw(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, bindings)).rows
+            .map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'])
+            .join('\n')
+        : (await knex.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings))
+            .map((r: { detail: string }) => r.detail)
+            .join('\n');
+      // Fails without the covering index (a plain index scan) and, on PostgreSQL, without the
+      // vacuum (heap fetches).
       expect(plan).toContain(
-        'Index Only Scan using autonomy_entity_scores_shard_state_idx',
+        isPg
+          ? 'Index Only Scan using autonomy_entity_scores_shard_state_idx'
+          : 'USING COVERING INDEX autonomy_entity_scores_shard_state_idx',
       );
-      expect(plan).toContain('Heap Fetches: 0');
+      expect(plan).toContain(isPg ? 'Heap Fetches: 0' : 'COVERING INDEX');
     });
 
     it('keeps the previous complete analysis when a run dies before it is applied', async () => {

@@ -118,22 +118,39 @@ export const onConflictUpdate = (columns: string[], conflict: string[]) =>
     .map(c => `"${c}" = EXCLUDED."${c}"`)
     .join(', ')}`;
 
-/** Per database configuration: whether its role may create temporary tables (see upsertRows). */
-const tempAllowed = new WeakMap<object, Promise<boolean>>();
+/** What an upsert needs to know of a database, asked once per configuration (see upsertRows). */
+interface UpsertSupport {
+  /** The role may create temporary tables. */
+  temp: boolean;
+  /** The server keeps a column's compression method (PostgreSQL 14 and later). */
+  compression: boolean;
+}
+
+const upsertSupport = new WeakMap<object, Promise<UpsertSupport>>();
+
+function upsertSupportOf(db: Knex | Knex.Transaction) {
+  const key = db.client.config;
+  let support = upsertSupport.get(key);
+  if (!support) {
+    support = db
+      .raw(
+        `SELECT has_database_privilege(current_database(), 'TEMPORARY') AS temp,
+           current_setting('server_version_num')::int >= 140000 AS compression`,
+      )
+      .then(r => ({
+        temp: r.rows[0].temp === true,
+        compression: r.rows[0].compression === true,
+      }));
+    // A failed question (the pool not ready, a dropped connection) is asked again next time.
+    support.catch(() => upsertSupport.delete(key));
+    upsertSupport.set(key, support);
+  }
+  return support;
+}
 
 /** Whether the database role may create temporary tables, asked once per configuration. */
-export function mayCreateTempTables(db: Knex | Knex.Transaction) {
-  const key = db.client.config;
-  let allowed = tempAllowed.get(key);
-  if (!allowed) {
-    allowed = db
-      .raw(
-        `SELECT has_database_privilege(current_database(), 'TEMPORARY') AS ok`,
-      )
-      .then(r => r.rows[0].ok === true);
-    tempAllowed.set(key, allowed);
-  }
-  return allowed;
+export async function mayCreateTempTables(db: Knex | Knex.Transaction) {
+  return (await upsertSupportOf(db)).temp;
 }
 
 /**
@@ -143,7 +160,8 @@ export function mayCreateTempTables(db: Knex | Knex.Transaction) {
  * entity rows took 280–313 ms this way and 725–833 ms as a JSON batch through
  * `json_populate_recordset`, for the same Node time (measured apart on the 2-core machine):
  * PostgreSQL parsed 19 MB of JSON where it now splits lines. The temporary table lives as long as
- * the connection and is emptied after each use. Needs the TEMPORARY privilege on the database
+ * the connection, is emptied after each use, and keeps the shape it was made with: a migration
+ * runs before the plugin's stores are used. Needs the TEMPORARY privilege on the database
  * ({@link mayCreateTempTables}), which PostgreSQL grants every role unless revoked.
  */
 export async function upsertRows(
@@ -156,9 +174,15 @@ export async function upsertRows(
   const columns = Object.keys(rows[0]);
   const list = columns.map(c => `"${c}"`).join(', ');
   const scratch = `${table}_in`;
+  // Defaults, for a column the rows leave out; the compression method, which `INSERT … SELECT`
+  // keeps: without it the table's lz4 results would go in compressed the server's default way.
+  const { compression } = await upsertSupportOf(db);
+  const like = `LIKE "${table}" INCLUDING DEFAULTS${
+    compression ? ' INCLUDING COMPRESSION' : ''
+  }`;
   const upsert = async (tx: Knex.Transaction) => {
     await tx.raw(
-      `CREATE TEMPORARY TABLE IF NOT EXISTS "${scratch}" (LIKE "${table}") ON COMMIT DELETE ROWS`,
+      `CREATE TEMPORARY TABLE IF NOT EXISTS "${scratch}" (${like}) ON COMMIT DELETE ROWS`,
     );
     await copyRows(tx, scratch, rows);
     await tx.raw(
@@ -167,10 +191,11 @@ export async function upsertRows(
         conflict,
       )}`,
     );
-    // A caller's transaction may upsert again before it commits.
-    await tx.raw(`TRUNCATE pg_temp."${scratch}"`);
   };
-  if (db.isTransaction) await upsert(db as Knex.Transaction);
-  else await (db as Knex).transaction(upsert);
+  if (db.isTransaction) {
+    await upsert(db as Knex.Transaction);
+    // The caller's transaction may upsert again before it commits, which empties the table.
+    await db.raw(`TRUNCATE pg_temp."${scratch}"`);
+  } else await (db as Knex).transaction(upsert);
   return rows.length;
 }

@@ -46,9 +46,16 @@ async function insertsAndUpsertsExactly(knex: Knex) {
   const given = changed.map(row => ({ ...row }));
   await knex.transaction(async tx => {
     await insertRows(tx, 'rows_under_test', changed.slice(0, 2), ['id']);
-    await insertRows(tx, 'rows_under_test', changed.slice(2), ['id']);
+    // The same row again in the same transaction: nothing of the first batch is written twice.
+    await insertRows(
+      tx,
+      'rows_under_test',
+      [...changed.slice(2), { ...changed[0], n: 70 }],
+      ['id'],
+    );
   });
   expect(changed).toStrictEqual(given);
+  changed[0].n = 70;
   expect(await read()).toEqual(sorted(changed));
   // Outside a transaction as well.
   const again = changed.map(row => ({ ...row, n: row.n + 100 }));
