@@ -12,6 +12,7 @@ import { failingCells, stagedLevelChanges } from '../src/store/resultChanges';
 import { AutonomyNotifier } from '../src/service/AutonomyNotifier';
 import { compileGuardrails } from '../src/domain/guardrails/compileGuardrails';
 import { guardrailDef } from '../src/testUtils/guardrailFixtures';
+import { scoreRowFixture } from '../src/testUtils/scoreRowFixture';
 
 const ENTITIES = 100_000;
 const CHANGED = 10_000;
@@ -22,24 +23,14 @@ const DB = 'bench_autonomy_notifications';
 const RUN = 'bench-run';
 const STARTED = '2026-11-26T10:00:00.000Z';
 
-const row = (i: number, levelRank: number) => ({
-  entity_ref: `component:default/service-${i}`,
-  kind: 'component',
-  title: `Service ${i}`,
-  owner_ref: `group:default/team-${i % TEAMS}`,
-  level: ['bronze', 'silver', 'gold'][levelRank] ?? null,
-  level_rank: levelRank,
-  pass_count: 0,
-  fail_count: 0,
-  warning_count: 0,
-  exempt_count: 0,
-  unknown_count: 0,
-  error_count: 0,
-  failing_guardrail_ids: '[]',
-  blocking_next: '[]',
-  evaluated_at: '2026-11-25T10:00:00.000Z',
-  bucket: i % 1024,
-});
+const row = (i: number, levelRank: number) =>
+  scoreRowFixture(`service-${i}`, '2026-11-25T10:00:00.000Z', {
+    title: `Service ${i}`,
+    owner_ref: `group:default/team-${i % TEAMS}`,
+    level: ['bronze', 'silver', 'gold'][levelRank] ?? null,
+    level_rank: levelRank,
+    bucket: i % 1024,
+  });
 
 async function insert(knex: Knex, table: string, rows: object[]) {
   for (let i = 0; i < rows.length; i += 1000)

@@ -22,6 +22,7 @@ import type { Stores } from './createStores';
 import { recordAppliedSet } from './DatabaseGuardrailSetStore';
 import { openStores } from '../testUtils/openStores';
 import { syncTeamTallies } from './teamTallies';
+import { scoreRowFixture } from '../testUtils/scoreRowFixture';
 
 jest.setTimeout(60_000);
 
@@ -1175,25 +1176,14 @@ describe.each(databases.eachSupportedId())(
     it('reads a shard’s stored state from its index alone, once a bulk-writing run has vacuumed the rows on PostgreSQL', async () => {
       // Rows as wide as a run writes them (their results inline), over every bucket.
       const hex = (n: number) => n.toString(16).padStart(32, '0');
-      const rows = Array.from({ length: 6000 }, (_, i) => ({
-        entity_ref: `component:default/wide-${i}`,
-        kind: 'component',
-        title: `Wide ${i}`,
-        level_rank: 0,
-        pass_count: 0,
-        fail_count: 0,
-        warning_count: 0,
-        exempt_count: 0,
-        unknown_count: 0,
-        error_count: 0,
-        failing_guardrail_ids: '[]',
-        blocking_next: '[]',
-        evaluated_at: NOW.toISOString(),
-        bucket: i % 1024,
-        content_hash: hex(i),
-        input_key: hex(i + 1),
-        results: hex(i).repeat(40),
-      }));
+      const rows = Array.from({ length: 6000 }, (_, i) =>
+        scoreRowFixture(`wide-${i}`, NOW.toISOString(), {
+          bucket: i % 1024,
+          content_hash: hex(i),
+          input_key: hex(i + 1),
+          results: hex(i).repeat(40),
+        }),
+      );
       await knex.batchInsert('autonomy_entity_scores', rows, 200);
       await stores.runs.refreshStatistics({
         stagedCount: 6_000,

@@ -5,6 +5,7 @@ import {
 import type { Knex } from 'knex';
 import type { Stores } from './createStores';
 import { openStores } from '../testUtils/openStores';
+import { scoreRowFixture } from '../testUtils/scoreRowFixture';
 
 jest.setTimeout(60_000);
 
@@ -35,22 +36,9 @@ describe.each(databases.eachSupportedId())(
         [
           ['a', 'group:default/team-a'],
           ['b', 'group:default/team-b'],
-        ].map(([name, owner]) => ({
-          entity_ref: `component:default/${name}`,
-          kind: 'component',
-          title: name,
-          owner_ref: owner,
-          level_rank: -1,
-          pass_count: 0,
-          fail_count: 0,
-          warning_count: 0,
-          exempt_count: 0,
-          unknown_count: 0,
-          error_count: 0,
-          failing_guardrail_ids: '[]',
-          blocking_next: '[]',
-          evaluated_at: NOW.toISOString(),
-        })),
+        ].map(([name, owner]) =>
+          scoreRowFixture(name, NOW.toISOString(), { owner_ref: owner }),
+        ),
       );
     });
 

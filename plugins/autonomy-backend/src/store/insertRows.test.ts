@@ -2,9 +2,10 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { insertRows } from './analysisRuns';
 import { mayCreateTempTables } from './copyRows';
+import { asLimitedRole } from '../testUtils/limitedRole';
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 const postgres = TestDatabases.create({ ids: ['POSTGRES_15'] });
@@ -81,32 +82,16 @@ describe.each(postgres.eachSupportedId())(
   (id: TestDatabaseId) => {
     it('updates on a conflict all the same, through a JSON batch', async () => {
       const knex = await postgres.init(id);
-      const role = `autonomy_no_temp_${process.pid}`;
       const { rows } = await knex.raw('SELECT current_database() AS db');
-      await knex.raw(
-        `REVOKE TEMPORARY ON DATABASE "${rows[0].db}" FROM PUBLIC`,
-      );
-      await knex.raw(`CREATE ROLE ${role} NOLOGIN`);
-      await knex.raw(`GRANT USAGE, CREATE ON SCHEMA public TO ${role}`);
-      const limited: Knex = knexFactory({
-        client: 'pg',
-        connection: knex.client.config.connection,
-        pool: {
-          min: 1,
-          max: 1,
-          afterCreate: (connection: any, done: (e?: Error) => void) =>
-            connection.query(`SET ROLE ${role}`, done),
+      await asLimitedRole(
+        knex,
+        () =>
+          knex.raw(`REVOKE TEMPORARY ON DATABASE "${rows[0].db}" FROM PUBLIC`),
+        async limited => {
+          expect(await mayCreateTempTables(limited)).toBe(false);
+          await insertsAndUpsertsExactly(limited);
         },
-      });
-      try {
-        expect(await mayCreateTempTables(limited)).toBe(false);
-        await insertsAndUpsertsExactly(limited);
-      } finally {
-        await limited.destroy();
-        await knex.raw(`REASSIGN OWNED BY ${role} TO CURRENT_USER`);
-        await knex.raw(`DROP OWNED BY ${role}`);
-        await knex.raw(`DROP ROLE ${role}`);
-      }
+      );
     });
   },
 );

@@ -2,9 +2,9 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import knexFactory, { type Knex } from 'knex';
 import { MIGRATIONS_DIRECTORY as directory } from './createStores';
 import { DatabaseGuardrailStore } from './DatabaseGuardrailStore';
+import { asLimitedRole } from '../testUtils/limitedRole';
 
 jest.setTimeout(60_000);
 
@@ -41,37 +41,22 @@ describe.each(postgres.eachSupportedId())(
   (id: TestDatabaseId) => {
     it('migrates without the index, and the search still works', async () => {
       const knex = await postgres.init(id);
-      // A role that owns its tables but may not create an extension in the database, as a
-      // managed PostgreSQL may give a plugin.
-      const role = `autonomy_limited_${process.pid}`;
-      await knex.raw(`CREATE ROLE ${role} NOLOGIN`);
-      await knex.raw(`GRANT USAGE, CREATE ON SCHEMA public TO ${role}`);
-      const limited: Knex = knexFactory({
-        client: 'pg',
-        connection: knex.client.config.connection,
-        pool: {
-          min: 1,
-          max: 1,
-          afterCreate: (connection: any, done: (e?: Error) => void) =>
-            connection.query(`SET ROLE ${role}`, done),
+      // A role that owns its tables but may not create an extension in the database.
+      await asLimitedRole(
+        knex,
+        async () => {},
+        async limited => {
+          await limited.migrate.latest({ directory });
+          const store = new DatabaseGuardrailStore(limited);
+          expect(await store.searchIndexMissing()).toBe(true);
+          expect((await search(store)).total).toBe(0);
+          // Every migration after it ran too.
+          expect(await limited.migrate.list({ directory })).toEqual([
+            expect.any(Array),
+            [],
+          ]);
         },
-      });
-      try {
-        await limited.migrate.latest({ directory });
-        const store = new DatabaseGuardrailStore(limited);
-        expect(await store.searchIndexMissing()).toBe(true);
-        expect((await search(store)).total).toBe(0);
-        // Every migration after it ran too.
-        expect(await limited.migrate.list({ directory })).toEqual([
-          expect.any(Array),
-          [],
-        ]);
-      } finally {
-        await limited.destroy();
-        await knex.raw(`REASSIGN OWNED BY ${role} TO CURRENT_USER`);
-        await knex.raw(`DROP OWNED BY ${role}`);
-        await knex.raw(`DROP ROLE ${role}`);
-      }
+      );
     });
   },
 );
