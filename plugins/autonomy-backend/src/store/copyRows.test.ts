@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import type { Knex } from 'knex';
+import knexFactory, { type Knex } from 'knex';
 import { copyRows } from './copyRows';
 
 // COPY is PostgreSQL's; SQLite inserts through insertRows' other path (see insertRows.test.ts).
@@ -78,18 +78,35 @@ describe('copyRows on PostgreSQL', () => {
     ]);
   });
 
-  it('refuses what has no text form, naming the column, and writes nothing', async () => {
-    const good = { id: 'a', note: 'fine', n: 1 };
-    await expect(
-      copyRows(knex, 'copied', [good, { id: 'b', note: 'x', n: NaN }]),
-    ).rejects.toThrow('Column n cannot take NaN');
-    await expect(
-      copyRows(knex, 'copied', [{ id: 'c', note: Buffer.from('x'), n: 1 }]),
-    ).rejects.toThrow('Column note cannot take this value');
-    expect(await knex('copied')).toEqual([]);
-    // The connection is fine for the next statement.
-    await copyRows(knex, 'copied', [good]);
-    expect(await knex('copied').select('id')).toEqual([{ id: 'a' }]);
+  it('refuses what has no text form, naming the column, writes nothing, and leaves the connection ready', async () => {
+    // One connection, so the statement after a refusal goes where the refused COPY went: it must
+    // find the COPY ended, not be queued behind it in `pg` (deprecated, refused from pg 9).
+    const single: Knex = knexFactory({
+      client: 'pg',
+      connection: knex.client.config.connection,
+      pool: { min: 1, max: 1 },
+    });
+    const ready = async () => {
+      const connection = await single.client.acquireConnection();
+      await single.client.releaseConnection(connection);
+      return connection.readyForQuery;
+    };
+    try {
+      const good = { id: 'a', note: 'fine', n: 1 };
+      await expect(
+        copyRows(single, 'copied', [good, { id: 'b', note: 'x', n: NaN }]),
+      ).rejects.toThrow('Column n cannot take NaN');
+      expect(await ready()).toBe(true);
+      await expect(
+        copyRows(single, 'copied', [{ id: 'c', note: Buffer.from('x'), n: 1 }]),
+      ).rejects.toThrow('Column note cannot take this value');
+      expect(await ready()).toBe(true);
+      expect(await single('copied')).toEqual([]);
+      await copyRows(single, 'copied', [good]);
+      expect(await single('copied').select('id')).toEqual([{ id: 'a' }]);
+    } finally {
+      await single.destroy();
+    }
   });
 
   it('fails whole on a duplicate key, as a unique violation, inside a transaction too', async () => {

@@ -104,10 +104,31 @@ export async function copyRows(
       Readable.from(copyText(rows, columns)),
       connection.query(copyFrom(`COPY "${table}" (${list}) FROM STDIN`)),
     );
+  } catch (e) {
+    await readyForQuery(connection);
+    throw e;
   } finally {
     await db.client.releaseConnection(connection);
   }
   return rows.length;
+}
+
+/**
+ * Resolves when a `pg` client has finished its query. A COPY refused half-way (a value with no
+ * text form) fails as soon as the server has answered the client's CopyFail, before the server
+ * says it is ready for the next query: a statement sent on the connection in between was queued
+ * behind the COPY, which `pg` deprecates and will refuse from version 9.
+ */
+function readyForQuery(client: {
+  readyForQuery?: boolean;
+  connection?: { once(event: 'readyForQuery', listener: () => void): void };
+}) {
+  if (client.readyForQuery !== false || !client.connection)
+    return Promise.resolve();
+  // After the client's own listener, which marks it ready.
+  return new Promise<void>(resolve =>
+    client.connection!.once('readyForQuery', resolve),
+  );
 }
 
 /** An upsert's conflict clause: a row whose `conflict` columns match takes every column given. */
