@@ -215,7 +215,7 @@ export async function upsertRows(
   };
   if (db.isTransaction) {
     await upsert(db as Knex.Transaction);
-    // The caller's transaction may upsert again before it commits, which empties the table.
+    // Emptied now: the caller's transaction may upsert again before its commit empties it.
     await db.raw(`TRUNCATE pg_temp."${scratch}"`);
   } else await (db as Knex).transaction(upsert);
   return rows.length;
