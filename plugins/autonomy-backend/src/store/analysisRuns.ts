@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import {
+  columnList,
   copyRows,
   mayCreateTempTables,
   onConflictUpdate,
@@ -160,15 +161,13 @@ export async function insertRows(
 ) {
   if (!rows.length) return 0;
   const records = rows as readonly Record<string, unknown>[];
-  if (db.client.config.client === 'pg' && !conflict)
-    return copyRows(db, table, records);
-  if (db.client.config.client === 'pg' && (await mayCreateTempTables(db)))
-    return upsertRows(db, table, records, conflict!);
   if (db.client.config.client === 'pg') {
-    const list = Object.keys(rows[0])
-      .map(c => `"${c}"`)
-      .join(', ');
-    const onConflict = onConflictUpdate(Object.keys(rows[0]), conflict!);
+    if (!conflict) return copyRows(db, table, records);
+    if (await mayCreateTempTables(db))
+      return upsertRows(db, table, records, conflict);
+    const columns = Object.keys(rows[0]);
+    const list = columnList(columns);
+    const onConflict = onConflictUpdate(columns, conflict);
     for (let i = 0; i < rows.length; i += 1000) {
       await db.raw(
         `INSERT INTO ?? (${list}) SELECT ${list} FROM json_populate_recordset(NULL::??, ?::json) ${onConflict}`,

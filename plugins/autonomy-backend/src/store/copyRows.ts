@@ -3,6 +3,10 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 
+/** Column names quoted for a statement's column list. */
+export const columnList = (columns: string[]) =>
+  columns.map(c => `"${c}"`).join(', ');
+
 /** What COPY's text format escapes in a value: its own separators and escape character. */
 const COPY_SPECIAL = /[\\\n\r\t]/g;
 const COPY_ESCAPES: Record<string, string> = {
@@ -97,7 +101,7 @@ export async function copyRows(
 ) {
   if (!rows.length) return 0;
   const columns = Object.keys(rows[0]);
-  const list = columns.map(c => `"${c}"`).join(', ');
+  const list = columnList(columns);
   const connection = await db.client.acquireConnection();
   try {
     await pipeline(
@@ -133,9 +137,7 @@ function readyForQuery(client: {
 
 /** An upsert's conflict clause: a row whose `conflict` columns match takes every column given. */
 export const onConflictUpdate = (columns: string[], conflict: string[]) =>
-  `ON CONFLICT (${conflict
-    .map(c => `"${c}"`)
-    .join(', ')}) DO UPDATE SET ${columns
+  `ON CONFLICT (${columnList(conflict)}) DO UPDATE SET ${columns
     .map(c => `"${c}" = EXCLUDED."${c}"`)
     .join(', ')}`;
 
@@ -193,7 +195,7 @@ export async function upsertRows(
 ) {
   if (!rows.length) return 0;
   const columns = Object.keys(rows[0]);
-  const list = columns.map(c => `"${c}"`).join(', ');
+  const list = columnList(columns);
   const scratch = `${table}_in`;
   // Defaults, for a column the rows leave out; the compression method, which `INSERT … SELECT`
   // keeps: without it the table's lz4 results would go in compressed the server's default way.
