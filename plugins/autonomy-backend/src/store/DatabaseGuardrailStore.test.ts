@@ -853,6 +853,36 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it("compares a run's entity points with the point in force on the run's day, not a later one", async () => {
+      // A point from a later day (an entity re-evaluated after midnight while a run of the day
+      // before was under way) says nothing about the day the run is for.
+      await knex('autonomy_score_history').insert({
+        day: '2026-11-25',
+        scope_type: 'entity',
+        scope_ref: 'component:default/a',
+        score: 10,
+        entity_count: 1,
+        level_counts: '{"bronze":1}',
+      });
+      const [a] = world();
+      // Restaged (its results changed), with the score and level in force on the 21st.
+      await storeEvaluation(
+        stores,
+        [{ ...a, failingGuardrailIds: ['mission'] }, ...world().slice(1)],
+        new Date('2026-11-22T12:00:00Z'),
+      );
+      expect(
+        (
+          await knex('autonomy_score_history')
+            .where({ scope_type: 'entity', scope_ref: 'component:default/a' })
+            .orderBy('day')
+        ).map(r => [r.day, Number(r.score)]),
+      ).toEqual([
+        ['2026-11-21', 66.7],
+        ['2026-11-25', 10],
+      ]);
+    });
+
     it('applies a first run of many rows as it applies a few, every index there after it, and keeps the indexes of a full table', async () => {
       for (const table of [
         'autonomy_entity_scores',
