@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import {
   emptyStateCounts,
   type GuardrailDefinition,
+  type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
@@ -23,6 +24,7 @@ import { recordAppliedSet } from './DatabaseGuardrailSetStore';
 import { openStores } from '../testUtils/openStores';
 import { syncTeamTallies } from './teamTallies';
 import { scoreRowFixture } from '../testUtils/scoreRowFixture';
+import type { ScoreQuery } from './scorePages';
 
 jest.setTimeout(60_000);
 
@@ -452,6 +454,102 @@ describe.each(databases.eachSupportedId())(
         3,
         ['b'],
       ]);
+    });
+
+    it("counts a guardrail's states from the heat map, with the entities it leaves out", async () => {
+      const [a, b, c] = world();
+      await storeEvaluation(
+        stores,
+        [
+          a,
+          b,
+          c,
+          // Without an owner (the heat map counts teams' entities only), and opted out.
+          scored('d', { ownerRef: undefined }),
+          scored('e', {
+            results: [
+              { guardrailId: 'runbook', state: 'not-applicable', facts: [] },
+            ],
+          }),
+        ],
+        LATER,
+      );
+      const all = { orderBy: 'title', order: 'asc', limit: 50, offset: 0 };
+      const cases: [string, GuardrailState[], string[]?][] = [
+        ['runbook', ['fail']],
+        ['runbook', ['fail', 'unknown']],
+        ['runbook', ['pass', 'fail']],
+        ['owner', ['pass']],
+        ['runbook', ['fail'], ['group:default/team-a']],
+        ['runbook', ['not-applicable']],
+        ['mission', ['warning']],
+      ];
+      for (const [guardrailId, state, ownerRef] of cases) {
+        const { result, queries } = await withQueries(() =>
+          stores.guardrails.listScores({
+            ...all,
+            guardrailId,
+            state,
+            ownerRef,
+          } as ScoreQuery),
+        );
+        expect([guardrailId, state, ownerRef, result.total]).toEqual([
+          guardrailId,
+          state,
+          ownerRef,
+          result.items.length,
+        ]);
+        expect([
+          guardrailId,
+          state,
+          queries.some(q => q.includes('autonomy_heatmap')),
+        ]).toEqual([guardrailId, state, !state.includes('not-applicable')]);
+      }
+      // Each entity once, whichever of the states it is in.
+      expect(
+        (
+          await stores.guardrails.listScores({
+            ...all,
+            guardrailId: 'runbook',
+            state: ['pass', 'fail', 'unknown'],
+          } as ScoreQuery)
+        ).total,
+      ).toBe(3);
+    });
+
+    it('reads a page deep in the sort order as a page near its start', async () => {
+      const many = Array.from({ length: 60 }, (_, i) =>
+        scored(`m${String(i).padStart(2, '0')}`, { score: i % 7 }),
+      );
+      await storeEvaluation(stores, many, LATER);
+      for (const orderBy of ['score', 'title', 'level', 'failing'])
+        for (const order of ['asc', 'desc']) {
+          const query = { orderBy, order } as Pick<
+            ScoreQuery,
+            'orderBy' | 'order'
+          >;
+          const whole = await stores.guardrails.listScores({
+            ...query,
+            limit: 60,
+            offset: 0,
+          });
+          const pages = [];
+          for (let offset = 0; offset < 60; offset += 25)
+            pages.push(
+              ...(
+                await stores.guardrails.listScores({
+                  ...query,
+                  limit: 25,
+                  offset,
+                })
+              ).items,
+            );
+          expect([orderBy, order, pages.map(p => p.entityRef)]).toEqual([
+            orderBy,
+            order,
+            whole.items.map(p => p.entityRef),
+          ]);
+        }
     });
 
     it('sorts every way with unscored entities lowest and ties by ref, descending as the exact reverse', async () => {

@@ -1,14 +1,12 @@
 import type { Knex } from 'knex';
 import type {
   GuardrailResult,
-  GuardrailState,
   HistoryPoint,
   Rollup,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { fillDaily, lastHistoryDay } from '../domain/guardrails/history';
 import type { GuardrailTallies } from '../domain/guardrails/halves';
 import { lastRun, lastRunQuery, whereAnyOf } from './analysisRuns';
-import type { RollupRow } from './aggregates';
 import { appliedFingerprintQuery } from './DatabaseGuardrailSetStore';
 import { entityExemptionsColumn, toExemption } from './DatabaseExemptionStore';
 import {
@@ -18,6 +16,7 @@ import {
 } from './scoreHistory';
 import { parseJsonRows } from './jsonRows';
 import { parseTallies } from './teamTallies';
+import { listScorePage, type ScoreQuery } from './scorePages';
 import {
   countsOf,
   hasArrays,
@@ -38,26 +37,7 @@ export interface RollupPage {
   appliedSet?: string;
 }
 
-export type ScoreSort = 'score' | 'title' | 'level' | 'failing';
-
-export interface ScoreQuery {
-  ownerRef?: string[];
-  systemRef?: string[];
-  domainRef?: string[];
-  kind?: string[];
-  level?: string[];
-  /** With `state`: entities where this guardrail is in that state. */
-  guardrailId?: string;
-  state?: GuardrailState[];
-  text?: string;
-  orderBy: ScoreSort;
-  order: 'asc' | 'desc';
-  limit: number;
-  offset: number;
-}
-
-/** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);
+export type { ScoreQuery, ScoreSort } from './scorePages';
 
 /**
  * Reads of guardrail results, scores, roll-ups and history on the plugin database (SQLite or
@@ -142,136 +122,9 @@ export class DatabaseGuardrailStore {
     return { score: toScore(row, lastRunAt), row, lastRunAt };
   }
 
-  /** The entities matching one state filter: `<guardrail>:<state>` or `*:<state>` tokens. */
-  private whereStates(
-    base: Knex.QueryBuilder,
-    guardrailId: string | undefined,
-    states: GuardrailState[],
-  ) {
-    // Results that passed are not indexed by guardrail (most results pass); asking for them
-    // reads the entity's results, which only that filter does.
-    const scan = guardrailId && states.includes('pass');
-    const tokens = states
-      .filter(s => !(scan && s === 'pass'))
-      .map(s => `${guardrailId ?? '*'}:${s}`);
-    base.where(q => {
-      if (hasArrays(this.db)) {
-        if (tokens.length) q.orWhereRaw('s.states && ?::text[]', [tokens]);
-      } else {
-        for (const token of tokens)
-          q.orWhereRaw(`s.states LIKE ? ESCAPE '\\'`, [
-            `%|${escapeLike(token)}|%`,
-          ]);
-      }
-      if (scan)
-        q.orWhereRaw(`s.results LIKE ? ESCAPE '\\'`, [
-          `%${escapeLike(
-            JSON.stringify({ g: guardrailId, s: 'pass' }).slice(1, -1),
-          )}%`,
-        ]);
-    });
-  }
-
+  /** A page of the scorecard view and how many entities match it. */
   async listScores(query: ScoreQuery) {
-    const base = this.db('autonomy_entity_scores as s');
-    let filtered = false;
-    const inList = (column: string, values?: string[]) => {
-      if (values?.length) {
-        base.whereIn(column, values);
-        filtered = true;
-      }
-    };
-    inList('s.owner_ref', query.ownerRef);
-    inList('s.system_ref', query.systemRef);
-    inList('s.domain_ref', query.domainRef);
-    inList('s.kind', query.kind);
-    if (query.level?.length) {
-      filtered = true;
-      const none = query.level.includes('none');
-      const levels = query.level.filter(l => l !== 'none');
-      base.where(q => {
-        if (levels.length) q.whereIn('s.level', levels);
-        if (none) q.orWhereNull('s.level');
-      });
-    }
-    if (query.text) {
-      filtered = true;
-      const like = `%${escapeLike(query.text.toLocaleLowerCase('en-US'))}%`;
-      base.where(q =>
-        q
-          .whereRaw(`LOWER(s.title) LIKE ? ESCAPE '\\'`, [like])
-          .orWhereRaw(`LOWER(s.entity_ref) LIKE ? ESCAPE '\\'`, [like]),
-      );
-    }
-    if (query.state?.length) {
-      filtered = true;
-      this.whereStates(base, query.guardrailId, query.state);
-    } else if (query.guardrailId) {
-      filtered = true;
-      base.whereRaw(`s.results LIKE ? ESCAPE '\\'`, [
-        `%${escapeLike(
-          JSON.stringify({ g: query.guardrailId }).slice(1, -1),
-        )},%`,
-      ]);
-    }
-    // Counted while the page is read (on PostgreSQL on a second connection): a page of a large
-    // match waits for the longer of the two, not for both.
-    const counted = filtered
-      ? base
-          .clone()
-          .count({ count: '*' })
-          .then(([row]) => Number(row.count))
-      : this.evaluatedCount();
-    const column = {
-      score: 's.score',
-      title: 's.title',
-      level: 's.level_rank',
-      failing: 's.fail_count',
-    }[query.orderBy];
-    const desc = query.order === 'desc';
-    // Only the score can be missing; a NULLS clause on another column would keep PostgreSQL from
-    // reading its index in order.
-    let nulls = '';
-    if (column === 's.score') nulls = desc ? ' NULLS LAST' : ' NULLS FIRST';
-    const [total, rows] = await Promise.all([
-      counted,
-      base
-        .clone()
-        .select(
-          's.entity_ref',
-          's.kind',
-          's.title',
-          's.owner_ref',
-          's.system_ref',
-          's.domain_ref',
-          's.level',
-          's.level_rank',
-          's.score',
-          's.pass_count',
-          's.fail_count',
-          's.warning_count',
-          's.exempt_count',
-          's.unknown_count',
-          's.error_count',
-          's.failing_guardrail_ids',
-          's.blocking_next',
-          's.evaluated_at',
-          lastRunQuery(this.db, 'guardrails').as('last_run_at'),
-        )
-        // Entities without a score sort lowest, and the ref breaks ties in the same direction:
-        // each order is then an index read forwards or backwards (see the migration
-        // 20261127140000_scorecard_sort_indexes), not a sort of every matching row.
-        .orderByRaw(`${column} ${desc ? 'DESC' : 'ASC'}${nulls}`)
-        .orderBy('s.entity_ref', desc ? 'desc' : 'asc')
-        .limit(query.limit)
-        .offset(query.offset),
-    ]);
-    return {
-      items: rows.map((r: EntityScoreRow & { last_run_at: string | null }) =>
-        toScore(r, r.last_run_at ?? undefined),
-      ),
-      total,
-    };
+    return listScorePage(this.db, query);
   }
 
   /**
@@ -284,14 +137,6 @@ export class DatabaseGuardrailStore {
       `SELECT to_regclass('autonomy_entity_scores_search_idx') IS NULL AS missing`,
     );
     return rows[0].missing === true;
-  }
-
-  /** How many entities are evaluated: the organisation roll-up, not a count of the catalog. */
-  private async evaluatedCount() {
-    const org = await this.db<RollupRow>('autonomy_rollups')
-      .where({ scope_type: 'org', scope_ref: 'org' })
-      .first('entity_count');
-    return Number(org?.entity_count ?? 0);
   }
 
   /**
