@@ -216,7 +216,10 @@ export async function listScorePage(db: Knex, query: ScoreQuery) {
   const refs = ordered(base.clone().select('s.entity_ref'))
     .limit(query.limit)
     .offset(query.offset);
-  const [total, rows] = await Promise.all([
+  const [total, rows]: [
+    number,
+    (EntityScoreRow & { last_run_at: string | null })[],
+  ] = await Promise.all([
     counted,
     ordered(
       db('autonomy_entity_scores as s')
@@ -228,9 +231,7 @@ export async function listScorePage(db: Knex, query: ScoreQuery) {
     ),
   ]);
   return {
-    items: rows.map((r: EntityScoreRow & { last_run_at: string | null }) =>
-      toScore(r, r.last_run_at ?? undefined),
-    ),
+    items: rows.map(r => toScore(r, r.last_run_at ?? undefined)),
     total,
   };
 }
