@@ -204,3 +204,35 @@ describe.each(postgres)('two replicas on %p', (id: TestDatabaseId) => {
     ).toBe(summary.evaluatedCount);
   });
 });
+
+describe.each(postgres)('statistics of a run on %p', (id: TestDatabaseId) => {
+  let knex: Knex;
+  let stores: Stores;
+
+  beforeAll(async () => {
+    ({ knex, stores } = await openStores(databases, id));
+  });
+
+  it('are taken for each table the run rewrote much of before its shards read them', async () => {
+    const started = new Date();
+    const lookedUp = ['autonomy_entity_missions', 'autonomy_preview_inputs'];
+    // What shards will find: analyzed since the run started, as the first shard evaluates.
+    let seenByShards: string[] | undefined;
+    const { pipeline } = replica(
+      stores,
+      new FakeCatalog(generateCatalog(1300)),
+      'one',
+      async () => {
+        if (seenByShards) return;
+        const { rows } = await knex.raw(
+          `SELECT relname FROM pg_stat_user_tables
+           WHERE relname = ANY(?) AND last_analyze >= ? ORDER BY relname`,
+          [lookedUp, started.toISOString()],
+        );
+        seenByShards = rows.map((r: { relname: string }) => r.relname);
+      },
+    );
+    await pipeline.runFull();
+    expect(seenByShards).toEqual(lookedUp);
+  });
+});

@@ -18,6 +18,7 @@ import { inMemorySource, storedSource } from './shardSources';
  * inputs, stored; returns where the shards find each entity's context. A catalog that is as
  * the last run left it (same fingerprint) keeps what is stored: the shards then read missions
  * and boundary facts from the store for the entities they evaluate, and nothing is written.
+ * `rewrote` hears of each table the shards look up as soon as this run has rewritten much of it.
  */
 export async function analyseCatalog(
   stores: Stores,
@@ -25,6 +26,7 @@ export async function analyseCatalog(
   started: Date,
   day: string,
   phase: (name: string) => void,
+  rewrote: (table: string) => void,
 ) {
   phase('catalog');
   const fingerprint = catalogFingerprint(read, day);
@@ -40,27 +42,25 @@ export async function analyseCatalog(
     return {
       snapshot,
       written: 0,
-      rewritten: [],
       source,
       campaigns: await stores.campaigns.definitions(),
     };
   }
   // Cleared first: a run that stops half-way must not look like one that stored it all.
   await stores.runs.recordCatalogFingerprint(undefined, started, read.size);
-  // The tables shards look up that this run rewrote much of: analyzed before the shards.
-  const rewritten: string[] = [];
-  const rewrote = (table: string, rows: number) => {
-    if (rows > 1000 + read.size / 10) rewritten.push(table);
+  // Tables the shards look up that this run rewrote much of, for their statistics.
+  const noteRewrite = (table: string, rows: number) => {
+    if (rows > 1000 + read.size / 10) rewrote(table);
     return rows;
   };
   const missionAnalysis = resolveMissions(read);
-  let written = rewrote(
+  let written = noteRewrite(
     'autonomy_entity_missions',
     await stores.missions.replaceAnalysis(missionAnalysis, started),
   );
   phase('missions');
   const boundaries = analyzeBoundaries(read, day);
-  written += rewrote(
+  written += noteRewrite(
     'autonomy_dependencies',
     await stores.boundaries.replaceAnalysis(boundaries, started),
   );
@@ -78,7 +78,7 @@ export async function analyseCatalog(
   const inputs = await stores.preview.replaceInputs(
     previewInputsOf(snapshot, missions, derived),
   );
-  written += rewrote('autonomy_preview_inputs', inputs.written);
+  written += noteRewrite('autonomy_preview_inputs', inputs.written);
   await stores.runs.recordCatalogFingerprint(
     fingerprint,
     started,
@@ -92,5 +92,5 @@ export async function analyseCatalog(
     campaigns: compileCampaigns(campaigns),
     inputHashes: inputs.hashes,
   });
-  return { snapshot, written, rewritten, source, campaigns };
+  return { snapshot, written, source, campaigns };
 }

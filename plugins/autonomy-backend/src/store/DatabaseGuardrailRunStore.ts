@@ -375,12 +375,17 @@ export class DatabaseGuardrailRunStore {
     return true;
   }
 
+  /** PostgreSQL: fresh statistics for the tables shards look up by ref where many rows changed. */
+  analyzeLookups() {
+    return analyzeChangedTables(this.db, LOOKED_UP_BY_REF);
+  }
+
   /**
-   * PostgreSQL: fresh statistics for the tables shards look up by ref where many rows changed, and
-   * for those of them the run has just `rewritten` (PostgreSQL may not count its changes yet).
+   * PostgreSQL: fresh statistics for these tables, which the caller has just rewritten much of
+   * (PostgreSQL may not count its changes yet).
    */
-  analyzeLookups(rewritten: string[] = []) {
-    return analyzeChangedTables(this.db, LOOKED_UP_BY_REF, rewritten);
+  analyzeRewritten(tables: string[]) {
+    return analyzeChangedTables(this.db, tables, tables);
   }
 
   /**
