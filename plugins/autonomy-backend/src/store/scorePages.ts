@@ -5,7 +5,12 @@ import {
 } from '@aligned-autonomy/plugin-autonomy-common';
 import { lastRunQuery } from './analysisRuns';
 import type { RollupRow } from './aggregates';
-import { hasArrays, toScore, type EntityScoreRow } from './scoreRows';
+import {
+  HEADER_COLUMNS,
+  hasArrays,
+  toScore,
+  type EntityScoreRow,
+} from './scoreRows';
 
 export type ScoreSort = 'score' | 'title' | 'level' | 'failing';
 
@@ -32,27 +37,8 @@ const SORT_COLUMNS: Record<ScoreSort, string> = {
   failing: 's.fail_count',
 };
 
-/** What a page of the scorecard view shows of each entity. */
-const PAGE_COLUMNS = [
-  'entity_ref',
-  'kind',
-  'title',
-  'owner_ref',
-  'system_ref',
-  'domain_ref',
-  'level',
-  'level_rank',
-  'score',
-  'pass_count',
-  'fail_count',
-  'warning_count',
-  'exempt_count',
-  'unknown_count',
-  'error_count',
-  'failing_guardrail_ids',
-  'blocking_next',
-  'evaluated_at',
-].map(c => `s.${c}`);
+/** What a page of the scorecard view shows of each entity: a row without its results. */
+const PAGE_COLUMNS = [...HEADER_COLUMNS, 'evaluated_at'].map(c => `s.${c}`);
 
 /** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);

@@ -131,7 +131,7 @@ export function toScoreRow(
 }
 
 /** The columns of a row before its results, in order: what a row's own hash covers. */
-const HEADER_COLUMNS = [
+export const HEADER_COLUMNS = [
   'entity_ref',
   'kind',
   'title',
