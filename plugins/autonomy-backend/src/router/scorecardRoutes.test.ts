@@ -120,6 +120,9 @@ describe('scorecardRoutes', () => {
       ['state=broken', /^request\/query\/state\/0 must be equal to one of/],
       ['trendDays=91', /^request\/query\/trendDays must be <= 90/],
       ['orderBy=owner', /^request\/query\/orderBy must be equal to one of/],
+      // Not a guardrail id: `*` names every guardrail in the stored state tokens.
+      ['guardrailId=%2A', /^request\/query\/guardrailId must match pattern/],
+      ['guardrailId=RUNBOOK', /^request\/query\/guardrailId must match/],
       [
         `q=${'x'.repeat(201)}`,
         /^request\/query\/q must NOT have more than 200/,

@@ -158,11 +158,12 @@ export const spec = {
         name: 'guardrailId',
         in: 'query',
         description:
-          'With `state`: entities where this guardrail is in one of the states.',
+          'With `state`: entities where this guardrail is in one of the states; without: entities it has a result for, in any state.',
         schema: {
           type: 'string',
           minLength: 1,
           maxLength: 63,
+          pattern: '^[a-z][a-z0-9-]*$',
         },
       },
       state: {

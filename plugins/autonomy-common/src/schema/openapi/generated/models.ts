@@ -1801,7 +1801,8 @@ export type ListScorecardsQuery = {
    */
   level?: string[];
   /**
-   * With `state`: entities where this guardrail is in one of the states.
+   * With `state`: entities where this guardrail is in one of the states; without: entities it
+   * has a result for, in any state.
    */
   guardrailId?: string;
   /**
@@ -1874,7 +1875,8 @@ export type ExportScorecardsQuery = {
    */
   level?: string[];
   /**
-   * With `state`: entities where this guardrail is in one of the states.
+   * With `state`: entities where this guardrail is in one of the states; without: entities it
+   * has a result for, in any state.
    */
   guardrailId?: string;
   /**
@@ -1968,7 +1970,8 @@ export type ListExemptionsQuery = {
    */
   entityRef?: RefList;
   /**
-   * With `state`: entities where this guardrail is in one of the states.
+   * With `state`: entities where this guardrail is in one of the states; without: entities it
+   * has a result for, in any state.
    */
   guardrailId?: string;
   /**
