@@ -951,33 +951,56 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it("compares a run's entity points with the point in force on the run's day, not a later one", async () => {
-      // A point from a later day (an entity re-evaluated after midnight while a run of the day
-      // before was under way) says nothing about the day the run is for.
-      await knex('autonomy_score_history').insert({
-        day: '2026-11-25',
+    it("compares a run's entity points with the point in force on the run's day, not an earlier or a later one", async () => {
+      const point = (
+        ref: string,
+        day: string,
+        score: number,
+        level: string,
+      ) => ({
+        day,
         scope_type: 'entity',
-        scope_ref: 'component:default/a',
-        score: 10,
+        scope_ref: `component:default/${ref}`,
+        score,
         entity_count: 1,
-        level_counts: '{"bronze":1}',
+        level_counts: JSON.stringify({ [level]: 1 }),
       });
-      const [a] = world();
-      // Restaged (its results changed), with the score and level in force on the 21st.
+      await knex('autonomy_score_history').insert([
+        // Before the world's points of the 21st, and after the run's day: neither is in force.
+        point('a', '2026-11-19', 5, 'bronze'),
+        point('a', '2026-11-25', 10, 'bronze'),
+        // On the run's day itself (an entity re-evaluated that morning): in force.
+        point('b', '2026-11-22', 20, 'bronze'),
+      ]);
+      const [a, b] = world();
+      // Restaged (their results changed), with the score and level of the 21st.
       await storeEvaluation(
         stores,
-        [{ ...a, failingGuardrailIds: ['mission'] }, ...world().slice(1)],
+        [
+          { ...a, failingGuardrailIds: ['mission'] },
+          { ...b, failingGuardrailIds: ['mission'] },
+          ...world().slice(2),
+        ],
         new Date('2026-11-22T12:00:00Z'),
       );
-      expect(
+      const points = async (ref: string) =>
         (
           await knex('autonomy_score_history')
-            .where({ scope_type: 'entity', scope_ref: 'component:default/a' })
+            .where({
+              scope_type: 'entity',
+              scope_ref: `component:default/${ref}`,
+            })
             .orderBy('day')
-        ).map(r => [r.day, Number(r.score)]),
-      ).toEqual([
+        ).map(r => [r.day, Number(r.score)]);
+      expect(await points('a')).toEqual([
+        ['2026-11-19', 5],
         ['2026-11-21', 66.7],
         ['2026-11-25', 10],
+      ]);
+      // The run's point replaces the day's, which differed from it.
+      expect(await points('b')).toEqual([
+        ['2026-11-21', 100],
+        ['2026-11-22', 100],
       ]);
     });
 
