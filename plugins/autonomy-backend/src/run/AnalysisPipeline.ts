@@ -246,10 +246,11 @@ export class AnalysisPipeline {
       phases.push(`${name} ${Date.now() - mark} ms`);
       mark = Date.now();
     };
-    // Statistics of the tables shards look up, taken while the run goes on (on other pooled
-    // connections): of those stale before it (facts pushed in bulk) as the catalog is read, of
-    // each the run rewrites as soon as it is written. Awaited before the shards are planned:
-    // taken after the whole-catalog analyses, they kept a first run waiting 1.0-1.2 s.
+    // Statistics of the tables shards look up, taken while the run goes on (on another pooled
+    // connection where the pool has one): of those stale before it (facts pushed in bulk) as the
+    // catalog is read, of each the run rewrites as soon as it is written. Awaited before the
+    // shards are planned: taken after the whole-catalog analyses, they kept a first run waiting
+    // 1.0-1.2 s.
     const statistics = [
       this.refreshStatistics(() => stores.runs.analyzeLookups()),
     ];
@@ -279,7 +280,8 @@ export class AnalysisPipeline {
       );
       phase('guardrail set');
       // Before any shard reads them; then any table the run made stale without rewriting much
-      // of it (normally none: one look at the counts).
+      // of it. PostgreSQL may publish a rewrite's counts after its table was analyzed (seconds
+      // later), which then looks stale here or at the next run and is analyzed once more.
       await Promise.all(statistics);
       await this.refreshStatistics(() => stores.runs.analyzeLookups());
       phase('lookup statistics');
@@ -351,6 +353,8 @@ export class AnalysisPipeline {
       };
     } finally {
       this.coordinating = false;
+      // A run that failed early leaves none of its statistics running behind it.
+      await Promise.allSettled(statistics);
     }
   }
 

@@ -471,40 +471,75 @@ describe.each(databases.eachSupportedId())(
               { guardrailId: 'runbook', state: 'not-applicable', facts: [] },
             ],
           }),
+          scored('f', {
+            ownerRef: 'group:default/team-b',
+            results: [
+              { guardrailId: 'runbook', state: 'exempt', facts: [] },
+              { guardrailId: 'owner', state: 'warning', facts: [] },
+              { guardrailId: 'mission', state: 'error', facts: [] },
+            ],
+          }),
         ],
         LATER,
       );
       const all = { orderBy: 'title', order: 'asc', limit: 50, offset: 0 };
-      const cases: [string, GuardrailState[], string[]?][] = [
-        ['runbook', ['fail']],
-        ['runbook', ['fail', 'unknown']],
-        ['runbook', ['pass', 'fail']],
-        ['owner', ['pass']],
-        ['runbook', ['fail'], ['group:default/team-a']],
-        ['runbook', ['not-applicable']],
-        ['mission', ['warning']],
+      const teamA = ['group:default/team-a'];
+      // Each filter, and whether the heat map counts (part of) it.
+      const cases: [Partial<ScoreQuery>, boolean][] = [
+        [{ guardrailId: 'runbook', state: ['fail'] }, true],
+        [{ guardrailId: 'runbook', state: ['fail', 'unknown'] }, true],
+        [{ guardrailId: 'runbook', state: ['pass', 'fail'] }, true],
+        [{ guardrailId: 'owner', state: ['pass'] }, true],
+        [{ guardrailId: 'runbook', state: ['exempt'] }, true],
+        [{ guardrailId: 'owner', state: ['warning'] }, true],
+        [{ guardrailId: 'mission', state: ['error'] }, true],
+        [{ guardrailId: 'runbook', state: ['fail'], ownerRef: teamA }, true],
+        [
+          {
+            guardrailId: 'runbook',
+            state: ['fail'],
+            ownerRef: ['group:default/nobody'],
+          },
+          true,
+        ],
+        // Any state: the heat map's, the opted-out ones from the rows.
+        [{ guardrailId: 'runbook' }, true],
+        [{ guardrailId: 'owner', ownerRef: teamA }, true],
+        [{ guardrailId: 'runbook', state: ['not-applicable'] }, false],
+        [
+          {
+            guardrailId: 'runbook',
+            state: ['not-applicable', 'fail'],
+            ownerRef: teamA,
+          },
+          true,
+        ],
+        // Other filters: the rows are counted.
+        [
+          { guardrailId: 'runbook', state: ['fail'], kind: ['component'] },
+          false,
+        ],
+        [{ guardrailId: 'runbook', state: ['fail'], level: ['bronze'] }, false],
+        [{ guardrailId: 'runbook', state: ['fail'], text: 'a' }, false],
       ];
-      for (const [guardrailId, state, ownerRef] of cases) {
+      for (const [filter, fromHeatmap] of cases) {
         const { result, queries } = await withQueries(() =>
-          stores.guardrails.listScores({
-            ...all,
-            guardrailId,
-            state,
-            ownerRef,
-          } as ScoreQuery),
+          stores.guardrails.listScores({ ...all, ...filter } as ScoreQuery),
         );
-        expect([guardrailId, state, ownerRef, result.total]).toEqual([
-          guardrailId,
-          state,
-          ownerRef,
-          result.items.length,
-        ]);
         expect([
-          guardrailId,
-          state,
+          filter,
+          result.total,
           queries.some(q => q.includes('autonomy_heatmap')),
-        ]).toEqual([guardrailId, state, !state.includes('not-applicable')]);
+        ]).toEqual([filter, result.items.length, fromHeatmap]);
       }
+      expect(
+        (
+          await stores.guardrails.listScores({
+            ...all,
+            guardrailId: 'runbook',
+          } as ScoreQuery)
+        ).total,
+      ).toBe(5); // a, c, d, e and f: b has no result for it
       // Each entity once, whichever of the states it is in.
       expect(
         (
@@ -1148,6 +1183,50 @@ describe.each(databases.eachSupportedId())(
           score: 90,
         }),
       ]);
+    });
+
+    it('counts the heat map again after a run one of whose shards was taken over', async () => {
+      const refs = world().map(e => e.entityRef);
+      await stores.runs.planRun('r', LATER, planShards(refs, 1));
+      const lost = (await stores.runs.claimShard('lost', LATER, LATER))!;
+      // Its replica stops answering; another takes the shard over and finishes it.
+      const later = new Date(LATER.getTime() + 60_000);
+      const kept = (await stores.runs.claimShard('kept', later, later))!;
+      expect(kept.shard).toBe(lost.shard);
+      const at = LATER.toISOString();
+      await stores.runs.stage(
+        kept.runId,
+        [stores.runs.row(scored('a', { score: 1 }), at)],
+        [],
+      );
+      await stores.runs.completeShard(kept, new HeatmapTally(), 1);
+      // The first replica was only slow: its row comes late, decided otherwise, and replaces
+      // the one the tally counted.
+      const passing = scored('a', {
+        counts: { ...emptyStateCounts(), pass: 1 },
+        failingGuardrailIds: [],
+        results: [{ guardrailId: 'runbook', state: 'pass', facts: [] }],
+      });
+      await stores.runs.stage(lost.runId, [stores.runs.row(passing, at)], []);
+      await stores.runs.applyRun('r', LATER, {
+        day: '2026-11-21',
+        pruneBeforeDay: '2000-01-01',
+      });
+      expect(
+        (await stores.guardrails.heatmap()).filter(
+          c => c.ownerRef === 'group:default/team-a',
+        ),
+      ).toEqual([cell('runbook', 'pass'), cell('runbook', 'unknown')]);
+      await expectTalliesOfHeatmap();
+      const page = await stores.guardrails.listScores({
+        guardrailId: 'runbook',
+        state: ['pass'],
+        orderBy: 'title',
+        order: 'asc',
+        limit: 10,
+        offset: 0,
+      });
+      expect([page.total, page.items.map(i => i.title)]).toEqual([1, ['a']]);
     });
 
     it('stages any text exactly, and a row staged again (a shard taken over) replaces the first', async () => {

@@ -34,20 +34,24 @@ export interface ApplyHistory {
 const HEATMAP_RECOUNT = 'heatmap-recount';
 
 /**
- * Whether this apply counts the heat map again over every stored row instead of moving it: once
- * a day (so a drift, from a shard taken over that decided otherwise the second time, say, lasts
- * a day at most), and whenever a shard counted the older way (a replica not yet upgraded).
- * Records the recount.
+ * Whether this apply counts the heat map again over every stored row instead of moving it: when a
+ * shard was taken over (the replica that lost it may have staged rows after the tally of the one
+ * that finished it, deciding otherwise), whenever a shard counted the older way (a replica not
+ * yet upgraded), and once a day besides, so that a drift nobody foresaw lasts a day at most. The
+ * scorecard view counts a guardrail's states from the map (see scorePages.ts). Records the
+ * recount.
  */
 async function heatmapRecountDue(
   tx: Knex.Transaction,
   day: string,
   tallies: string[],
+  takenOver: boolean,
 ) {
   const last = await tx('autonomy_analysis_runs')
     .where({ name: HEATMAP_RECOUNT })
     .first('evaluated_at');
   const due =
+    takenOver ||
     (last !== undefined && String(last.evaluated_at).slice(0, 10) !== day) ||
     tallies.some(t => !HeatmapTally.countsStaged(t));
   // Without a record (the first run, or the first since the map is moved) the map is exact: it
@@ -111,7 +115,13 @@ export async function applyStagedRun(
   if (isPg) await tx.raw('LOCK TABLE autonomy_staged_scores IN EXCLUSIVE MODE');
   const shards = await tx('autonomy_analysis_shards')
     .where({ run_id: runId })
-    .select('aggregate', 'rows_written', 'status', 'run_started_at');
+    .select(
+      'aggregate',
+      'rows_written',
+      'status',
+      'run_started_at',
+      'attempts',
+    );
   if (!shards.length || shards.some(s => s.status !== 'done'))
     throw new Error(`Run ${runId} is not complete and cannot be applied`);
   // The entity rows the run changed and removed, as the shards staged them.
@@ -155,7 +165,8 @@ export async function applyStagedRun(
   written += insertedCount;
 
   const tallies = shards.map(sh => sh.aggregate ?? '{"v":2,"g":[],"o":{}}');
-  if (await heatmapRecountDue(tx, history.day, tallies)) {
+  const takenOver = shards.some(sh => Number(sh.attempts) > 1);
+  if (await heatmapRecountDue(tx, history.day, tallies, takenOver)) {
     written += await syncHeatmap(
       tx,
       await heatOfRows(tx, 'autonomy_entity_scores', () => {}),

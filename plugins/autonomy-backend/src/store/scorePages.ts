@@ -110,8 +110,9 @@ function matching(db: Knex, query: ScoreQuery) {
     filtered = true;
     whereStates(db, base, query.guardrailId, query.state);
   } else if (query.guardrailId) {
-    // Every state, by their tokens: a search of the results for the guardrail's id could not
-    // be estimated, and PostgreSQL read the whole table for the first page (0.4 s at 100,000).
+    // Every state: the tokens of those that did not pass, and the results of the rows left (see
+    // whereStates). A search of every row's results for the guardrail's id could not be
+    // estimated, and PostgreSQL read the whole table for the first page (0.4 s at 100,000).
     filtered = true;
     whereStates(db, base, query.guardrailId, GUARDRAIL_STATES);
   }
@@ -120,11 +121,12 @@ function matching(db: Knex, query: ScoreQuery) {
 
 /**
  * How many entities have one guardrail in one of the query's states (any state without one),
- * from the stored heat map: teams × guardrails × states, kept in step with the entity rows in
- * the same transactions. A count of the rows themselves reads every matching row: 57,794 of
- * 87,120 entities failing one guardrail took PostgreSQL 130-210 ms. What the heat map leaves out
- * is counted from the rows, which are few: entities without an owner, and opted-out results.
- * Undefined when the query filters by anything but guardrail, states and teams.
+ * from the stored heat map: teams × guardrails × states, moved in the transactions that change
+ * the entity rows and counted again whole where it might have drifted (see applyStagedRun.ts).
+ * A count of the rows themselves reads every matching row: 57,794 of 87,120 entities failing one
+ * guardrail took PostgreSQL 130-210 ms. What the heat map leaves out is counted from the rows,
+ * through indexes: entities without an owner (usually few), and opted-out results. Undefined
+ * when the query filters by anything but guardrail, states and teams.
  */
 async function countFromHeatmap(
   db: Knex,
