@@ -522,9 +522,10 @@ describe.each(databases.eachSupportedId())(
         [{ guardrailId: 'runbook', state: ['fail'], level: ['bronze'] }, false],
         [{ guardrailId: 'runbook', state: ['fail'], text: 'a' }, false],
       ];
+      const { guardrails } = stores;
       for (const [filter, fromHeatmap] of cases) {
         const { result, queries } = await withQueries(() =>
-          stores.guardrails.listScores({ ...all, ...filter } as ScoreQuery),
+          guardrails.listScores({ ...all, ...filter } as ScoreQuery),
         );
         expect([
           filter,
