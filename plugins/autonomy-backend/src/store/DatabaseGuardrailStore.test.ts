@@ -6,7 +6,6 @@ import type { Knex } from 'knex';
 import {
   emptyStateCounts,
   type GuardrailDefinition,
-  type GuardrailState,
 } from '@aligned-autonomy/plugin-autonomy-common';
 import type { ScoredEntity } from '../domain/guardrails/evaluateCatalog';
 import { planShards } from '../domain/shards/shards';
