@@ -16,7 +16,7 @@ import {
 } from '../domain/guardrails/halves';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
 import { storeEvaluation } from '../testUtils/storeEvaluation';
-import { HeatmapTally } from './aggregates';
+import { HeatmapTally, refreshRollups } from './aggregates';
 import { BULK_ROWS } from './bulkIndexes';
 import type { Stores } from './createStores';
 import { recordAppliedSet } from './DatabaseGuardrailSetStore';
@@ -1183,6 +1183,53 @@ describe.each(databases.eachSupportedId())(
           score: 90,
         }),
       ]);
+    });
+
+    it("refreshes the roll-ups of the scopes a run's rows leave and join, and they are what a full count gives", async () => {
+      const rollupsOf = async () =>
+        (
+          await knex('autonomy_rollups').orderBy(['scope_type', 'scope_ref'])
+        ).map(r => [r.scope_type, r.scope_ref, Number(r.entity_count)]);
+      const [a, b] = world();
+      // "a" moves to another team, system and domain; "c" leaves the catalog; "d" joins.
+      await storeEvaluation(
+        stores,
+        [
+          {
+            ...a,
+            ownerRef: 'group:default/team-c',
+            systemRef: 'system:default/till',
+            domainRef: 'domain:default/retail',
+          },
+          b,
+          scored('d', { systemRef: 'system:default/search' }),
+        ],
+        LATER,
+      );
+      expect(await rollupsOf()).toEqual([
+        ['domain', 'domain:default/commerce', 2],
+        ['domain', 'domain:default/retail', 1],
+        ['org', 'org', 3],
+        ['owner', 'group:default/team-a', 1],
+        ['owner', 'group:default/team-b', 1],
+        ['owner', 'group:default/team-c', 1],
+        ['system', 'system:default/search', 1],
+        ['system', 'system:default/shop', 1],
+        ['system', 'system:default/till', 1],
+      ]);
+      // Counting every scope again over every row changes nothing.
+      const { written } = await knex.transaction(tx => refreshRollups(tx));
+      expect(written).toBe(0);
+      // c's team keeps its point of the day (a and c gone, d there): one entity.
+      expect(
+        (
+          await stores.guardrails.history(
+            'team',
+            'group:default/team-a',
+            '2026-11-21',
+          )
+        ).map(p => p.entityCount),
+      ).toEqual([1]);
     });
 
     it('counts the heat map again after a run one of whose shards was taken over', async () => {

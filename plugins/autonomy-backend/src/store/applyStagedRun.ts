@@ -7,6 +7,7 @@ import {
   refreshRollups,
   syncHeatmap,
   HeatmapTally,
+  type ScopeType,
 } from './aggregates';
 import {
   historyRows,
@@ -62,6 +63,44 @@ async function heatmapRecountDue(
       .onConflict('name')
       .merge();
   return due;
+}
+
+/** Up to this many staged rows an apply refreshes only the roll-ups of the scopes they touch. */
+const TOUCHED_SCOPES_UP_TO = 10_000;
+
+/**
+ * The teams, systems and domains whose roll-ups an apply can change: those of the stored rows it
+ * replaces or removes, and of the rows it stages. Read before the stored rows are deleted.
+ */
+async function scopesOfStagedRun(
+  tx: Knex.Transaction,
+  runId: string,
+): Promise<Partial<Record<ScopeType, string[]>>> {
+  const columns = ['owner_ref', 'system_ref', 'domain_ref'];
+  const rows: Record<string, string | null>[] = await tx(
+    'autonomy_entity_scores',
+  )
+    .whereIn(
+      'entity_ref',
+      tx('autonomy_staged_scores')
+        .where({ run_id: runId })
+        .select('entity_ref'),
+    )
+    .select(columns)
+    .union(q =>
+      q
+        .from('autonomy_staged_scores')
+        .where({ run_id: runId, removed: false })
+        .select(columns),
+    );
+  const refs = (column: string) => [
+    ...new Set(rows.map(r => r[column]).filter((r): r is string => !!r)),
+  ];
+  return {
+    owner: refs('owner_ref'),
+    system: refs('system_ref'),
+    domain: refs('domain_ref'),
+  };
 }
 
 /** The rows a run staged for entities it evaluated (not those it found removed). */
@@ -133,6 +172,13 @@ export async function applyStagedRun(
 
   const staged = tx('autonomy_staged_scores').where({ run_id: runId });
   const stagedRefs = staged.clone().select('entity_ref');
+  // The roll-ups this apply can change: every one after a bulk load or a large run, else those
+  // of the scopes its rows touch (grouping every row for each of four scope types took 0.4-0.5 s
+  // of a 1% run's apply at 100,000 entities).
+  const touched =
+    bulk || stagedCount > TOUCHED_SCOPES_UP_TO
+      ? undefined
+      : await scopesOfStagedRun(tx, runId);
   // A row written after the run started (a fact pushed meanwhile, an entity added) is newer
   // than what the run evaluated: it stays.
   const startedAt = shards[0].run_started_at as string;
@@ -191,7 +237,7 @@ export async function applyStagedRun(
     failingAfter: await failingCells(tx),
   });
 
-  const rollups = await refreshRollups(tx);
+  const rollups = await refreshRollups(tx, touched);
   written += rollups.written;
   // Teams and the organisation from their totals; the entities inside the database.
   written += await writeHistory(tx, historyRows(rollups.totals, history.day));
