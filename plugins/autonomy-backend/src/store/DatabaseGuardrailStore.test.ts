@@ -1220,7 +1220,7 @@ describe.each(databases.eachSupportedId())(
       // Counting every scope again over every row changes nothing.
       const { written } = await knex.transaction(tx => refreshRollups(tx));
       expect(written).toBe(0);
-      // c's team keeps its point of the day (a and c gone, d there): one entity.
+      // The team a and c left, which d joined: its point of the day counts one entity.
       expect(
         (
           await stores.guardrails.history(
