@@ -74,6 +74,10 @@ function whereStates(
   });
 }
 
+/** How many rows a query matches. */
+const countOf = async (q: Knex.QueryBuilder) =>
+  Number((await q.count({ count: '*' }))[0].count ?? 0);
+
 /** The entity rows a query's filters match, and whether it has any. */
 function matching(db: Knex, query: ScoreQuery) {
   const base = db('autonomy_entity_scores as s');
@@ -145,7 +149,7 @@ async function countFromHeatmap(
   const rows = async (state: GuardrailState[], unowned: boolean) => {
     const { base } = matching(db, { ...query, state });
     if (unowned) base.whereNull('s.owner_ref');
-    return Number((await base.count({ count: '*' }))[0].count);
+    return countOf(base);
   };
   const cells = async () => {
     const sum = db('autonomy_heatmap')
@@ -165,7 +169,7 @@ async function countFromHeatmap(
 }
 
 /** How many entities are evaluated: the organisation roll-up, not a count of the catalog. */
-export async function evaluatedCount(db: Knex) {
+async function evaluatedCount(db: Knex) {
   const org = await db<RollupRow>('autonomy_rollups')
     .where({ scope_type: 'org', scope_ref: 'org' })
     .first('entity_count');
@@ -184,10 +188,7 @@ export async function listScorePage(db: Knex, query: ScoreQuery) {
   // Counted while the page is read (on PostgreSQL on a second connection): a page of a large
   // match waits for the longer of the two, not for both.
   const counted = filtered
-    ? countFromHeatmap(db, query).then(
-        async n =>
-          n ?? Number((await base.clone().count({ count: '*' }))[0].count ?? 0),
-      )
+    ? countFromHeatmap(db, query).then(n => n ?? countOf(base.clone()))
     : evaluatedCount(db);
   const column = SORT_COLUMNS[query.orderBy];
   const desc = query.order === 'desc';
