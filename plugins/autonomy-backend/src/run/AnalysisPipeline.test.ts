@@ -205,6 +205,80 @@ describe.each(postgres)('two replicas on %p', (id: TestDatabaseId) => {
   });
 });
 
+describe.each(postgres)(
+  'a run replaced or failed on %p',
+  (id: TestDatabaseId) => {
+    let knex: Knex;
+    let stores: [Stores, Stores];
+
+    beforeAll(async () => {
+      const replicas = await openReplicaStores(databases, id);
+      ({ knex, stores } = replicas);
+      return replicas.close;
+    });
+
+    it('helps the run that replaced it with what that run stored, not with its own catalog', async () => {
+      const before = generateCatalog(400);
+      // The newer run's catalog: every component retired, so each of its results differs.
+      const after = new FakeCatalog(
+        before.map(e =>
+          e.kind === 'Component'
+            ? { ...e, spec: { ...e.spec, lifecycle: 'retired' } }
+            : e,
+        ),
+      );
+      let newerStarted!: () => void;
+      const started = new Promise<void>(r => (newerStarted = r));
+      let release!: () => void;
+      const released = new Promise<void>(r => (release = r));
+      // The newer run's coordinator holds on to the first two shards it claims, one per loop,
+      // until the older coordinator gave up: the older one evaluates the newer run's others.
+      const b = replica(stores[1], after, 'b', async () => {
+        newerStarted();
+        await released;
+      });
+      let newer: ReturnType<AnalysisPipeline['runFull']> | undefined;
+      const a = replica(stores[0], new FakeCatalog(before), 'a', async () => {
+        if (newer) return;
+        newer = b.pipeline.runFull();
+        await started;
+      });
+      await expect(a.pipeline.runFull()).rejects.toThrow(/replaced/);
+      // The older coordinator evaluated shards of the newer run.
+      const helped = await knex('autonomy_analysis_shards')
+        .where('claimed_by', 'like', 'a#%')
+        .andWhere({ status: 'done' })
+        .count({ n: '*' });
+      expect(Number(helped[0].n)).toBeGreaterThan(0);
+      release();
+      const summary = await newer!;
+      expect(summary.evaluatedCount).toBeGreaterThan(300);
+
+      // One replica alone over the newer catalog finds nothing to change.
+      const alone = replica(stores[0], after, 'alone');
+      const again = await alone.pipeline.runFull();
+      expect(again.rowsWritten).toBeLessThanOrEqual(again.shards + 4);
+    });
+
+    it('drops its shards when it fails, so that no replica evaluates them for nothing', async () => {
+      const catalog = new FakeCatalog(generateCatalog(400));
+      const a = replica(stores[0], catalog, 'a');
+      // A shard's completion fails half-way through the run.
+      const failing = jest
+        .spyOn(stores[0].runs, 'completeShard')
+        .mockRejectedValueOnce(new Error('the database went away'));
+      await expect(a.pipeline.runFull()).rejects.toThrow(/went away/);
+      failing.mockRestore();
+      const b = replica(stores[1], catalog, 'b');
+      expect(await b.pipeline.workShards()).toBe(0);
+      expect(b.evaluated).toEqual([]);
+      // The next run starts clean and stores the catalog.
+      const next = await a.pipeline.runFull();
+      expect(next.evaluatedCount).toBeGreaterThan(300);
+    });
+  },
+);
+
 describe.each(postgres)('statistics of a run on %p', (id: TestDatabaseId) => {
   let knex: Knex;
   let stores: Stores;

@@ -82,6 +82,14 @@ export interface RunSummary {
   unchangedHere: number;
 }
 
+/** What a replica's shard loops did; `failed` stops them claiming more. */
+interface WorkDone {
+  shards: number;
+  evaluated: number;
+  skipped: number;
+  failed?: boolean;
+}
+
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
@@ -184,41 +192,48 @@ export class AnalysisPipeline {
    * of their entities it evaluated and passed over as unchanged.
    */
   private async work(source: (shard: ClaimedShard) => ShardSource) {
-    const done = { shards: 0, evaluated: 0, skipped: 0 };
+    const done: WorkDone = { shards: 0, evaluated: 0, skipped: 0 };
     // Two shards at a time: while one waits for the database, the other evaluates, so a replica
-    // keeps a core busy and leaves the database the other.
-    await Promise.all([
+    // keeps a core busy and leaves the database the other. When one loop fails, the other ends
+    // the shard it holds and claims no more: none goes on after the caller has given up.
+    const loops = await Promise.allSettled([
       this.workLoop(source, done),
       this.workLoop(source, done),
     ]);
+    for (const loop of loops) if (loop.status === 'rejected') throw loop.reason;
     return done;
   }
 
   private async workLoop(
     source: (shard: ClaimedShard) => ShardSource,
-    done: { shards: number; evaluated: number; skipped: number },
+    done: WorkDone,
   ) {
     const { stores, now } = this.options;
-    for (;;) {
-      const shard = await stores.runs.claimShard(
-        this.workerId,
-        now(),
-        this.staleBefore(),
-      );
-      if (!shard) return;
-      // The set the coordinator stored for this run, whichever replica evaluates the shard.
-      const { compiled } = await this.sets.byFingerprint(shard.guardrailSet);
-      const result = await evaluateShard(
-        { ...this.shardDeps, guardrails: compiled },
-        shard,
-        source(shard),
-      );
-      if (
-        await stores.runs.completeShard(shard, result.heatmap, result.written)
-      ) {
-        done.shards++;
-        done.evaluated += result.evaluated;
-        done.skipped += result.skipped;
+    while (!done.failed) {
+      try {
+        const shard = await stores.runs.claimShard(
+          this.workerId,
+          now(),
+          this.staleBefore(),
+        );
+        if (!shard) return;
+        // The set the coordinator stored for this run, whichever replica evaluates the shard.
+        const { compiled } = await this.sets.byFingerprint(shard.guardrailSet);
+        const result = await evaluateShard(
+          { ...this.shardDeps, guardrails: compiled },
+          shard,
+          source(shard),
+        );
+        if (
+          await stores.runs.completeShard(shard, result.heatmap, result.written)
+        ) {
+          done.shards++;
+          done.evaluated += result.evaluated;
+          done.skipped += result.skipped;
+        }
+      } catch (e) {
+        done.failed = true;
+        throw e;
       }
     }
   }
@@ -267,7 +282,12 @@ export class AnalysisPipeline {
           ),
       );
       // The catalog as the rest of the run needs it: without relations (see analyseCatalog).
-      const { snapshot, source, campaigns } = analysed;
+      const { snapshot, campaigns } = analysed;
+      // Its own shards from memory; a shard of another run (one planned after this one, which
+      // replaced it) from what that run stored, never from this run's catalog.
+      const stored = storedInputsSource(stores);
+      const source = (shard: ClaimedShard) =>
+        shard.runId === runId ? analysed.source : stored;
       let written = analysed.written;
       const plans = planShards(
         snapshot.keys(),
@@ -292,7 +312,7 @@ export class AnalysisPipeline {
         guardrails.fingerprint,
       );
       phase('plan');
-      const mine = await this.work(() => source);
+      const mine = await this.work(source);
       phase('own shards');
       // Wait for the other replicas, taking over any shard whose replica stopped.
       for (;;) {
@@ -301,7 +321,7 @@ export class AnalysisPipeline {
           throw new Error(`Run ${runId} was replaced by another run`);
         if (done === total) break;
         await sleep(this.options.pollMs ?? 500);
-        const more = await this.work(() => source);
+        const more = await this.work(source);
         mine.shards += more.shards;
         mine.evaluated += more.evaluated;
         mine.skipped += more.skipped;
@@ -351,6 +371,16 @@ export class AnalysisPipeline {
         evaluatedHere: mine.evaluated,
         unchangedHere: mine.skipped,
       };
+    } catch (e) {
+      // The other replicas stop evaluating shards that no one will apply.
+      await stores.runs
+        .dropRun(runId)
+        .catch(dropped =>
+          logger.warn(
+            `Dropping the shards of failed run ${runId} failed: ${dropped}`,
+          ),
+        );
+      throw e;
     } finally {
       this.coordinating = false;
       // A run that failed early leaves none of its statistics running behind it.
@@ -413,7 +443,7 @@ export class AnalysisPipeline {
     await stores.runs.replaceEntity(
       entityRef,
       row,
-      at.toISOString().slice(0, 10),
+      at.toISOString(),
       this.listenerFor(guardrails),
     );
     await this.sendNotifications();

@@ -179,6 +179,18 @@ export class DatabaseGuardrailRunStore {
   }
 
   /**
+   * Drops what a run that failed left: its shards, which no replica should evaluate any more as
+   * nobody will apply them, and its staged rows. Another run's are left alone.
+   */
+  async dropRun(runId: string) {
+    await this.db.transaction(async tx => {
+      await this.lock(tx);
+      await tx('autonomy_analysis_shards').where({ run_id: runId }).delete();
+      await tx('autonomy_staged_scores').where({ run_id: runId }).delete();
+    });
+  }
+
+  /**
    * Claims a pending shard, or one whose replica stopped sending heartbeats before `staleBefore`
    * (it died or hung): the shard is evaluated again, and its staged rows merge.
    */
@@ -392,14 +404,18 @@ export class DatabaseGuardrailRunStore {
    * Replaces one entity's row (after a fact push, an exemption, or on demand) and brings its
    * team's heat map, the roll-ups it counts in and the history up to date in the same
    * transaction, so nothing disagrees until the next full run. `onChanges` as for a run.
+   *
+   * `evaluatedAt` is when the evaluation began, before it read its inputs. A stored row evaluated
+   * later stays: of two evaluations of one entity racing (two fact pushes at once), the one that
+   * read the later inputs wins, whichever commits last. Returns whether the row was replaced.
    */
   async replaceEntity(
     entityRef: string,
     row: EntityScoreRow | undefined,
-    day: string,
+    evaluatedAt: string,
     onChanges?: ResultChangeListener,
   ) {
-    await this.db.transaction(async tx => {
+    return this.db.transaction(async tx => {
       await this.lock(tx);
       const old = await tx<EntityScoreRow>('autonomy_entity_scores')
         .where({ entity_ref: entityRef })
@@ -411,7 +427,11 @@ export class DatabaseGuardrailRunStore {
           'domain_ref',
           'level',
           'level_rank',
+          'evaluated_at',
         );
+      // ISO instants of one format: their order is their text's.
+      if (old && old.evaluated_at > evaluatedAt) return false;
+      const day = evaluatedAt.slice(0, 10);
       await tx('autonomy_entity_scores')
         .where({ entity_ref: entityRef })
         .delete();
@@ -439,6 +459,7 @@ export class DatabaseGuardrailRunStore {
       });
       totals.set(`entity\n${entityRef}`, row ? entityTotals(row) : NO_ENTITIES);
       await writeHistory(tx, historyRows(totals, day));
+      return true;
     });
   }
 }

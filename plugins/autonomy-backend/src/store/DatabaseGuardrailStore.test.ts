@@ -1127,13 +1127,11 @@ describe.each(databases.eachSupportedId())(
         ['component:default/c'],
       );
       // A fact pushed while the run was under way re-evaluated "a".
+      const pushedAt = new Date(LATER.getTime() + 60_000).toISOString();
       await stores.runs.replaceEntity(
         'component:default/a',
-        stores.runs.row(
-          scored('a', { score: 90 }),
-          new Date(LATER.getTime() + 60_000).toISOString(),
-        ),
-        '2026-11-21',
+        stores.runs.row(scored('a', { score: 90 }), pushedAt),
+        pushedAt,
       );
       await stores.runs.completeShard(shard, new HeatmapTally(), 2);
       await stores.runs.applyRun('r', LATER, {
@@ -1546,7 +1544,7 @@ describe.each(databases.eachSupportedId())(
           }),
           LATER.toISOString(),
         ),
-        '2026-11-21',
+        LATER.toISOString(),
       );
       expect(
         (await stores.guardrails.getScore('component:default/a'))?.score,
@@ -1554,6 +1552,26 @@ describe.each(databases.eachSupportedId())(
       expect(
         await stores.guardrails.getResults('component:default/a'),
       ).toHaveLength(1);
+      // An evaluation that began before the stored one, committing after it, is not kept: the
+      // stored row read the later inputs.
+      const earlier = new Date(LATER.getTime() - 1000).toISOString();
+      expect(
+        await stores.runs.replaceEntity(
+          'component:default/a',
+          stores.runs.row(scored('a', { score: 10 }), earlier),
+          earlier,
+        ),
+      ).toBe(false);
+      expect(
+        await stores.runs.replaceEntity(
+          'component:default/a',
+          undefined,
+          earlier,
+        ),
+      ).toBe(false);
+      expect(
+        (await stores.guardrails.getScore('component:default/a'))?.score,
+      ).toBe(90);
       const teams = await stores.guardrails.rollups('owner', LEVELS, {
         limit: 10,
         offset: 0,
@@ -1579,7 +1597,7 @@ describe.each(databases.eachSupportedId())(
       await stores.runs.replaceEntity(
         'component:default/b',
         undefined,
-        '2026-11-21',
+        LATER.toISOString(),
       );
       expect(
         await stores.guardrails.getScore('component:default/b'),

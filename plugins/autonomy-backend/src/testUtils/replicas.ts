@@ -2,24 +2,29 @@ import type {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import knexFactory from 'knex';
+import knexFactory, { type Knex } from 'knex';
 import type { AnalysisPipeline } from '../run/AnalysisPipeline';
 import { createStores, type Stores } from '../store/createStores';
 
 /**
  * The stores of two replicas on one fresh PostgreSQL test database, each with a database client
- * of its own as two backend instances have; `close` ends the second client.
+ * of its own as two backend instances have (`knex` is the first's); `close` ends the second client.
  */
 export async function openReplicaStores(
   databases: TestDatabases,
   id: TestDatabaseId,
-): Promise<{ stores: [Stores, Stores]; close: () => Promise<void> }> {
+): Promise<{
+  knex: Knex;
+  stores: [Stores, Stores];
+  close: () => Promise<void>;
+}> {
   const knex = await databases.init(id);
   const other = knexFactory({
     client: 'pg',
     connection: knex.client.config.connection,
   });
   return {
+    knex,
     stores: [
       await createStores({ getClient: async () => knex }),
       await createStores({ getClient: async () => other }),
