@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 type FactFieldType =
   | 'string'
@@ -79,6 +80,12 @@ export interface Config {
        * claims shards, so more, smaller shards spread a run more evenly over more replicas.
        */
       shardSize?: number;
+      /**
+       * How long a fact provider may take to answer for one batch of entities (default 60
+       * seconds), as a duration object or a string such as `2m`. One that does not answer in time
+       * counts as failed: its facts are unknown for that batch, and the run goes on.
+       */
+      factProviderTimeout?: HumanDuration | string;
     };
     /** The dry run of a guardrail (`POST /guardrails/preview`). */
     preview?: {

@@ -4,6 +4,8 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -122,6 +124,15 @@ export const autonomyPlugin = createBackendPlugin({
           logger,
           now,
           shardSize: config.getOptionalNumber('autonomy.analysis.shardSize'),
+          factProviderTimeoutMs: config.has(
+            'autonomy.analysis.factProviderTimeout',
+          )
+            ? durationToMilliseconds(
+                readDurationFromConfig(config, {
+                  key: 'autonomy.analysis.factProviderTimeout',
+                }),
+              )
+            : undefined,
           notifications: notifier,
         });
         const guardrailPreview = new GuardrailPreviewService({

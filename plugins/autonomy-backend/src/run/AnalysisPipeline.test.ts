@@ -135,6 +135,40 @@ describe.each(databases.eachSupportedId())(
         'fail',
       );
     });
+
+    it('counts the facts of a provider that does not answer in time as unknown, and ends the run', async () => {
+      const catalog = new FakeCatalog(generateCatalog(400));
+      const providers = new FactProviderRegistry();
+      providers.addFactProvider({
+        id: 'probe',
+        description: 'never answers',
+        getFacts: () => new Promise(() => {}),
+      });
+      const logger = mockServices.logger.mock();
+      const pipeline = new AnalysisPipeline({
+        stores,
+        guardrails,
+        historyRetentionDays: 400,
+        factProviders: providers,
+        ...catalog.readers,
+        logger,
+        now: () => new Date(),
+        factProviderTimeoutMs: 50,
+      });
+      const summary = await pipeline.runFull();
+      expect(summary.evaluatedCount).toBeGreaterThan(0);
+      const component = catalog.entities.find(e => e.kind === 'Component')!;
+      const results = await stores.guardrails.getResults(
+        `component:default/${component.metadata.name}`,
+        pipeline.storedSet,
+      );
+      expect(results.find(r => r.guardrailId === 'probed')?.state).toBe(
+        'unknown',
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(/probe failed.*did not answer within 50 ms/),
+      );
+    });
   },
 );
 

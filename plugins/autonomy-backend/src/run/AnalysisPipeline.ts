@@ -54,6 +54,11 @@ export interface AnalysisPipelineOptions {
   staleAfterMs?: number;
   /** How often the coordinator looks whether the other replicas are done (default 500 ms). */
   pollMs?: number;
+  /**
+   * How long a fact provider may take to answer for a batch (default 60 s); one that does not
+   * answer in time counts as failed: its facts are unknown, and the shard goes on.
+   */
+  factProviderTimeoutMs?: number;
   /** Names this replica in the shard rows it claims. */
   workerId?: string;
   /** Records the notifications a write of results calls for, and sends what is pending. */
@@ -90,6 +95,25 @@ interface WorkDone {
   failed?: boolean;
 }
 
+/** What `promise` settles with, or a failure saying `late` after `ms`. */
+async function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+  late: string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(late)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
@@ -122,9 +146,19 @@ export class AnalysisPipeline {
   /** Fact provider values for these entities; a failing provider leaves its facts unknown. */
   readonly provided = async (refs: string[]) => {
     const provided = new Map<string, Map<string, Record<string, FactValue>>>();
+    const timeoutMs = this.options.factProviderTimeoutMs ?? 60_000;
     for (const provider of this.options.factProviders.list()) {
       try {
-        provided.set(provider.id, await provider.getFacts(refs));
+        // A provider that never answers would hold the shard for ever: its replica's heartbeats
+        // go on, so no other replica takes the shard over, and the run never ends.
+        provided.set(
+          provider.id,
+          await withTimeout(
+            provider.getFacts(refs),
+            timeoutMs,
+            `it did not answer within ${timeoutMs} ms`,
+          ),
+        );
       } catch (e) {
         this.options.logger.warn(
           `Fact provider ${provider.id} failed; its facts count as unknown: ${e}`,
