@@ -52,7 +52,11 @@ export interface AnalysisPipelineOptions {
   shardSize?: number;
   /** A shard whose replica sent no heartbeat for this long is taken over (default 60 s). */
   staleAfterMs?: number;
-  /** How often the coordinator looks whether the other replicas are done (default 500 ms). */
+  /**
+   * How often the coordinator looks whether the other replicas are done (default 100 ms). At
+   * 500 ms it waited about 0.5 s for another replica's last shard in two-replica first runs of
+   * 17-19 s at 100,000 entities.
+   */
   pollMs?: number;
   /**
    * How long a fact provider may take to answer for a batch (default 60 s); one that does not
@@ -354,7 +358,7 @@ export class AnalysisPipeline {
         if (total === 0)
           throw new Error(`Run ${runId} was replaced by another run`);
         if (done === total) break;
-        await sleep(this.options.pollMs ?? 500);
+        await sleep(this.options.pollMs ?? 100);
         const more = await this.work(source);
         mine.shards += more.shards;
         mine.evaluated += more.evaluated;
