@@ -10,7 +10,10 @@ import { FactProviderRegistry } from '../facts/FactProviderRegistry';
 import type { Stores } from '../store/createStores';
 import { generateCatalog } from '../testUtils/catalogFixtures';
 import { guardrailDef } from '../testUtils/guardrailFixtures';
-import { AnalysisPipeline } from './AnalysisPipeline';
+import {
+  AnalysisPipeline,
+  type AnalysisPipelineOptions,
+} from './AnalysisPipeline';
 import { inMemoryCatalogReaders } from '../testUtils/inMemoryCatalog';
 import { openStores } from '../testUtils/openStores';
 import { alongsideReplica, openReplicaStores } from '../testUtils/replicas';
@@ -49,8 +52,10 @@ function replica(
   catalog: FakeCatalog,
   name: string,
   onFacts?: () => Promise<void>,
+  options: Partial<AnalysisPipelineOptions> = {},
 ) {
   const evaluated: string[] = [];
+  const logger = mockServices.logger.mock();
   const providers = new FactProviderRegistry();
   providers.addFactProvider({
     id: 'probe',
@@ -67,14 +72,15 @@ function replica(
     historyRetentionDays: 400,
     factProviders: providers,
     ...catalog.readers,
-    logger: mockServices.logger.mock(),
+    logger,
     now: () => new Date(),
     shardSize: 60,
     staleAfterMs: 3000,
     pollMs: 20,
     workerId: name,
+    ...options,
   });
-  return { pipeline, evaluated };
+  return { pipeline, evaluated, logger };
 }
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -138,23 +144,13 @@ describe.each(databases.eachSupportedId())(
 
     it('counts the facts of a provider that does not answer in time as unknown, and ends the run', async () => {
       const catalog = new FakeCatalog(generateCatalog(400));
-      const providers = new FactProviderRegistry();
-      providers.addFactProvider({
-        id: 'probe',
-        description: 'never answers',
-        getFacts: () => new Promise(() => {}),
-      });
-      const logger = mockServices.logger.mock();
-      const pipeline = new AnalysisPipeline({
+      const { pipeline, logger } = replica(
         stores,
-        guardrails,
-        historyRetentionDays: 400,
-        factProviders: providers,
-        ...catalog.readers,
-        logger,
-        now: () => new Date(),
-        factProviderTimeoutMs: 50,
-      });
+        catalog,
+        'waiting',
+        () => new Promise(() => {}),
+        { factProviderTimeoutMs: 50 },
+      );
       const summary = await pipeline.runFull();
       expect(summary.evaluatedCount).toBeGreaterThan(0);
       const component = catalog.entities.find(e => e.kind === 'Component')!;
