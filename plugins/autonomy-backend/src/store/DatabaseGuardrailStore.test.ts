@@ -552,6 +552,34 @@ describe.each(databases.eachSupportedId())(
       ).toBe(3);
     });
 
+    it("reads a page's total and its rows in one transaction, so both are of one analysis", async () => {
+      await storeEvaluation(stores, world(), NOW);
+      const transactions: (string | undefined)[] = [];
+      const seen = (q: { __knexTxId?: string; sql: string }) => {
+        if (!/^(BEGIN|COMMIT|SET TRANSACTION)/i.test(q.sql))
+          transactions.push(q.__knexTxId);
+      };
+      knex.on('query', seen);
+      try {
+        const page = await stores.guardrails.listScores({
+          orderBy: 'score',
+          order: 'asc',
+          limit: 2,
+          offset: 0,
+          guardrailId: 'runbook',
+          state: ['pass', 'fail', 'unknown'],
+        });
+        expect(page.total).toBe(2);
+        expect(page.items).toHaveLength(2);
+      } finally {
+        knex.off('query', seen);
+      }
+      // The heat map's cells, the unowned rows, the page.
+      expect(transactions.length).toBeGreaterThanOrEqual(3);
+      expect(transactions[0]).toBeDefined();
+      expect(new Set(transactions).size).toBe(1);
+    });
+
     it('reads a page deep in the sort order as a page near its start', async () => {
       const many = Array.from({ length: 60 }, (_, i) =>
         scored(`m${String(i).padStart(2, '0')}`, { score: i % 7 }),
