@@ -223,8 +223,11 @@ export async function applyStagedRun(
     ]);
     // A row newer than the run stays, and the staged row of its entity does not go in: the
     // teams of both are counted again from their stored rows. When every staged row went
-    // in, no stored row was newer than the run where it mattered.
+    // in, no stored row was newer than the run where it mattered. Counted only when fewer rows
+    // went in than the shards staged, removals included (never in a first run, where counting
+    // 87,120 staged rows took 0.1-0.5 s).
     const newer =
+      insertedCount < stagedCount &&
       insertedCount < (await countStaged(tx, runId))
         ? await ownersOfNewerRows(tx, runId, startedAt)
         : [];
