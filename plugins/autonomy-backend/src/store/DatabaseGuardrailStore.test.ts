@@ -412,6 +412,34 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('finds a title by its letters outside ASCII in either case', async () => {
+      await storeEvaluation(
+        stores,
+        [
+          ...world(),
+          scored('ueberweisungen', { title: 'Überweisungen' }),
+          scored('groesse', { title: 'Größe Services' }),
+          scored('oekonomi', { title: 'økonomi' }),
+        ],
+        NOW,
+      );
+      const found = async (text: string) =>
+        (
+          await stores.guardrails.listScores({
+            text,
+            orderBy: 'title',
+            order: 'asc',
+            limit: 10,
+            offset: 0,
+          })
+        ).items.map(i => i.title);
+      expect(await found('über')).toEqual(['Überweisungen']);
+      expect(await found('ÜBERWEIS')).toEqual(['Überweisungen']);
+      expect(await found('größe')).toEqual(['Größe Services']);
+      expect(await found('Økonomi')).toEqual(['økonomi']);
+      expect(await found('öko')).toEqual([]);
+    });
+
     it('filters, sorts and pages scores on the server', async () => {
       const page = (query: object) =>
         stores.guardrails.listScores({

@@ -103,12 +103,21 @@ function matching(db: Knex, query: ScoreQuery) {
   }
   if (query.text) {
     filtered = true;
-    const like = `%${escapeLike(query.text.toLocaleLowerCase('en-US'))}%`;
-    base.where(q =>
-      q
-        .whereRaw(`LOWER(s.title) LIKE ? ESCAPE '\\'`, [like])
-        .orWhereRaw(`LOWER(s.entity_ref) LIKE ? ESCAPE '\\'`, [like]),
-    );
+    const texts = [query.text.toLocaleLowerCase('en-US')];
+    // SQLite's LOWER and LIKE fold the case of ASCII letters only: a text with other letters is
+    // looked for in capitals too, which finds "Überweisungen" by "über" (the letters outside
+    // ASCII of the part found all in one case, as a title usually has them).
+    if (!hasArrays(db) && /\P{ASCII}/u.test(query.text))
+      texts.push(query.text.toLocaleUpperCase('en-US'));
+    base.where(q => {
+      for (const text of texts) {
+        const like = `%${escapeLike(text)}%`;
+        q.orWhereRaw(`LOWER(s.title) LIKE ? ESCAPE '\\'`, [like]).orWhereRaw(
+          `LOWER(s.entity_ref) LIKE ? ESCAPE '\\'`,
+          [like],
+        );
+      }
+    });
   }
   if (query.state?.length) {
     filtered = true;
