@@ -171,6 +171,7 @@ export const autonomyPlugin = createBackendPlugin({
           run: () => pipeline.runFull(),
           workShards: () => pipeline.workShards(),
           keepWarm: () => guardrailPreview.keepInputsCurrent(),
+          coordinating: () => pipeline.coordinating,
         });
 
         const guardrailReads = new GuardrailReadService({

@@ -133,7 +133,12 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export class AnalysisPipeline {
   private readonly workerId: string;
   /** While this replica coordinates a run it evaluates from memory, not through `workShards`. */
-  private coordinating = false;
+  private running = false;
+
+  /** Whether this replica coordinates a full run now. */
+  get coordinating(): boolean {
+    return this.running;
+  }
 
   private readonly sets: GuardrailSetSource;
   /** Finds the set an outcome this pipeline stored was evaluated with, to put it in words. */
@@ -281,7 +286,9 @@ export class AnalysisPipeline {
    * schedule. Returns the number of shards it completed.
    */
   async workShards(): Promise<number> {
-    if (this.coordinating) return 0;
+    if (this.running) return 0;
+    if (!(await this.options.stores.runs.hasClaimable(this.staleBefore())))
+      return 0;
     const source = storedInputsSource(this.options.stores);
     return (await this.work(() => source)).shards;
   }
@@ -291,7 +298,7 @@ export class AnalysisPipeline {
     const started = now();
     const day = started.toISOString().slice(0, 10);
     const runId = randomUUID();
-    this.coordinating = true;
+    this.running = true;
     // How long each phase took, for the log line of the run.
     const phases: string[] = [];
     let mark = Date.now();
@@ -420,7 +427,7 @@ export class AnalysisPipeline {
         );
       throw e;
     } finally {
-      this.coordinating = false;
+      this.running = false;
       // A run that failed early leaves none of its statistics running behind it.
       await Promise.allSettled(statistics);
     }

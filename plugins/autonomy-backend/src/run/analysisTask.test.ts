@@ -1,6 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
-import { scheduleAnalysis, SHARD_TASK_ID } from './analysisTask';
+import {
+  scheduleAnalysis,
+  SHARD_LOOK_SECONDS,
+  SHARD_TASK_ID,
+} from './analysisTask';
 
 const schedule: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
@@ -11,6 +15,7 @@ const schedule: SchedulerServiceTaskScheduleDefinition = {
 async function shardTask(options: {
   workShards: () => Promise<number>;
   keepWarm?: () => Promise<void>;
+  coordinating?: () => boolean;
 }) {
   const scheduler = mockServices.scheduler.mock();
   const logger = mockServices.logger.mock();
@@ -25,6 +30,7 @@ async function shardTask(options: {
     .map(([t]) => t)
     .find(t => t.id === SHARD_TASK_ID)!;
   expect(task.scope).toBe('local');
+  expect(task.frequency).toEqual({ seconds: SHARD_LOOK_SECONDS });
   return { fn: () => task.fn(new AbortController().signal), logger };
 }
 
@@ -42,6 +48,21 @@ describe('scheduleAnalysis', () => {
     });
     await fn();
     expect(order).toEqual(['shards', 'warm']);
+  });
+
+  it('leaves the preview inputs alone while this replica coordinates a run', async () => {
+    let coordinating = true;
+    const keepWarm = jest.fn(async () => {});
+    const { fn } = await shardTask({
+      workShards: async () => 0,
+      keepWarm,
+      coordinating: () => coordinating,
+    });
+    await fn();
+    expect(keepWarm).not.toHaveBeenCalled();
+    coordinating = false;
+    await fn();
+    expect(keepWarm).toHaveBeenCalledTimes(1);
   });
 
   it('logs a failed refresh without failing the shard work', async () => {

@@ -73,6 +73,17 @@ const entityTotals = (
   levelCounts: { [row.level ?? 'none']: 1 },
 });
 
+/** Shards to claim: pending, or running on a replica whose last heartbeat is older than this. */
+function claimable(shards: Knex.QueryBuilder, staleBefore: Date) {
+  return shards
+    .where('status', 'pending')
+    .orWhere(q =>
+      q
+        .where('status', 'running')
+        .andWhere('heartbeat_at', '<', staleBefore.toISOString()),
+    );
+}
+
 /**
  * The writes of guardrail evaluation. A full run is planned as shards that any replica claims;
  * each shard stages only the entity rows that changed, and the run applies all staged rows, the
@@ -191,6 +202,18 @@ export class DatabaseGuardrailRunStore {
   }
 
   /**
+   * Whether a shard waits to be claimed: one query, outside a transaction, that a replica with no
+   * run under way makes at each look instead of a claim's three.
+   */
+  async hasClaimable(staleBefore: Date): Promise<boolean> {
+    const shard = await claimable(
+      this.db('autonomy_analysis_shards'),
+      staleBefore,
+    ).first('shard');
+    return shard !== undefined;
+  }
+
+  /**
    * Claims a pending shard, or one whose replica stopped sending heartbeats before `staleBefore`
    * (it died or hung): the shard is evaluated again, and its staged rows merge.
    */
@@ -200,13 +223,7 @@ export class DatabaseGuardrailRunStore {
     staleBefore: Date,
   ): Promise<ClaimedShard | undefined> {
     return this.db.transaction(async tx => {
-      const candidate = tx('autonomy_analysis_shards')
-        .where('status', 'pending')
-        .orWhere(q =>
-          q
-            .where('status', 'running')
-            .andWhere('heartbeat_at', '<', staleBefore.toISOString()),
-        )
+      const candidate = claimable(tx('autonomy_analysis_shards'), staleBefore)
         .orderBy(['attempts', 'shard'])
         .first('run_id', 'shard');
       if (this.isPg) candidate.forUpdate().skipLocked();

@@ -1173,6 +1173,20 @@ describe.each(databases.eachSupportedId())(
       ).toBe(12.5);
     });
 
+    it('tells whether a shard waits: pending, or held by a replica gone quiet', async () => {
+      const refs = world().map(e => e.entityRef);
+      expect(await stores.runs.hasClaimable(LATER)).toBe(false);
+      await stores.runs.planRun('r', NOW, planShards(refs, 1));
+      expect(await stores.runs.hasClaimable(LATER)).toBe(true);
+      const shard = (await stores.runs.claimShard('w', NOW, NOW))!;
+      // Its heartbeat (NOW) is not older than NOW: the replica is at work.
+      expect(await stores.runs.hasClaimable(NOW)).toBe(false);
+      // Older than LATER: the replica went quiet, another may take the shard over.
+      expect(await stores.runs.hasClaimable(LATER)).toBe(true);
+      await stores.runs.completeShard(shard, new HeatmapTally(), 0);
+      expect(await stores.runs.hasClaimable(LATER)).toBe(false);
+    });
+
     it('keeps a row written after the run started, and closes the history of a team left without entities', async () => {
       const refs = world().map(e => e.entityRef);
       await stores.runs.planRun('r', LATER, planShards(refs, 1));
