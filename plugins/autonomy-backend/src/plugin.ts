@@ -4,8 +4,6 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -30,6 +28,7 @@ import { AnalysisPipeline } from './run/AnalysisPipeline';
 import { readGuardrailsConfig } from './config/readGuardrailsConfig';
 import { compileGuardrails } from './domain/guardrails/compileGuardrails';
 import { readAutonomyConfig } from './config/readAutonomyConfig';
+import { readAnalysisConfig } from './config/readAnalysisConfig';
 import { BoundaryService } from './service/BoundaryService';
 import { GuardrailRecordService } from './service/GuardrailRecordService';
 import { StoredGuardrailSets } from './guardrailSets/GuardrailSets';
@@ -123,16 +122,7 @@ export const autonomyPlugin = createBackendPlugin({
             readEntityNeighbourhood(catalog, auth, refs),
           logger,
           now,
-          shardSize: config.getOptionalNumber('autonomy.analysis.shardSize'),
-          factProviderTimeoutMs: config.has(
-            'autonomy.analysis.factProviderTimeout',
-          )
-            ? durationToMilliseconds(
-                readDurationFromConfig(config, {
-                  key: 'autonomy.analysis.factProviderTimeout',
-                }),
-              )
-            : undefined,
+          ...readAnalysisConfig(config),
           notifications: notifier,
         });
         const guardrailPreview = new GuardrailPreviewService({

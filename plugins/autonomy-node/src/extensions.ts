@@ -18,9 +18,14 @@ export interface AutonomyFactProvider {
   id: string;
   /** One line for people: what the facts say and where they come from. */
   description: string;
-  /** Facts for the given entities: entity ref → fact name → value. Missing means unknown. */
+  /**
+   * Facts for the given entities: entity ref → fact name → value. Missing means unknown.
+   * `signal` aborts when the plugin stops waiting (`autonomy.analysis.factProviderTimeout`):
+   * pass it on to the requests the provider makes.
+   */
   getFacts(
     entityRefs: string[],
+    options?: { signal?: AbortSignal },
   ): Promise<Map<string, Record<string, AutonomyFactValue | string[]>>>;
 }
 

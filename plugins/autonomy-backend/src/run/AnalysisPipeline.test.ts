@@ -55,12 +55,14 @@ function replica(
   options: Partial<AnalysisPipelineOptions> = {},
 ) {
   const evaluated: string[] = [];
+  const signals: (AbortSignal | undefined)[] = [];
   const logger = mockServices.logger.mock();
   const providers = new FactProviderRegistry();
   providers.addFactProvider({
     id: 'probe',
     description: 'counts evaluations',
-    async getFacts(refs: string[]) {
+    async getFacts(refs: string[], asked?: { signal?: AbortSignal }) {
+      signals.push(asked?.signal);
       evaluated.push(...refs);
       await onFacts?.();
       return new Map(refs.map(r => [r, { ok: !r.endsWith('0') }]));
@@ -80,7 +82,7 @@ function replica(
     workerId: name,
     ...options,
   });
-  return { pipeline, evaluated, logger };
+  return { pipeline, evaluated, logger, signals };
 }
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -144,7 +146,7 @@ describe.each(databases.eachSupportedId())(
 
     it('counts the facts of a provider that does not answer in time as unknown, and ends the run', async () => {
       const catalog = new FakeCatalog(generateCatalog(400));
-      const { pipeline, logger } = replica(
+      const { pipeline, logger, signals } = replica(
         stores,
         catalog,
         'waiting',
@@ -164,6 +166,9 @@ describe.each(databases.eachSupportedId())(
       expect(logger.warn).toHaveBeenCalledWith(
         expect.stringMatching(/probe failed.*did not answer within 50 ms/),
       );
+      // The provider was told to stop what nobody waits for any more.
+      expect(signals.length).toBeGreaterThan(0);
+      expect(signals.every(signal => signal?.aborted)).toBe(true);
     });
   },
 );

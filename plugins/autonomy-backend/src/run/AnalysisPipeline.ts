@@ -99,18 +99,25 @@ interface WorkDone {
   failed?: boolean;
 }
 
-/** What `promise` settles with, or a failure saying `late` after `ms`. */
+/**
+ * What `call` settles with, or a failure saying `late` after `ms`; its signal then aborts, so
+ * that a provider which passes it on stops the work nobody waits for.
+ */
 async function withTimeout<T>(
-  promise: Promise<T>,
+  call: (signal: AbortSignal) => Promise<T>,
   ms: number,
   late: string,
 ): Promise<T> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
-      promise,
+      call(controller.signal),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(late)), ms);
+        timer = setTimeout(() => {
+          reject(new Error(late));
+          controller.abort();
+        }, ms);
       }),
     ]);
   } finally {
@@ -163,7 +170,7 @@ export class AnalysisPipeline {
         provided.set(
           provider.id,
           await withTimeout(
-            provider.getFacts(refs),
+            signal => provider.getFacts(refs, { signal }),
             timeoutMs,
             `it did not answer within ${timeoutMs} ms`,
           ),
@@ -366,6 +373,8 @@ export class AnalysisPipeline {
           throw new Error(`Run ${runId} was replaced by another run`);
         if (done === total) break;
         await sleep(this.options.pollMs ?? 100);
+        // One small query a look, a claim's transactions only when a shard waits.
+        if (!(await stores.runs.hasClaimable(this.staleBefore()))) continue;
         const more = await this.work(source);
         mine.shards += more.shards;
         mine.evaluated += more.evaluated;
@@ -447,8 +456,9 @@ export class AnalysisPipeline {
     neighbourhood?: CatalogSnapshot,
   ): Promise<void> {
     const { stores, now } = this.options;
-    const snapshot = neighbourhood ?? (await this.readEntity(entityRef));
+    // Before any input is read (see replaceEntity).
     const at = now();
+    const snapshot = neighbourhood ?? (await this.readEntity(entityRef));
     const node = snapshot.get(entityRef);
     const [missions, pushed, exemptions, provided, derived, campaigns] =
       await Promise.all([

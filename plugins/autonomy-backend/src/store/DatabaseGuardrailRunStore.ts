@@ -75,13 +75,16 @@ const entityTotals = (
 
 /** Shards to claim: pending, or running on a replica whose last heartbeat is older than this. */
 function claimable(shards: Knex.QueryBuilder, staleBefore: Date) {
-  return shards
-    .where('status', 'pending')
-    .orWhere(q =>
-      q
-        .where('status', 'running')
-        .andWhere('heartbeat_at', '<', staleBefore.toISOString()),
-    );
+  // Grouped, so that a condition added after it narrows both.
+  return shards.where(q =>
+    q
+      .where('status', 'pending')
+      .orWhere(r =>
+        r
+          .where('status', 'running')
+          .andWhere('heartbeat_at', '<', staleBefore.toISOString()),
+      ),
+  );
 }
 
 /**
@@ -191,7 +194,9 @@ export class DatabaseGuardrailRunStore {
 
   /**
    * Drops what a run that failed left: its shards, which no replica should evaluate any more as
-   * nobody will apply them, and its staged rows. Another run's are left alone.
+   * nobody will apply them, and its staged rows. Another run's are left alone. A replica still at
+   * work on one of its shards may stage rows after this; reads filter by run, and the next run's
+   * plan drops them.
    */
   async dropRun(runId: string) {
     await this.db.transaction(async tx => {
@@ -423,8 +428,11 @@ export class DatabaseGuardrailRunStore {
    * transaction, so nothing disagrees until the next full run. `onChanges` as for a run.
    *
    * `evaluatedAt` is when the evaluation began, before it read its inputs. A stored row evaluated
-   * later stays: of two evaluations of one entity racing (two fact pushes at once), the one that
-   * read the later inputs wins, whichever commits last. Returns whether the row was replaced.
+   * later stays: of two evaluations of one entity racing (two fact pushes at once) that both
+   * store a row, the one that read the later inputs wins, whichever commits last. Not covered: a
+   * later evaluation that removed the row (no guardrail applies any more) and an earlier one
+   * committing after it, nor replicas whose clocks disagree by more than the race; the next full
+   * run puts either right. Returns whether the row was replaced.
    */
   async replaceEntity(
     entityRef: string,

@@ -104,10 +104,11 @@ function matching(db: Knex, query: ScoreQuery) {
   if (query.text) {
     filtered = true;
     const texts = [query.text.toLocaleLowerCase('en-US')];
-    // SQLite's LOWER and LIKE fold the case of ASCII letters only: a text with other letters is
-    // looked for in capitals too, which finds "Überweisungen" by "über" (the letters outside
-    // ASCII of the part found all in one case, as a title usually has them).
-    if (!hasArrays(db) && /\P{ASCII}/u.test(query.text))
+    // SQLite's LOWER and LIKE fold the case of ASCII letters only, as PostgreSQL's LOWER does in
+    // a database of the C locale: a text with other letters is looked for in capitals too, which
+    // finds "Überweisungen" by "über" (the letters outside ASCII of the part found all in one
+    // case, as a title usually has them).
+    if (/\P{ASCII}/u.test(query.text))
       texts.push(query.text.toLocaleUpperCase('en-US'));
     base.where(q => {
       for (const text of texts) {
