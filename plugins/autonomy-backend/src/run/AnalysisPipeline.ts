@@ -6,10 +6,10 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogSnapshot } from '../domain/catalogSnapshot';
 import type { CompiledGuardrails } from '../domain/guardrails/compileGuardrails';
 import { entityContext } from '../domain/guardrails/evaluateCatalog';
-import type { FactValue } from '../domain/guardrails/facts';
 import { hasBoundaryFacts } from '../domain/boundaries/analyzeBoundaries';
 import { planShards, shardCountFor } from '../domain/shards/shards';
 import type { FactProviderRegistry } from '../facts/FactProviderRegistry';
+import { providedFacts } from '../facts/providedFacts';
 import type { Stores } from '../store/createStores';
 import type { ClaimedShard } from '../store/DatabaseGuardrailRunStore';
 import type {
@@ -99,32 +99,6 @@ interface WorkDone {
   failed?: boolean;
 }
 
-/**
- * What `call` settles with, or a failure saying `late` after `ms`; its signal then aborts, so
- * that a provider which passes it on stops the work nobody waits for.
- */
-async function withTimeout<T>(
-  call: (signal: AbortSignal) => Promise<T>,
-  ms: number,
-  late: string,
-): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      call(controller.signal),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          reject(new Error(late));
-          controller.abort();
-        }, ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
@@ -160,29 +134,11 @@ export class AnalysisPipeline {
   }
 
   /** Fact provider values for these entities; a failing provider leaves its facts unknown. */
-  readonly provided = async (refs: string[]) => {
-    const provided = new Map<string, Map<string, Record<string, FactValue>>>();
-    const timeoutMs = this.options.factProviderTimeoutMs ?? 60_000;
-    for (const provider of this.options.factProviders.list()) {
-      try {
-        // A provider that never answers would hold the shard for ever: its replica's heartbeats
-        // go on, so no other replica takes the shard over, and the run never ends.
-        provided.set(
-          provider.id,
-          await withTimeout(
-            signal => provider.getFacts(refs, { signal }),
-            timeoutMs,
-            `it did not answer within ${timeoutMs} ms`,
-          ),
-        );
-      } catch (e) {
-        this.options.logger.warn(
-          `Fact provider ${provider.id} failed; its facts count as unknown: ${e}`,
-        );
-      }
-    }
-    return provided;
-  };
+  readonly provided = (refs: string[]) =>
+    providedFacts(this.options.factProviders.list(), refs, {
+      timeoutMs: this.options.factProviderTimeoutMs ?? 60_000,
+      logger: this.options.logger,
+    });
 
   private get shardDeps(): ShardDeps {
     const { stores, guardrails, now } = this.options;
