@@ -105,6 +105,15 @@ describe.each(databases.eachSupportedId())(
       ({ knex, stores } = await openStores(databases, id));
     });
 
+    /** One field of each history point of a scope since 21 November. */
+    const pointsOf = async <T>(
+      type: Parameters<Stores['guardrails']['history']>[0],
+      ref: string,
+      pick: (
+        point: Awaited<ReturnType<Stores['guardrails']['history']>>[number],
+      ) => T,
+    ) => (await stores.guardrails.history(type, ref, '2026-11-21')).map(pick);
+
     beforeEach(async () => {
       for (const table of [
         'autonomy_entity_scores',
@@ -1216,13 +1225,7 @@ describe.each(databases.eachSupportedId())(
       ).toBeUndefined();
       // The entity's history keeps the point of the newer row too.
       expect(
-        (
-          await stores.guardrails.history(
-            'entity',
-            'component:default/a',
-            '2026-11-21',
-          )
-        ).map(p => p.score),
+        await pointsOf('entity', 'component:default/a', p => p.score),
       ).toEqual([90]);
       // The team heat map counts the newer row, not what the run saw.
       expect(
@@ -1290,13 +1293,7 @@ describe.each(databases.eachSupportedId())(
       expect(written).toBe(0);
       // The team a and c left, which d joined: its point of the day counts one entity.
       expect(
-        (
-          await stores.guardrails.history(
-            'team',
-            'group:default/team-a',
-            '2026-11-21',
-          )
-        ).map(p => p.entityCount),
+        await pointsOf('team', 'group:default/team-a', p => p.entityCount),
       ).toEqual([1]);
     });
 
